@@ -1,0 +1,56 @@
+package jp.kenpo.keycloak.common;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Properties;
+
+/**
+ * Labels and help texts shown in the admin console for a feature's configuration.
+ *
+ * <p>The admin console shows a provider's label and help text as given, in one language, whatever
+ * the admin's locale. Union admins read Japanese and IT contractors often English, so each text is
+ * shown as "日本語 / English", both read from the feature's {@code admin-messages*.properties}
+ * (never hard-coded in Java).
+ */
+public final class AdminText {
+
+    private final Properties japanese;
+    private final Properties english;
+
+    private AdminText(Properties japanese, Properties english) {
+        this.japanese = japanese;
+        this.english = english;
+    }
+
+    /** Reads {@code admin-messages.properties} (Japanese) and {@code admin-messages_en.properties} beside {@code feature}. */
+    public static AdminText of(Class<?> feature) {
+        return new AdminText(load(feature, "admin-messages.properties"), load(feature, "admin-messages_en.properties"));
+    }
+
+    public String get(String key) {
+        String ja = japanese.getProperty(key);
+        String en = english.getProperty(key);
+        if (ja == null && en == null) {
+            throw new IllegalArgumentException("No admin text for " + key);
+        }
+        if (ja == null || en == null || ja.equals(en)) {
+            return ja != null ? ja : en;
+        }
+        return ja + " / " + en;
+    }
+
+    private static Properties load(Class<?> feature, String name) {
+        Properties properties = new Properties();
+        try (InputStream in = feature.getResourceAsStream(name)) {
+            if (in != null) {
+                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,60 @@
+package jp.kenpo.keycloak.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.util.Base64;
+
+/**
+ * One-time secrets: generated from a CSPRNG, kept only as a salted hash, compared in constant time.
+ * Nothing here logs or returns a secret except {@link #numericKey}, whose caller mails it.
+ */
+public final class Secrets {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private static final int SALT_BYTES = 16;
+
+    private Secrets() {
+    }
+
+    /** A key of {@code digits} decimal digits, each uniformly drawn (leading zeros allowed). */
+    public static String numericKey(int digits) {
+        if (digits < 1) {
+            throw new IllegalArgumentException("digits must be positive");
+        }
+        StringBuilder key = new StringBuilder(digits);
+        for (int i = 0; i < digits; i++) {
+            key.append((char) ('0' + RANDOM.nextInt(10)));
+        }
+        return key.toString();
+    }
+
+    public static String newSalt() {
+        byte[] salt = new byte[SALT_BYTES];
+        RANDOM.nextBytes(salt);
+        return Base64.getEncoder().encodeToString(salt);
+    }
+
+    /** SHA-256 over salt and secret. The key space is small, so the salt only stops reuse across sessions; expiry and tries do the rest. */
+    public static String hash(String secret, String salt) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(Base64.getDecoder().decode(salt));
+            digest.update(secret.getBytes(StandardCharsets.UTF_8));
+            return Base64.getEncoder().encodeToString(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+        }
+    }
+
+    /** Constant-time check of a candidate against a stored salted hash. */
+    public static boolean matches(String candidate, String salt, String expectedHash) {
+        if (candidate == null || salt == null || expectedHash == null) {
+            return false;
+        }
+        byte[] actual = hash(candidate, salt).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = expectedHash.getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(actual, expected);
+    }
+}

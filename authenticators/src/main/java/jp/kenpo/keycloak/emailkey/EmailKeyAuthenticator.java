@@ -1,0 +1,268 @@
+package jp.kenpo.keycloak.emailkey;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.Secrets;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.OTPCredentialModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.sessions.AuthenticationSessionModel;
+
+/**
+ * 暗証キー: after the login ID and password, a one-time key is mailed to the member's registered
+ * address and must be typed on the 暗証キー入力 screen.
+ *
+ * <p>The key belongs to this login attempt only (authentication-session notes), is stored hashed,
+ * expires, allows a few tries, and can be re-requested within limits. Every wrong or expired key is
+ * a {@code failureChallenge}, so Keycloak's brute-force protector counts it (the factory's reference
+ * category is {@code otp}, one of the categories the protector accepts).
+ */
+public class EmailKeyAuthenticator implements Authenticator {
+
+    private static final Logger LOG = Logger.getLogger(EmailKeyAuthenticator.class);
+
+    static final String FORM = "kenpo-email-key.ftl";
+    static final String MAIL_TEMPLATE = "kenpo-email-key.ftl";
+    static final String FIELD = "emailKey";
+    static final String RESEND = "resend";
+
+    /** Event detail names; values never contain the key or the full address. */
+    static final String DETAIL_STEP = "kenpo_email_key";
+    static final String DETAIL_MASKED_EMAIL = "kenpo_masked_email";
+    static final String DETAIL_TRIES_LEFT = "kenpo_tries_left";
+
+    static final String ERROR_WRONG = "invalid_email_key";
+    static final String ERROR_EXPIRED = "expired_email_key";
+    static final String ERROR_EXHAUSTED = "email_key_tries_exhausted";
+    static final String ERROR_NO_KEY = "no_email_key";
+    static final String ERROR_NO_ADDRESS = "email_key_no_address";
+    static final String ERROR_SEND_FAILED = "email_key_send_failed";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (isLockedOut(context, user) || hasNoAddress(context, user)) {
+            return;
+        }
+        EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
+        EmailKeyChallenge challenge = challengeOf(context, config);
+        // A reload of the page must not mail a new key each time: show the live one's form.
+        if (challenge.hasLiveKey(Time.currentTimeMillis())) {
+            context.challenge(form(context, config, challenge).createForm(FORM));
+            return;
+        }
+        boolean sent = sendNewKey(context, config, challenge, "sent");
+        LoginFormsProvider form = form(context, config, challenge);
+        if (!sent) {
+            form.setError(EmailKeyMessages.SEND_FAILED);
+        }
+        context.challenge(form.createForm(FORM));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        if (isLockedOut(context, user) || hasNoAddress(context, user)) {
+            return;
+        }
+        EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
+        EmailKeyChallenge challenge = challengeOf(context, config);
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        if (formData.containsKey(RESEND)) {
+            resend(context, config, challenge);
+            return;
+        }
+        verify(context, config, challenge, formData.getFirst(FIELD));
+    }
+
+    private void verify(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String typed) {
+        EmailKeyChallenge.Verdict verdict = challenge.verify(typed, Time.currentTimeMillis());
+        switch (verdict.outcome()) {
+            case ACCEPTED -> {
+                context.getEvent().detail(DETAIL_STEP, "verified");
+                context.success(OTPCredentialModel.TYPE);
+            }
+            case EMPTY -> context.challenge(form(context, config, challenge)
+                    .addError(new FormMessage(FIELD, EmailKeyMessages.EMPTY)).createForm(FORM));
+            case WRONG -> {
+                loginError(context, ERROR_WRONG).detail(DETAIL_TRIES_LEFT, Integer.toString(verdict.triesLeft()))
+                        .error(ERROR_WRONG);
+                fail(context, form(context, config, challenge)
+                        .addError(new FormMessage(FIELD, EmailKeyMessages.WRONG, verdict.triesLeft())));
+            }
+            case EXHAUSTED -> {
+                loginError(context, ERROR_EXHAUSTED).error(ERROR_EXHAUSTED);
+                fail(context, form(context, config, challenge)
+                        .addError(new FormMessage(FIELD, EmailKeyMessages.EXHAUSTED, config.maxAttempts())));
+            }
+            case EXPIRED -> {
+                loginError(context, ERROR_EXPIRED).error(ERROR_EXPIRED);
+                fail(context, form(context, config, challenge)
+                        .addError(new FormMessage(FIELD, EmailKeyMessages.EXPIRED, config.validityMinutes())));
+            }
+            case NO_KEY -> {
+                loginError(context, ERROR_NO_KEY).error(ERROR_NO_KEY);
+                fail(context, form(context, config, challenge)
+                        .addError(new FormMessage(FIELD, EmailKeyMessages.NO_KEY)));
+            }
+            default -> throw new IllegalStateException("Unhandled outcome " + verdict.outcome());
+        }
+    }
+
+    private void resend(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge) {
+        long now = Time.currentTimeMillis();
+        EmailKeyChallenge.ResendDecision decision = challenge.mayResend(now);
+        switch (decision.outcome()) {
+            case TOO_SOON -> context.challenge(form(context, config, challenge)
+                    .setError(EmailKeyMessages.RESEND_TOO_SOON, decision.waitSeconds()).createForm(FORM));
+            case LIMIT_REACHED -> context.challenge(form(context, config, challenge)
+                    .setAttribute("kenpoResendLimitReached", true)
+                    .setError(EmailKeyMessages.RESEND_LIMIT, config.maxResends()).createForm(FORM));
+            case ALLOWED -> {
+                challenge.countResend();
+                boolean sent = sendNewKey(context, config, challenge, "resent");
+                LoginFormsProvider form = form(context, config, challenge);
+                if (sent) {
+                    form.setInfo(EmailKeyMessages.RESENT);
+                } else {
+                    form.setError(EmailKeyMessages.SEND_FAILED);
+                }
+                context.challenge(form.createForm(FORM));
+            }
+            default -> throw new IllegalStateException("Unhandled resend outcome " + decision.outcome());
+        }
+    }
+
+    /**
+     * Kills the current key, then mails a new one and only stores it once the mail went out: a key the
+     * member never received must not stay valid, and a failed send leaves no half-issued state.
+     */
+    private boolean sendNewKey(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String step) {
+        UserModel user = context.getUser();
+        challenge.invalidate();
+        String key = Secrets.numericKey(config.digits());
+        MemberMailer mailer = new MemberMailer(context.getSession(), context.getRealm());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("emailKey", key);
+        attributes.put("validityMinutes", config.validityMinutes());
+        attributes.put("unionName", mailer.unionName());
+        try {
+            mailer.send(user, context.getAuthenticationSession(), EmailKeyMessages.MAIL_SUBJECT, MAIL_TEMPLATE, attributes);
+        } catch (EmailException e) {
+            // The exception text can carry the address; log the user's id and the cause's type only.
+            LOG.warnf("Email key mail for user %s could not be sent (%s)", user.getId(), e.getClass().getSimpleName());
+            event(context, EventType.SEND_VERIFY_EMAIL_ERROR).detail(DETAIL_STEP, step).error(ERROR_SEND_FAILED);
+            return false;
+        }
+        challenge.issue(key, Time.currentTimeMillis());
+        event(context, EventType.SEND_VERIFY_EMAIL).detail(DETAIL_STEP, step).success();
+        return true;
+    }
+
+    private boolean isLockedOut(AuthenticationFlowContext context, UserModel user) {
+        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (bruteForceError == null) {
+            return false;
+        }
+        context.getEvent().clone().user(user).error(bruteForceError);
+        EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
+        context.forceChallenge(form(context, config, challengeOf(context, config))
+                .setAttribute("kenpoLocked", true)
+                .setError(EmailKeyMessages.LOCKED).createForm(FORM));
+        return true;
+    }
+
+    private boolean hasNoAddress(AuthenticationFlowContext context, UserModel user) {
+        if (user.getEmail() != null && !user.getEmail().isBlank()) {
+            return false;
+        }
+        context.getEvent().clone().user(user).error(ERROR_NO_ADDRESS);
+        MemberMailer mailer = new MemberMailer(context.getSession(), context.getRealm());
+        context.forceChallenge(context.form()
+                .setAttribute("kenpoNoAddress", true)
+                .setError(EmailKeyMessages.NO_ADDRESS, mailer.unionName())
+                .createForm(FORM));
+        return true;
+    }
+
+    private void fail(AuthenticationFlowContext context, LoginFormsProvider form) {
+        Response response = form.createForm(FORM);
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, response);
+    }
+
+    private EventBuilder loginError(AuthenticationFlowContext context, String what) {
+        return context.getEvent().clone().user(context.getUser())
+                .detail(DETAIL_STEP, what)
+                .detail(DETAIL_MASKED_EMAIL, EmailMasker.mask(context.getUser().getEmail()));
+    }
+
+    private EventBuilder event(AuthenticationFlowContext context, EventType type) {
+        return context.getEvent().clone().event(type).user(context.getUser())
+                .detail(DETAIL_MASKED_EMAIL, EmailMasker.mask(context.getUser().getEmail()));
+    }
+
+    private LoginFormsProvider form(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge) {
+        return context.form()
+                .setAttribute("kenpoMaskedEmail", EmailMasker.mask(context.getUser().getEmail()))
+                .setAttribute("kenpoValidityMinutes", config.validityMinutes())
+                .setAttribute("kenpoKeyDigits", config.digits())
+                .setAttribute("kenpoResendsLeft", challenge.resendsLeft());
+    }
+
+    static EmailKeyChallenge challengeOf(AuthenticationFlowContext context, EmailKeyConfig config) {
+        AuthenticationSessionModel authSession = context.getAuthenticationSession();
+        return new EmailKeyChallenge(new EmailKeyChallenge.Notes() {
+            @Override
+            public String get(String name) {
+                return authSession.getAuthNote(name);
+            }
+
+            @Override
+            public void set(String name, String value) {
+                authSession.setAuthNote(name, value);
+            }
+
+            @Override
+            public void remove(String name) {
+                authSession.removeAuthNote(name);
+            }
+        }, config);
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    /** Every member can receive a key; a member without an address gets a clear message at login instead. */
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+        // Nothing to set up: the registered address is the credential.
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,85 @@
+package jp.kenpo.keycloak.login;
+
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.InputNormalizer;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.services.managers.AuthenticationManager;
+
+/**
+ * The union's ログイン screen: login ID and password, checked by Keycloak's own username/password
+ * logic (password hashing, brute-force protection, dummy hashing for unknown IDs).
+ *
+ * <p>What it adds: the login ID is taken as the member meant it (full-width letters and digits typed
+ * with the IME on, stray spaces), and the same form can be shown as 新規利用登録, the entry for
+ * members holding the union's letter with a pre-issued ID and temporary password.
+ */
+public class LoginIdPasswordForm extends UsernamePasswordForm {
+
+    /** Submitted by the 新規利用登録 button of the login screen. */
+    static final String FIRST_LOGIN_PARAM = "kenpoFirstLogin";
+    /** Submitted by the 新規利用登録 screen's own form, so errors re-render the same screen. */
+    static final String SCREEN_PARAM = "kenpoScreen";
+    static final String SCREEN_FIRST_LOGIN = "firstLogin";
+    static final String SCREEN_LOGIN = "login";
+    static final String SCREEN_NOTE = "kenpo.login.screen";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_LOGIN);
+        super.authenticate(context);
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> submitted = context.getHttpRequest().getDecodedFormParameters();
+        if (submitted.containsKey("cancel")) {
+            context.cancelLogin();
+            return;
+        }
+        if (submitted.containsKey(FIRST_LOGIN_PARAM)) {
+            context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_FIRST_LOGIN);
+            context.challenge(createLoginForm(context.form()));
+            return;
+        }
+        String screen = SCREEN_FIRST_LOGIN.equals(submitted.getFirst(SCREEN_PARAM)) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN;
+        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, screen);
+
+        MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
+        submitted.forEach(formData::put);
+        String loginId = InputNormalizer.loginId(submitted.getFirst(AuthenticationManager.FORM_USERNAME));
+        if (loginId != null) {
+            formData.putSingle(AuthenticationManager.FORM_USERNAME, loginId);
+        }
+        if (!validateForm(context, formData)) {
+            return;
+        }
+        context.success(PasswordCredentialModel.TYPE);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
+        screenAttributes(context, context.form());
+        return super.challenge(context, formData);
+    }
+
+    @Override
+    protected Response challenge(AuthenticationFlowContext context, String error, String field) {
+        screenAttributes(context, context.form());
+        return super.challenge(context, error, field);
+    }
+
+    private void screenAttributes(AuthenticationFlowContext context, LoginFormsProvider form) {
+        String screen = context.getAuthenticationSession().getAuthNote(SCREEN_NOTE);
+        form.setAttribute("kenpoScreen", screen == null ? SCREEN_LOGIN : screen);
+    }
+
+    @Override
+    protected Response createLoginForm(LoginFormsProvider form) {
+        return form.createLoginUsernamePassword();
+    }
+}

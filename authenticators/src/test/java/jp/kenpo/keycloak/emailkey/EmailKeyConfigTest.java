@@ -1,0 +1,61 @@
+package jp.kenpo.keycloak.emailkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.provider.ProviderConfigProperty;
+
+class EmailKeyConfigTest {
+
+    @Test
+    void defaultsAreTheUnionManualsValues() {
+        EmailKeyConfig config = EmailKeyConfig.from((AuthenticatorConfigModel) null);
+        assertEquals(new EmailKeyConfig(10, 600, 5, 30, 5), config);
+        assertEquals(10, config.validityMinutes());
+    }
+
+    @Test
+    void readsValuesAndKeepsThemWithinBounds() {
+        EmailKeyConfig config = EmailKeyConfig.from(Map.of(
+                EmailKeyConfig.DIGITS, " 8 ",
+                EmailKeyConfig.VALIDITY_SECONDS, "99999",
+                EmailKeyConfig.MAX_ATTEMPTS, "0",
+                EmailKeyConfig.RESEND_INTERVAL_SECONDS, "abc",
+                EmailKeyConfig.MAX_RESENDS, ""));
+        assertEquals(8, config.digits());
+        assertEquals(3600, config.validitySeconds());
+        assertEquals(1, config.maxAttempts());
+        assertEquals(30, config.resendIntervalSeconds());
+        assertEquals(5, config.maxResends());
+    }
+
+    @Test
+    void validityMinutesRoundUp() {
+        assertEquals(2, EmailKeyConfig.from(Map.of(EmailKeyConfig.VALIDITY_SECONDS, "90")).validityMinutes());
+        assertEquals(1, EmailKeyConfig.from(Map.of(EmailKeyConfig.VALIDITY_SECONDS, "2")).validityMinutes());
+    }
+
+    @Test
+    void everySettingIsOfferedInTheAdminConsoleWithBilingualHelp() {
+        List<ProviderConfigProperty> properties = new EmailKeyAuthenticatorFactory().getConfigProperties();
+        assertEquals(List.of(EmailKeyConfig.DIGITS, EmailKeyConfig.VALIDITY_SECONDS, EmailKeyConfig.MAX_ATTEMPTS,
+                        EmailKeyConfig.RESEND_INTERVAL_SECONDS, EmailKeyConfig.MAX_RESENDS),
+                properties.stream().map(ProviderConfigProperty::getName).toList());
+        for (ProviderConfigProperty p : properties) {
+            assertTrue(p.getLabel().contains(" / "), p.getLabel());
+            assertTrue(p.getHelpText().contains(" / "), p.getHelpText());
+        }
+        assertEquals("10", properties.get(0).getDefaultValue());
+        assertEquals("600", properties.get(1).getDefaultValue());
+    }
+
+    @Test
+    void theFactoryReportsFailuresAsOtpSoBruteForceCountsThem() {
+        assertEquals("otp", new EmailKeyAuthenticatorFactory().getReferenceCategory());
+    }
+}

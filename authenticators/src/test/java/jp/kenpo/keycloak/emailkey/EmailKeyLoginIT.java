@@ -1,0 +1,457 @@
+package jp.kenpo.keycloak.emailkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import jp.kenpo.keycloak.pages.EmailKeyPage;
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.Oidc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The member's journey on a real Keycloak 26.7.3: login ID and password, then the 暗証キー read from
+ * the mail the server really sent, then back to the portal app with an authorization code.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class EmailKeyLoginIT {
+
+    private static final String PASSWORD = "Kenpo2026ab";
+
+    private final KeycloakServer server;
+    private final Mailbox mailbox;
+
+    EmailKeyLoginIT(KeycloakServer server) {
+        this.server = server;
+        this.mailbox = server.mailbox();
+    }
+
+    /** A member as union IT creates one through the admin REST API. */
+    private record Member(String id, String loginId, String email) {
+    }
+
+    private Member newMember() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String loginId = "member-" + suffix;
+        String email = "m" + suffix + "@example.jp";
+        String id = server.admin().createMember(loginId, email, PASSWORD);
+        return new Member(id, loginId, email);
+    }
+
+    private record Attempt(Browser browser, Oidc.Authorization authorization, EmailKeyPage keyPage) {
+    }
+
+    private Attempt startLogin(Member member) {
+        return startLogin(new Browser(), member.loginId(), PASSWORD);
+    }
+
+    private Attempt startLogin(Browser browser, String typedLoginId, String password) {
+        Oidc.Authorization authorization = Oidc.authorization(server.realmUrl(), null);
+        LoginPage login = new LoginPage(browser, browser.get(authorization.url()));
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(typedLoginId, password));
+        return new Attempt(browser, authorization, keyPage);
+    }
+
+    @Test
+    void memberLogsInWithIdPasswordAndTheKeyFromTheMail() {
+        Member member = newMember();
+        Browser browser = new Browser();
+        Oidc.Authorization authorization = Oidc.authorization(server.realmUrl(), null);
+
+        LoginPage login = new LoginPage(browser, browser.get(authorization.url()));
+        assertEquals("ログイン", login.title());
+        assertEquals("登録したログインIDとパスワードでログインしてください。", login.intro());
+        assertEquals("ログインID", login.label("username"));
+        assertEquals("パスワード", login.label("password"));
+        assertTrue(login.text().contains("パスワードを表示する"));
+        assertEquals("ログインID・パスワードを忘れた方はこちら", login.forgotLink().text());
+        assertEquals("新規利用登録", login.firstLoginButton().text());
+        assertEquals("サンプル健康保険組合", login.header());
+        assertTrue(login.text().contains("文字サイズ") && login.text().contains("中") && login.text().contains("大"));
+
+        int before = mailbox.count(member.email());
+        // Typed with the IME on: full-width letters, digits and hyphen, and an ideographic space.
+        String typedLoginId = toFullWidth(member.loginId()) + "\u3000";
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(typedLoginId, PASSWORD));
+        assertEquals("暗証キー入力", keyPage.title());
+        assertTrue(keyPage.text().contains("メールに記載された暗証キーを入力してください。"));
+        assertTrue(keyPage.text().contains("※暗証キーを入力するまでこのページは閉じないでください。"));
+        assertTrue(keyPage.text().contains("暗証キー再請求"));
+        assertTrue(keyPage.text().contains("この暗証キーは約10分間有効です。"));
+        assertEquals("m***@e***.jp", keyPage.maskedEmail());
+
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), before);
+        String key = mail.emailKey();
+        assertEquals(10, key.length());
+        assertTrue(mail.subject().contains("暗証キーのご案内"), mail.subject());
+        assertTrue(mail.subject().contains("サンプル健康保険組合"), mail.subject());
+        assertFalse(mail.subject().contains(key), "the key must not be in the subject");
+        assertTrue(mail.text().contains("※10分以内にログインがされないと、暗証キーは無効になります。"), mail.text());
+        assertTrue(mail.text().contains("サンプル健康保険組合です。"), mail.text());
+        assertTrue(mail.html().contains(key), "the HTML part carries the key too");
+
+        // Typed with the IME on: full-width digits with spaces between groups.
+        String typedKey = toFullWidth(key.substring(0, 5)) + "\u3000" + toFullWidth(key.substring(5));
+        Browser.Page portal = keyPage.submit(typedKey);
+        assertTrue(portal.isPortalRedirect(), "expected the redirect to the portal, got " + portal.uri());
+        Map<String, String> query = Oidc.query(portal.uri());
+        assertEquals(authorization.state(), query.get("state"));
+        Map<String, Object> tokens = Oidc.exchange(server.realmUrl(), query.get("code"), authorization.verifier());
+        Map<String, Object> idToken = Oidc.claims((String) tokens.get("id_token"));
+        assertEquals(member.loginId(), idToken.get("preferred_username"));
+
+        awaitEvents(member, e -> "LOGIN".equals(e.get("type")));
+        List<Map<String, Object>> events = server.admin().events(member.id());
+        Map<String, Object> loginEvent = events.stream().filter(e -> "LOGIN".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals("verified", details(loginEvent).get("kenpo_email_key"));
+        Map<String, Object> sent = events.stream().filter(e -> "SEND_VERIFY_EMAIL".equals(e.get("type"))).findFirst().orElseThrow();
+        assertEquals("sent", details(sent).get("kenpo_email_key"));
+        assertEquals("m***@e***.jp", details(sent).get("kenpo_masked_email"));
+        assertNoSecretsIn(events, key, member.email());
+    }
+
+    @Test
+    void wrongKeySaysHowManyTriesAreLeftAndCountsForBruteForce() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        Attempt attempt = startLogin(member);
+        String key = mailbox.awaitNext(member.email(), before).emailKey();
+
+        EmailKeyPage afterWrong = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit(otherThan(key)));
+        assertEquals("暗証キーが正しくありません。あと4回入力できます。", afterWrong.fieldError());
+        awaitFailures(member, 1);
+
+        List<Map<String, Object>> errors = awaitEvents(member, e -> "LOGIN_ERROR".equals(e.get("type")));
+        assertTrue(errors.stream().anyMatch(e -> "invalid_email_key".equals(e.get("error"))));
+        assertNoSecretsIn(errors, key, member.email());
+
+        // The right key still works after a wrong one.
+        assertTrue(afterWrong.submit(key).isPortalRedirect());
+    }
+
+    @Test
+    void afterFiveWrongTriesTheKeyIsDeadAndTheSixthIsRefused() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        Attempt attempt = startLogin(member);
+        String key = mailbox.awaitNext(member.email(), before).emailKey();
+
+        EmailKeyPage page = attempt.keyPage();
+        for (int i = 1; i <= 4; i++) {
+            page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
+            assertEquals("暗証キーが正しくありません。あと" + (5 - i) + "回入力できます。", page.fieldError());
+            pauseBetweenFailures();
+        }
+        page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
+        assertTrue(page.fieldError().startsWith("暗証キーを5回まちがえたため"), page.fieldError());
+        pauseBetweenFailures();
+
+        // Even the right key is refused now: only 再請求 helps.
+        Browser.Page sixth = page.submit(key);
+        assertFalse(sixth.isPortalRedirect());
+        EmailKeyPage refused = new EmailKeyPage(attempt.browser(), sixth);
+        assertTrue(refused.fieldError().contains("暗証キー再請求"), refused.fieldError());
+        awaitFailures(member, 6);
+    }
+
+    @Test
+    void anExpiredKeyIsRefused() {
+        Member member = newMember();
+        Map<String, String> original = currentConfig();
+        Map<String, String> shortLived = new HashMap<>(original);
+        shortLived.put(EmailKeyConfig.VALIDITY_SECONDS, "2");
+        server.admin().updateEmailKeyConfig(shortLived);
+        try {
+            int before = mailbox.count(member.email());
+            Attempt attempt = startLogin(member);
+            String key = mailbox.awaitNext(member.email(), before).emailKey();
+            sleep(2_500);
+            Browser.Page result = attempt.keyPage().submit(key);
+            assertFalse(result.isPortalRedirect());
+            EmailKeyPage expired = new EmailKeyPage(attempt.browser(), result);
+            assertTrue(expired.fieldError().startsWith("暗証キーの有効時間（1分）が過ぎました。"), expired.fieldError());
+            List<Map<String, Object>> errors = awaitEvents(member, e -> "expired_email_key".equals(e.get("error")));
+            assertFalse(errors.isEmpty());
+        } finally {
+            server.admin().updateEmailKeyConfig(original);
+        }
+    }
+
+    @Test
+    void resendIssuesANewKeyAndKillsTheOldOne() {
+        Member member = newMember();
+        Map<String, String> original = currentConfig();
+        Map<String, String> noWait = new HashMap<>(original);
+        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
+        server.admin().updateEmailKeyConfig(noWait);
+        try {
+            int before = mailbox.count(member.email());
+            Attempt attempt = startLogin(member);
+            String oldKey = mailbox.awaitNext(member.email(), before).emailKey();
+
+            EmailKeyPage resent = attempt.keyPage().resend();
+            assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", resent.message());
+            String newKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+            assertNotEquals(oldKey, newKey);
+
+            EmailKeyPage refused = new EmailKeyPage(attempt.browser(), resent.submit(oldKey));
+            assertTrue(refused.fieldError().startsWith("暗証キーが正しくありません。"), refused.fieldError());
+            assertTrue(refused.submit(newKey).isPortalRedirect());
+
+            List<Map<String, Object>> events = awaitEvents(member,
+                    e -> "resent".equals(details(e).get("kenpo_email_key")));
+            assertFalse(events.isEmpty());
+        } finally {
+            server.admin().updateEmailKeyConfig(original);
+        }
+    }
+
+    @Test
+    void resendIsThrottledByIntervalAndCount() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        Attempt attempt = startLogin(member);
+        mailbox.awaitNext(member.email(), before);
+
+        EmailKeyPage tooSoon = attempt.keyPage().resend();
+        assertTrue(tooSoon.message().startsWith("暗証キーの再請求は、あと"), tooSoon.message());
+        assertTrue(tooSoon.message().contains("秒たってからできます"), tooSoon.message());
+        assertEquals(before + 1, mailbox.count(member.email()), "a throttled resend sends no mail");
+
+        Map<String, String> original = currentConfig();
+        Map<String, String> noWait = new HashMap<>(original);
+        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
+        server.admin().updateEmailKeyConfig(noWait);
+        try {
+            EmailKeyPage page = tooSoon;
+            for (int i = 0; i < 5; i++) {
+                page = page.resend();
+                assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", page.message());
+            }
+            EmailKeyPage limit = page.resend();
+            assertEquals("暗証キーの再請求は1回のログインにつき5回までです。お手数ですが、ログイン画面から最初からやり直してください。",
+                    limit.message());
+            assertEquals(before + 6, mailbox.count(member.email()));
+        } finally {
+            server.admin().updateEmailKeyConfig(original);
+        }
+    }
+
+    @Test
+    void aKeyFromAnotherLoginAttemptIsRefused() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        Attempt first = startLogin(member);
+        String firstKey = mailbox.awaitNext(member.email(), before).emailKey();
+
+        // The member closes the page and starts again, in a new browser: a new attempt with its own key.
+        Attempt second = startLogin(member);
+        String secondKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+        assertNotEquals(firstKey, secondKey);
+
+        EmailKeyPage refused = new EmailKeyPage(second.browser(), second.keyPage().submit(firstKey));
+        assertTrue(refused.fieldError().startsWith("暗証キーが正しくありません。"), refused.fieldError());
+        pauseBetweenFailures();
+        assertTrue(refused.submit(secondKey).isPortalRedirect());
+        assertNotNull(first);
+    }
+
+    @Test
+    void aUsedKeyCannotBeReplayed() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        Attempt attempt = startLogin(member);
+        String key = mailbox.awaitNext(member.email(), before).emailKey();
+        String action = attempt.keyPage().formAction();
+
+        assertTrue(attempt.keyPage().submit(key).isPortalRedirect());
+
+        // Replaying the same POST, with the same key, from a fresh browser that captured it.
+        Browser attacker = new Browser();
+        Browser.Page replay = attacker.post(action, Map.of("emailKey", key, "login", ""));
+        assertFalse(replay.isPortalRedirect(), "a replayed key must not log anyone in");
+        // And from the member's own browser: the session is already complete, no second code is issued for the key.
+        Browser.Page again = attempt.browser().post(action, Map.of("emailKey", key, "login", ""));
+        assertFalse(again.uri().toString().contains("code="), "no new authorization code for a replayed key: " + again.uri());
+    }
+
+    @Test
+    void failuresSurviveResendsAndNewLoginAttempts() {
+        Member member = newMember();
+        Map<String, String> original = currentConfig();
+        Map<String, String> noWait = new HashMap<>(original);
+        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
+        server.admin().updateEmailKeyConfig(noWait);
+        try {
+            int before = mailbox.count(member.email());
+            Attempt attempt = startLogin(member);
+            String key = mailbox.awaitNext(member.email(), before).emailKey();
+            EmailKeyPage page = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit(otherThan(key)));
+            pauseBetweenFailures();
+            page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
+            pauseBetweenFailures();
+            awaitFailures(member, 2);
+
+            page = page.resend();
+            String resentKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+            new EmailKeyPage(attempt.browser(), page.submit(otherThan(resentKey)));
+            pauseBetweenFailures();
+            awaitFailures(member, 3);
+
+            int seen = mailbox.count(member.email());
+            Attempt next = startLogin(member);
+            String nextKey = mailbox.awaitNext(member.email(), seen).emailKey();
+            new EmailKeyPage(next.browser(), next.keyPage().submit(otherThan(nextKey)));
+            awaitFailures(member, 4);
+        } finally {
+            server.admin().updateEmailKeyConfig(original);
+        }
+    }
+
+    @Test
+    void smtpFailureShowsAClearMessageAndRetryWorksOnceMailIsBack() {
+        Member member = newMember();
+        Map<String, Object> realm = server.admin().realm();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
+        Map<String, Object> broken = new HashMap<>(smtp);
+        broken.put("port", "1"); // nothing listens there
+        server.admin().updateRealm(Map.of("smtpServer", broken));
+        Attempt attempt;
+        try {
+            attempt = startLogin(member);
+            assertTrue(attempt.keyPage().message().startsWith("暗証キーのメールを送信できませんでした。"),
+                    attempt.keyPage().message());
+            assertEquals(0, mailbox.count(member.email()));
+            // No key was stored for a mail that never left: any key is refused.
+            EmailKeyPage refused = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit("0123456789"));
+            assertTrue(refused.fieldError().startsWith("有効な暗証キーがありません。"), refused.fieldError());
+            List<Map<String, Object>> errors = awaitEvents(member, e -> "SEND_VERIFY_EMAIL_ERROR".equals(e.get("type")));
+            assertEquals("email_key_send_failed", errors.get(0).get("error"));
+            attempt = new Attempt(attempt.browser(), attempt.authorization(), refused);
+        } finally {
+            server.admin().updateRealm(Map.of("smtpServer", smtp));
+        }
+        EmailKeyPage retried = attempt.keyPage().resend();
+        assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", retried.message());
+        String key = mailbox.awaitNext(member.email(), 0).emailKey();
+        assertTrue(retried.submit(key).isPortalRedirect());
+    }
+
+    @Test
+    void memberWithoutAnAddressIsToldToContactTheUnion() {
+        String loginId = "noaddr-" + UUID.randomUUID().toString().substring(0, 8);
+        String id = server.admin().createMember(loginId, null, PASSWORD);
+        Browser browser = new Browser();
+        LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
+        EmailKeyPage page = new EmailKeyPage(browser, login.submit(loginId, PASSWORD));
+        assertEquals("メールアドレスが登録されていないため、暗証キーをお送りできず、ログインできません。お手数ですが、サンプル健康保険組合へお問い合わせください。",
+                page.message());
+        assertFalse(page.hasKeyForm());
+        List<Map<String, Object>> errors = awaitEvents(new Member(id, loginId, null),
+                e -> "email_key_no_address".equals(e.get("error")));
+        assertFalse(errors.isEmpty());
+    }
+
+    @Test
+    void screensAndMailAreInEnglishWhenTheMemberPicksEnglish() {
+        Member member = newMember();
+        Browser browser = new Browser("en");
+        Oidc.Authorization authorization = Oidc.authorization(server.realmUrl(), "en");
+        LoginPage login = new LoginPage(browser, browser.get(authorization.url()));
+        assertEquals("Log in", login.title());
+        assertEquals("Please log in with your registered login ID and password.", login.intro());
+        int before = mailbox.count(member.email());
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(member.loginId(), PASSWORD));
+        assertEquals("Enter your email key", keyPage.title());
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), before);
+        assertTrue(mail.subject().contains("Your login key"), mail.subject());
+        assertTrue(keyPage.submit(mail.emailKey()).isPortalRedirect());
+    }
+
+    // --- helpers ---
+
+    private Map<String, String> currentConfig() {
+        @SuppressWarnings("unchecked")
+        Map<String, String> config = (Map<String, String>) server.admin().emailKeyConfig().get("config");
+        return new HashMap<>(config);
+    }
+
+    private List<Map<String, Object>> awaitEvents(Member member, Predicate<Map<String, Object>> wanted) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        while (true) {
+            List<Map<String, Object>> events = server.admin().events(member.id());
+            if (events.stream().anyMatch(wanted) || System.currentTimeMillis() > deadline) {
+                assertTrue(events.stream().anyMatch(wanted), "expected event not recorded: " + events);
+                return events.stream().filter(wanted).toList();
+            }
+            sleep(200);
+        }
+    }
+
+    /** The brute-force protector counts asynchronously: wait until it has seen {@code expected} failures. */
+    private void awaitFailures(Member member, int expected) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        int seen = -1;
+        while (System.currentTimeMillis() < deadline) {
+            seen = ((Number) server.admin().bruteForceStatus(member.id()).get("numFailures")).intValue();
+            if (seen == expected) {
+                return;
+            }
+            sleep(200);
+        }
+        assertEquals(expected, seen, "brute-force failures counted");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> details(Map<String, Object> event) {
+        Object details = event.get("details");
+        return details == null ? Map.of() : (Map<String, Object>) details;
+    }
+
+    private static void assertNoSecretsIn(List<Map<String, Object>> events, String key, String email) {
+        String all = events.toString();
+        assertFalse(all.contains(key), "an event carries the key");
+        assertFalse(all.contains(email), "an event carries the full address");
+    }
+
+    /** Keycloak treats two failures within a second as an attack (quick-login check); members are slower than that. */
+    private static void pauseBetweenFailures() {
+        sleep(1_100);
+    }
+
+    private static String otherThan(String key) {
+        char first = key.charAt(0) == '9' ? '0' : (char) (key.charAt(0) + 1);
+        return first + key.substring(1);
+    }
+
+    static String toFullWidth(String ascii) {
+        StringBuilder out = new StringBuilder();
+        for (char c : ascii.toCharArray()) {
+            out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : c);
+        }
+        return out.toString();
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

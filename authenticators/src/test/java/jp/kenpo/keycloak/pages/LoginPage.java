@@ -1,0 +1,72 @@
+package jp.kenpo.keycloak.pages;
+
+import java.util.Map;
+
+import jp.kenpo.keycloak.testing.Browser;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+
+/** ログイン (and 新規利用登録, the same form shown for the union's letter). */
+public final class LoginPage {
+
+    private final Browser browser;
+    private final Browser.Page page;
+    private final Document doc;
+
+    public LoginPage(Browser browser, Browser.Page page) {
+        this.browser = browser;
+        this.page = page;
+        this.doc = page.document();
+        if (doc.getElementById("kc-form-login") == null) {
+            throw new AssertionError("Not the login screen (" + page.uri() + "):\n" + doc.text());
+        }
+    }
+
+    public String title() {
+        return doc.getElementById("kc-page-title").text();
+    }
+
+    public String intro() {
+        return doc.getElementById("kenpo-intro").text();
+    }
+
+    public String header() {
+        return doc.getElementById("kc-header-wrapper").text();
+    }
+
+    public String label(String field) {
+        return doc.selectFirst("label[for=" + field + "]").text();
+    }
+
+    public String text() {
+        return doc.text();
+    }
+
+    public Element forgotLink() {
+        return doc.getElementById("kenpo-forgot");
+    }
+
+    public Element firstLoginButton() {
+        return doc.getElementById("kenpo-first-login");
+    }
+
+    public String fieldError() {
+        Element error = doc.getElementById("input-error-username");
+        return error == null ? "" : error.text();
+    }
+
+    public Browser.Page submit(String loginId, String password) {
+        Element form = doc.getElementById("kc-form-login");
+        String screen = form.selectFirst("input[name=kenpoScreen]").val();
+        return browser.post(form.absUrl("action"), Map.of("username", loginId, "password", password, "kenpoScreen", screen));
+    }
+
+    public LoginPage openFirstLogin() {
+        Element form = doc.getElementById("kenpo-first-login-form");
+        return new LoginPage(browser, browser.post(form.absUrl("action"), Map.of("kenpoFirstLogin", "1")));
+    }
+
+    public Browser.Page page() {
+        return page;
+    }
+}

@@ -1,0 +1,154 @@
+package jp.kenpo.keycloak.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** The admin REST API, as union IT would call it with curl. */
+public final class AdminApi {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String baseUrl;
+    private final String username;
+    private final String password;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private String token;
+    private long tokenExpiresAt;
+
+    AdminApi(String baseUrl, String username, String password) {
+        this.baseUrl = baseUrl;
+        this.username = username;
+        this.password = password;
+    }
+
+    /** Creates an enabled member with a normal (non-temporary) password; returns the user id. */
+    public String createMember(String loginId, String email, String password) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        if (email != null) {
+            user.put("email", email);
+            user.put("emailVerified", true);
+        }
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> response = send("POST", realmPath("/users"), user);
+        expect(response, 201);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public Map<String, Object> realm() {
+        return read(send("GET", realmPath(""), null), new TypeReference<>() { });
+    }
+
+    public void updateRealm(Map<String, Object> partial) {
+        expect(send("PUT", realmPath(""), partial), 204);
+    }
+
+    public List<Map<String, Object>> events(String userId) {
+        return read(send("GET", realmPath("/events?max=500&user=" + userId), null), new TypeReference<>() { });
+    }
+
+    public Map<String, Object> bruteForceStatus(String userId) {
+        return read(send("GET", realmPath("/attack-detection/brute-force/users/" + userId), null), new TypeReference<>() { });
+    }
+
+    public void clearBruteForce(String userId) {
+        expect(send("DELETE", realmPath("/attack-detection/brute-force/users/" + userId), null), 204);
+    }
+
+    /** The config of the email key execution in the realm's browser flow. */
+    public Map<String, Object> emailKeyConfig() {
+        return read(send("GET", realmPath("/authentication/config/" + emailKeyConfigId()), null), new TypeReference<>() { });
+    }
+
+    public void updateEmailKeyConfig(Map<String, String> config) {
+        Map<String, Object> current = emailKeyConfig();
+        current.put("config", config);
+        expect(send("PUT", realmPath("/authentication/config/" + emailKeyConfigId()), current), 204);
+    }
+
+    public List<Map<String, Object>> flowExecutions(String flowAlias) {
+        return read(send("GET", realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), null),
+                new TypeReference<>() { });
+    }
+
+    private String emailKeyConfigId() {
+        return flowExecutions("kenpo browser forms").stream()
+                .filter(e -> "kenpo-email-key".equals(e.get("providerId")))
+                .map(e -> (String) e.get("authenticationConfig"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No email key execution in the browser flow"));
+    }
+
+    private String realmPath(String path) {
+        return "/admin/realms/" + KeycloakServer.REALM + path;
+    }
+
+    private HttpResponse<String> send(String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .header("Authorization", "Bearer " + token());
+            if (body != null) {
+                request.header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            } else {
+                request.method(method, HttpRequest.BodyPublishers.noBody());
+            }
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(method + " " + path + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private synchronized String token() throws IOException, InterruptedException {
+        if (token != null && System.currentTimeMillis() < tokenExpiresAt) {
+            return token;
+        }
+        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        expect(response, 200);
+        Map<String, Object> json = JSON.readValue(response.body(), new TypeReference<>() { });
+        token = (String) json.get("access_token");
+        tokenExpiresAt = System.currentTimeMillis() + 30_000;
+        return token;
+    }
+
+    private static <T> T read(HttpResponse<String> response, TypeReference<T> type) {
+        expect(response, 200);
+        try {
+            return JSON.readValue(response.body(), type);
+        } catch (IOException e) {
+            throw new IllegalStateException("Unreadable admin API answer: " + response.body(), e);
+        }
+    }
+
+    private static void expect(HttpResponse<String> response, int status) {
+        if (response.statusCode() != status) {
+            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
+                    + " answered " + response.statusCode() + ": " + response.body());
+        }
+    }
+
+    static String encode(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

@@ -1,0 +1,206 @@
+package jp.kenpo.keycloak.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+/**
+ * A stock Keycloak 26.7.3 (the distribution zip unpacked by Maven) with the pack's real jar in
+ * {@code providers/}, the realm export imported with {@code --import-realm}, and a GreenMail SMTP
+ * server whose port reaches the realm through the {@code KENPO_SMTP_*} placeholders: the same route
+ * a union's IT takes, started once per test JVM.
+ */
+public final class KeycloakServer implements AutoCloseable {
+
+    public static final String REALM = "kenpo";
+    public static final String ADMIN_USER = "admin";
+    public static final String ADMIN_PASSWORD = "admin-it-password";
+
+    private final Path home;
+    private final int httpPort;
+    private final GreenMail greenMail;
+    private final int smtpPort;
+    private final Process process;
+    private final AdminApi admin;
+
+    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, Process process) {
+        this.home = home;
+        this.httpPort = httpPort;
+        this.greenMail = greenMail;
+        this.smtpPort = smtpPort;
+        this.process = process;
+        this.admin = new AdminApi(baseUrl(), ADMIN_USER, ADMIN_PASSWORD);
+    }
+
+    public static KeycloakServer start() throws Exception {
+        Path home = Path.of(required("kenpo.keycloak.home"));
+        Path jar = Path.of(required("kenpo.pack.jar"));
+        Path realmDir = Path.of(required("kenpo.realm.dir"));
+        if (!Files.isRegularFile(home.resolve("bin/kc.sh"))) {
+            throw new IllegalStateException("No Keycloak distribution at " + home);
+        }
+        deployIfChanged(jar, home.resolve("providers").resolve("kenpo-keycloak-pack.jar"));
+
+        Path importDir = home.resolve("data/import");
+        Files.createDirectories(importDir);
+        try (var files = Files.list(importDir)) {
+            for (Path p : files.toList()) {
+                Files.delete(p);
+            }
+        }
+        // Only the production realm: tests create their members through the admin REST API, as union IT does.
+        Files.copy(realmDir.resolve("kenpo-realm.json"), importDir.resolve("kenpo-realm.json"));
+
+        int smtpPort = freePort();
+        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        greenMail.start();
+
+        int httpPort = freePort();
+        int managementPort = freePort();
+        Path log = Path.of(System.getProperty("kenpo.artifacts.dir", "target/test-artifacts")).resolve("keycloak.log");
+        Files.createDirectories(log.getParent());
+
+        List<String> command = new ArrayList<>(List.of(
+                home.resolve("bin/kc.sh").toString(), "start-dev",
+                "--import-realm",
+                "--db=dev-mem",
+                "--cache=local",
+                "--http-host=127.0.0.1",
+                "--http-port=" + httpPort,
+                "--http-management-port=" + managementPort,
+                "--hostname-strict=false"));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(home.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = builder.environment();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("KENPO_SMTP_HOST", "127.0.0.1");
+        env.put("KENPO_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("KENPO_SMTP_FROM", "noreply@kenpo.example.jp");
+        env.put("KENPO_PORTAL_REDIRECT_URI", Oidc.REDIRECT_URI + "*");
+        env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
+        Process process = builder.start();
+        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
+        try {
+            server.awaitReady(log);
+        } catch (Exception e) {
+            server.close();
+            throw e;
+        }
+        return server;
+    }
+
+    public String baseUrl() {
+        return "http://127.0.0.1:" + httpPort;
+    }
+
+    public String realmUrl() {
+        return baseUrl() + "/realms/" + REALM;
+    }
+
+    public GreenMail greenMail() {
+        return greenMail;
+    }
+
+    public int smtpPort() {
+        return smtpPort;
+    }
+
+    public AdminApi admin() {
+        return admin;
+    }
+
+    public Mailbox mailbox() {
+        return new Mailbox(greenMail);
+    }
+
+    private void awaitReady(Path log) throws Exception {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak did not become ready in time; see " + log);
+    }
+
+    /** Copies the jar only when its bytes changed: every change makes Keycloak re-augment (about 30 s). */
+    private static void deployIfChanged(Path jar, Path target) throws IOException {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException("Package the pack first: no jar at " + jar);
+        }
+        if (Files.exists(target) && Arrays.equals(Files.readAllBytes(jar), Files.readAllBytes(target))) {
+            return;
+        }
+        Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("System property " + property + " is not set (run through mvn verify)");
+        }
+        return value;
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            List<ProcessHandle> children = process.descendants().toList();
+            process.destroy();
+            children.forEach(ProcessHandle::destroy);
+            try {
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                    children.forEach(ProcessHandle::destroyForcibly);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                process.destroyForcibly();
+            }
+        }
+        greenMail.stop();
+    }
+
+    public Path home() {
+        return home;
+    }
+}

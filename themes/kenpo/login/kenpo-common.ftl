@@ -1,0 +1,25 @@
+<#import "field.ftl" as field>
+<#-- Pieces shared by the pack's screens. -->
+<#macro intro text>
+  <p class="kenpo-intro" id="kenpo-intro">${text}</p>
+</#macro>
+
+<#-- パスワードを表示する: a plain checkbox, as in the union's manual, that reveals every password field of the form. -->
+<#macro revealPassword form>
+  <div class="${properties.kcCheckboxClass}">
+    <label for="kenpo-show-password" class="${properties.kcCheckboxClass}">
+      <input class="${properties.kcCheckboxInputClass}" type="checkbox" id="kenpo-show-password" data-kenpo-reveal="${form}"/>
+      <span class="${properties.kcCheckboxLabelClass}">${msg("kenpoShowPassword")}</span>
+    </label>
+  </div>
+</#macro>
+
+<#-- A password input without keycloak.v2's eye button (the checkbox above does that job); paste and password managers work. -->
+<#macro passwordInput name label autocomplete="current-password" error="" autofocus=false>
+  <@field.group name=name label=label error=error>
+    <span class="${properties.kcInputClass} <#if error?has_content>${properties.kcError}</#if>">
+      <input id="${name}" name="${name}" type="password" autocomplete="${autocomplete}" <#if autofocus>autofocus</#if>
+             aria-invalid="<#if error?has_content>true</#if>"/>
+    </span>
+  </@field.group>
+</#macro>

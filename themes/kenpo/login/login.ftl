@@ -1,0 +1,42 @@
+<#import "template.ftl" as layout>
+<#import "field.ftl" as field>
+<#import "buttons.ftl" as buttons>
+<#import "kenpo-common.ftl" as kenpo>
+<#assign firstLogin = (kenpoScreen!'login') == 'firstLogin'>
+<@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
+<!-- template: kenpo login.ftl -->
+    <#if section = "header">
+        <#if firstLogin>${msg("kenpoFirstLoginTitle")}<#else>${msg("loginAccountTitle")}</#if>
+    <#elseif section = "form">
+        <div id="kc-form">
+          <div id="kc-form-wrapper">
+            <@kenpo.intro text=firstLogin?then(msg("kenpoFirstLoginIntro"), msg("kenpoLoginIntro")) />
+            <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
+                <input type="hidden" name="kenpoScreen" value="${firstLogin?then('firstLogin','login')}"/>
+                <#if !usernameHidden??>
+                    <@field.input name="username" label=msg("kenpoLoginId") error=messagesPerField.getFirstError('username','password')
+                        autofocus=true autocomplete="username" value=login.username!'' />
+                </#if>
+                <@kenpo.passwordInput name="password" label=firstLogin?then(msg("kenpoTemporaryPassword"), msg("password")) autofocus=usernameHidden?? />
+                <@kenpo.revealPassword form="kc-form-login" />
+                <@buttons.loginButton />
+            </form>
+            <#if firstLogin>
+                <div class="kenpo-links">
+                    <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
+                </div>
+            <#else>
+                <div class="kenpo-links">
+                    <#if realm.resetPasswordAllowed>
+                        <a id="kenpo-forgot" href="${url.loginResetCredentialsUrl}">${msg("kenpoForgotIdOrPassword")}</a>
+                    </#if>
+                </div>
+                <form id="kenpo-first-login-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+                    <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" type="submit"
+                            name="kenpoFirstLogin" value="1" id="kenpo-first-login">${msg("kenpoFirstLoginTitle")}</button>
+                </form>
+            </#if>
+          </div>
+        </div>
+    </#if>
+</@layout.registrationLayout>
