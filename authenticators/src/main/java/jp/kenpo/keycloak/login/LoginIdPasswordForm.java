@@ -43,7 +43,9 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         }
         if (submitted.containsKey(FIRST_LOGIN_PARAM)) {
             context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_FIRST_LOGIN);
-            context.challenge(createLoginForm(context.form()));
+            LoginFormsProvider form = context.form();
+            screenAttributes(context, form);
+            context.challenge(createLoginForm(form));
             return;
         }
         String screen = SCREEN_FIRST_LOGIN.equals(submitted.getFirst(SCREEN_PARAM)) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN;

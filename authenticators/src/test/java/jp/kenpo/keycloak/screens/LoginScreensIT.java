@@ -1,0 +1,150 @@
+package jp.kenpo.keycloak.screens;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.UUID;
+
+import jp.kenpo.keycloak.testing.Chromium;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.Oidc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/** The member's screens in a real headless Chromium, with a screenshot of each. */
+@ExtendWith(KeycloakServerExtension.class)
+class LoginScreensIT {
+
+    private static final String PASSWORD = "Kenpo2026ab";
+
+    private final KeycloakServer server;
+    private Chromium chromium;
+    private WebDriver driver;
+
+    LoginScreensIT(KeycloakServer server) {
+        this.server = server;
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        chromium = new Chromium("ja");
+        driver = chromium.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        chromium.close();
+    }
+
+    @Test
+    void memberLogsInInChromiumWithTheKeyFromTheMail() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String loginId = "screen-" + suffix;
+        String email = "s" + suffix + "@example.jp";
+        server.admin().createMember(loginId, email, PASSWORD);
+        Mailbox mailbox = server.mailbox();
+
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        assertEquals("ログイン", text("kc-page-title"));
+        assertEquals("サンプル健康保険組合", text("kc-header-wrapper"));
+        Path login = chromium.screenshot("01-login");
+        assertTrue(Files.exists(login));
+
+        // パスワードを表示する reveals what was typed.
+        WebElement password = driver.findElement(By.id("password"));
+        password.sendKeys(PASSWORD);
+        assertEquals("password", password.getDomAttribute("type"));
+        driver.findElement(By.cssSelector("label[for=kenpo-show-password]")).click();
+        assertEquals("text", driver.findElement(By.id("password")).getDomProperty("type"));
+        driver.findElement(By.cssSelector("label[for=kenpo-show-password]")).click();
+        assertEquals("password", driver.findElement(By.id("password")).getDomProperty("type"));
+
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        int before = mailbox.count(email);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-email-key-form"));
+        assertEquals("暗証キー入力", text("kc-page-title"));
+        assertEquals("s***@e***.jp", text("kenpo-masked-email"));
+        chromium.screenshot("02-email-key");
+
+        String key = mailbox.awaitNext(email, before).emailKey();
+        driver.findElement(By.id("emailKey")).sendKeys("0000000000".equals(key) ? "1111111111" : "0000000000");
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("input-error-emailKey"));
+        assertTrue(text("input-error-emailKey").startsWith("暗証キーが正しくありません。"));
+        chromium.screenshot("03-email-key-wrong");
+
+        sleep(1_100); // members are slower than Keycloak's quick-login check
+        driver.findElement(By.id("emailKey")).clear();
+        driver.findElement(By.id("emailKey")).sendKeys(key);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI));
+        assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
+    }
+
+    @Test
+    void textSizeLargeIsAppliedAndRemembered() {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        double medium = rootFontSize();
+        assertEquals("true", driver.findElement(By.id("kenpo-text-size-medium")).getDomAttribute("aria-pressed"));
+
+        driver.findElement(By.id("kenpo-text-size-large")).click();
+        double large = rootFontSize();
+        assertTrue(large > medium * 1.2, "大 enlarges the text: " + medium + " -> " + large);
+        chromium.screenshot("04-login-text-large");
+
+        // Remembered on the next screen and after a reload.
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        assertEquals(large, rootFontSize());
+        assertEquals("true", driver.findElement(By.id("kenpo-text-size-large")).getDomAttribute("aria-pressed"));
+
+        driver.findElement(By.id("kenpo-text-size-medium")).click();
+        assertEquals(medium, rootFontSize());
+    }
+
+    @Test
+    void firstLoginScreenIsReachedFromTheLoginScreen() {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-first-login")).click();
+        waitFor(By.id("kenpo-back-to-login"));
+        assertEquals("新規利用登録", text("kc-page-title"));
+        assertEquals("事前にお知らせしたログインIDと仮パスワードでログインしてください。", text("kenpo-intro"));
+        assertEquals("仮パスワード", driver.findElement(By.cssSelector("label[for=password]")).getText());
+        assertFalse(driver.getPageSource().contains("kenpo-first-login-form"));
+        chromium.screenshot("05-first-login");
+    }
+
+    private double rootFontSize() {
+        Object size = driver.findElement(By.tagName("html")).getCssValue("font-size");
+        return Double.parseDouble(size.toString().replace("px", ""));
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText().trim();
+    }
+
+    private void waitFor(By locator) {
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
