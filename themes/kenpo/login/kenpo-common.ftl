@@ -23,3 +23,14 @@
     </span>
   </@field.group>
 </#macro>
+
+<#-- A text input that keeps what the member typed after an error. -->
+<#macro textInput name label value="" autocomplete="off" type="text" autofocus=false>
+  <#assign error = kcSanitize(messagesPerField.get(name))?no_esc>
+  <@field.group name=name label=label error=error>
+    <span class="${properties.kcInputClass} <#if error?has_content>${properties.kcError}</#if>">
+      <input id="${name}" name="${name}" value="${value}" type="${type}" autocomplete="${autocomplete}" <#if autofocus>autofocus</#if>
+             aria-invalid="<#if error?has_content>true</#if>"/>
+    </span>
+  </@field.group>
+</#macro>

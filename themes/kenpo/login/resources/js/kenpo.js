@@ -19,8 +19,38 @@
   // Applied before the body renders, so a member who chose 大 never sees the page jump.
   applySize(storedSize());
 
+  // Live rule checks (the server checks again; these only help the member as they type).
+  function halfWidth(value) {
+    return value.replace(/[\uFF01-\uFF5E]/g, function (c) { return String.fromCharCode(c.charCodeAt(0) - 0xFEE0); })
+      .replace(/\u3000/g, " ");
+  }
+  var CHECKS = {
+    loginIdLength: function (v, li) { v = halfWidth(v).replace(/\s/g, ""); return v.length >= +li.dataset.min && v.length <= +li.dataset.max; },
+    loginIdCharacters: function (v) { v = halfWidth(v).replace(/\s/g, ""); return /^[A-Za-z0-9._-]+$/.test(v); },
+    loginIdReserved: function (v) { v = halfWidth(v).replace(/\s/g, ""); return !(v.length === 8 && /[0-9]/.test(v.charAt(6) + v.charAt(7))); },
+    passwordLength: function (v, li) { v = halfWidth(v); return v.length >= +li.dataset.min && v.length <= +li.dataset.max; },
+    passwordUpper: function (v) { return /[A-Z]/.test(halfWidth(v)); },
+    passwordLower: function (v) { return /[a-z]/.test(halfWidth(v)); },
+    passwordDigit: function (v) { return /[0-9]/.test(halfWidth(v)); },
+    passwordCharacters: function (v) { return /^[A-Za-z0-9]+$/.test(halfWidth(v)); }
+  };
+  function runChecks(input) {
+    var items = document.querySelectorAll("[data-kenpo-for='" + input.id + "']");
+    for (var i = 0; i < items.length; i++) {
+      var check = CHECKS[items[i].getAttribute("data-kenpo-check")];
+      if (!check) { continue; }
+      var empty = input.value === "";
+      var ok = !empty && check(input.value, items[i]);
+      items[i].classList.toggle("kenpo-rule--ok", ok);
+      items[i].classList.toggle("kenpo-rule--ng", !empty && !ok);
+    }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     applySize(storedSize());
+    document.addEventListener("input", function (event) {
+      if (event.target.id) { runChecks(event.target); }
+    });
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-kenpo-text-size]");
       if (!button) { return; }

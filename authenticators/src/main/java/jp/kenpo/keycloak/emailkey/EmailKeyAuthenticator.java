@@ -96,6 +96,10 @@ public class EmailKeyAuthenticator implements Authenticator {
         EmailKeyChallenge.Verdict verdict = challenge.verify(typed, Time.currentTimeMillis());
         switch (verdict.outcome()) {
             case ACCEPTED -> {
+                // Receiving the key proves the address (e.g. the one given at 利用者情報入力).
+                if (!context.getUser().isEmailVerified()) {
+                    context.getUser().setEmailVerified(true);
+                }
                 context.getEvent().detail(DETAIL_STEP, "verified");
                 context.success(OTPCredentialModel.TYPE);
             }

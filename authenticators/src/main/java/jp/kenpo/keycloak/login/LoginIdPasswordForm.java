@@ -8,6 +8,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -56,6 +57,12 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         String loginId = InputNormalizer.loginId(submitted.getFirst(AuthenticationManager.FORM_USERNAME));
         if (loginId != null) {
             formData.putSingle(AuthenticationManager.FORM_USERNAME, loginId);
+        }
+        // Passwords are A-Z a-z 0-9 only, so full-width forms typed with the IME on can only mean their
+        // half-width letters and digits; they are folded here exactly as when a password is set.
+        String password = submitted.getFirst(CredentialRepresentation.PASSWORD);
+        if (password != null) {
+            formData.putSingle(CredentialRepresentation.PASSWORD, InputNormalizer.toHalfWidth(password));
         }
         if (!validateForm(context, formData)) {
             return;

@@ -49,6 +49,44 @@ public final class AdminApi {
         return location.substring(location.lastIndexOf('/') + 1);
     }
 
+    /** Answer of an admin call whose failure is the point of a test. */
+    public record Answer(int status, String body) {
+    }
+
+    /** Creates a user from a full representation; returns the raw answer (201 on success). */
+    public Answer tryCreateUser(Map<String, Object> user) {
+        HttpResponse<String> response = send("POST", realmPath("/users"), user);
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    /** A pre-issued insured member as union IT creates it: the letter's ID and temporary password, not yet registered. */
+    public String createPreIssuedMember(String loginId, String temporaryPassword) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("attributes", Map.of("kenpoRegistration", List.of("pending")));
+        user.put("credentials", List.of(Map.of("type", "password", "value", temporaryPassword, "temporary", false)));
+        HttpResponse<String> response = send("POST", realmPath("/users"), user);
+        expect(response, 201);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
+    public Answer tryResetPassword(String userId, String password) {
+        HttpResponse<String> response = send("PUT", realmPath("/users/" + userId + "/reset-password"),
+                Map.of("type", "password", "value", password, "temporary", false));
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    public Answer tryUpdateUser(String userId, Map<String, Object> user) {
+        HttpResponse<String> response = send("PUT", realmPath("/users/" + userId), user);
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    public Map<String, Object> user(String userId) {
+        return read(send("GET", realmPath("/users/" + userId + "?userProfileMetadata=true"), null), new TypeReference<>() { });
+    }
+
     public Map<String, Object> realm() {
         return read(send("GET", realmPath(""), null), new TypeReference<>() { });
     }
@@ -83,6 +121,11 @@ public final class AdminApi {
     public List<Map<String, Object>> flowExecutions(String flowAlias) {
         return read(send("GET", realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), null),
                 new TypeReference<>() { });
+    }
+
+    /** GET on any admin path (relative to /admin), as JSON. */
+    public <T> T get(String adminPath, TypeReference<T> type) {
+        return read(send("GET", "/admin" + adminPath, null), type);
     }
 
     private String emailKeyConfigId() {

@@ -1,0 +1,187 @@
+package jp.kenpo.keycloak.firstlogin;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.rules.LoginIdRules;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.Authenticator;
+import org.keycloak.events.Details;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.utils.FormMessage;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PolicyError;
+import org.keycloak.models.UserCredentialModel;
+
+/**
+ * 利用者情報入力: a member who logged in with the union's letter (pre-issued login ID and temporary
+ * password, account marked not yet registered) chooses a new login ID and password and gives an
+ * address and a nickname. Then 利用者情報登録完了 is shown and the member is <em>not</em> logged in:
+ * the next login, with the new ID, goes through the email key, which also proves the new address.
+ *
+ * <p>Members whose account is already registered pass this step without seeing anything.
+ */
+public class MemberRegistrationAuthenticator implements Authenticator {
+
+    static final String FORM = "kenpo-member-registration.ftl";
+    static final String COMPLETE = "kenpo-registration-complete.ftl";
+
+    /** Auth note: registration done in this attempt; only the completion page is shown from now on. */
+    static final String COMPLETED_NOTE = "kenpo.registration.completed";
+    /** Auth note: the address proven by the 利用登録手続きのご案内 link, prefilled and taken as verified. */
+    public static final String VERIFIED_EMAIL_NOTE = "kenpo.registration.verifiedEmail";
+
+    @Override
+    public void authenticate(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
+            context.challenge(context.form().createForm(COMPLETE));
+            return;
+        }
+        UserModel user = context.getUser();
+        if (!Registration.isPending(user)) {
+            context.success();
+            return;
+        }
+        MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
+        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
+        String email = verified != null ? verified : user.getEmail() == null ? "" : user.getEmail();
+        context.challenge(form(context, "", email, config.defaultNickname()).createForm(FORM));
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
+            context.challenge(context.form().createForm(COMPLETE));
+            return;
+        }
+        UserModel user = context.getUser();
+        if (!Registration.isPending(user)) {
+            context.success();
+            return;
+        }
+        MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
+        MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
+        MemberRegistrationInput input = MemberRegistrationInput.of(
+                formData.getFirst(MemberRegistrationInput.FIELD_LOGIN_ID),
+                formData.getFirst(MemberRegistrationInput.FIELD_PASSWORD),
+                formData.getFirst(MemberRegistrationInput.FIELD_PASSWORD_CONFIRM),
+                formData.getFirst(MemberRegistrationInput.FIELD_EMAIL),
+                formData.getFirst(MemberRegistrationInput.FIELD_NICKNAME));
+
+        List<MemberRegistrationInput.Problem> problems = new ArrayList<>(input.check(LoginIdRules.defaults(), config));
+        problems.addAll(passwordProblems(context, user, input));
+        if (problems.stream().noneMatch(p -> p.field().equals(MemberRegistrationInput.FIELD_LOGIN_ID))) {
+            UserModel holder = context.getSession().users().getUserByUsername(context.getRealm(), input.loginId());
+            if (holder != null && !holder.getId().equals(user.getId())) {
+                problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_LOGIN_ID, "kenpoLoginIdTaken"));
+            }
+        }
+        if (!problems.isEmpty()) {
+            LoginFormsProvider form = form(context, input.loginId(), input.email(), input.nickname());
+            for (MemberRegistrationInput.Problem p : problems) {
+                form.addError(new FormMessage(p.field(), p.messageKey(), p.params()));
+            }
+            context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).user(user)
+                    .detail("kenpo_registration", "rejected")
+                    .detail("kenpo_fields", String.join(",", problems.stream().map(MemberRegistrationInput.Problem::field).distinct().toList()))
+                    .error("kenpo_registration_invalid_input");
+            context.challenge(form.createForm(FORM));
+            return;
+        }
+        register(context, user, input, config);
+        context.getAuthenticationSession().setAuthNote(COMPLETED_NOTE, "true");
+        context.challenge(context.form().createForm(COMPLETE));
+    }
+
+    private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
+        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
+        user.setUsername(input.loginId());
+        // Replacing the password credential is what kills the temporary password from the letter.
+        user.credentialManager().updateCredential(UserCredentialModel.password(input.password(), false));
+        user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
+        user.setEmail(input.email());
+        user.setEmailVerified(verified != null && verified.equalsIgnoreCase(input.email()));
+        user.setSingleAttribute(Registration.NICKNAME, input.nicknameOr(config.defaultNickname()));
+        user.setSingleAttribute(Registration.STATUS, Registration.REGISTERED);
+        user.setSingleAttribute(Registration.REGISTERED_AT, Instant.now().toString());
+        context.getEvent().clone().event(EventType.REGISTER).user(user)
+                .detail(Details.USERNAME, input.loginId())
+                .detail(Details.REGISTER_METHOD, "kenpo-pre-issued")
+                .detail("kenpo_masked_email", EmailMasker.mask(input.email()))
+                .success();
+        context.getEvent().clone().event(EventType.UPDATE_PASSWORD).user(user)
+                .detail(Details.USERNAME, input.loginId()).success();
+    }
+
+    /** Every rule of the realm's password policy that the new password breaks, each with its own message. */
+    private List<MemberRegistrationInput.Problem> passwordProblems(AuthenticationFlowContext context, UserModel user,
+                                                                  MemberRegistrationInput input) {
+        List<MemberRegistrationInput.Problem> problems = new ArrayList<>();
+        if (input.password().isEmpty()) {
+            return problems;
+        }
+        KeycloakSession session = context.getSession();
+        for (String policyId : context.getRealm().getPasswordPolicy().getPolicies()) {
+            PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, policyId);
+            if (provider == null) {
+                continue;
+            }
+            PolicyError error = provider.validate(input.loginId(), input.password());
+            if (error != null) {
+                problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD,
+                        error.getMessage(), error.getParameters()));
+            }
+        }
+        if (problems.isEmpty() && user.credentialManager().isValid(UserCredentialModel.password(input.password()))) {
+            problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD, "kenpoPasswordSameAsTemporary"));
+        }
+        return problems;
+    }
+
+    private LoginFormsProvider form(AuthenticationFlowContext context, String loginId, String email, String nickname) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(MemberRegistrationInput.FIELD_LOGIN_ID, loginId == null ? "" : loginId);
+        values.put(MemberRegistrationInput.FIELD_EMAIL, email == null ? "" : email);
+        values.put(MemberRegistrationInput.FIELD_NICKNAME, nickname == null ? "" : nickname);
+        LoginIdRules rules = LoginIdRules.defaults();
+        return context.form()
+                .setAttribute("kenpoValues", values)
+                .setAttribute("kenpoLoginIdMin", rules.minLength())
+                .setAttribute("kenpoLoginIdMax", rules.maxLength())
+                .setAttribute("kenpoPasswordMin", policyInt(context.getRealm(), "length", 8))
+                .setAttribute("kenpoPasswordMax", policyInt(context.getRealm(), "maxLength", 39));
+    }
+
+    private static int policyInt(RealmModel realm, String policyId, int fallback) {
+        Object value = realm.getPasswordPolicy().getPolicyConfig(policyId);
+        return value instanceof Integer i ? i : fallback;
+    }
+
+    @Override
+    public boolean requiresUser() {
+        return true;
+    }
+
+    @Override
+    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
+        return true;
+    }
+
+    @Override
+    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
+    }
+
+    @Override
+    public void close() {
+    }
+
+}

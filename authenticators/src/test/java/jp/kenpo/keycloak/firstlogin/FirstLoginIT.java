@@ -1,0 +1,272 @@
+package jp.kenpo.keycloak.firstlogin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.keycloak.pages.EmailKeyPage;
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.pages.MemberRegistrationPage;
+import jp.kenpo.keycloak.pages.RegistrationCompletePage;
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.Members;
+import jp.kenpo.keycloak.testing.Oidc;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The union's letter: pre-issued ID and temporary password → 利用者情報入力 → 登録完了 → login with the new ID. */
+@ExtendWith(KeycloakServerExtension.class)
+class FirstLoginIT {
+
+    private static final String NEW_PASSWORD = "Kenpo2026Ab";
+    private static final String INVALID_LOGIN = "ログインIDまたはパスワードが正しくありません。";
+
+    private final KeycloakServer server;
+    private final Mailbox mailbox;
+
+    FirstLoginIT(KeycloakServer server) {
+        this.server = server;
+        this.mailbox = server.mailbox();
+    }
+
+    private record Letter(String userId, String loginId, String temporaryPassword) {
+    }
+
+    private Letter newLetter() {
+        String loginId = Members.preIssuedId();
+        String password = Members.temporaryPassword();
+        return new Letter(server.admin().createPreIssuedMember(loginId, password), loginId, password);
+    }
+
+    private LoginPage loginScreen(Browser browser) {
+        return new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
+    }
+
+    @Test
+    void letterCredentialsLeadToRegistrationThenTheNewIdLogsInWithTheEmailKey() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        LoginPage firstLogin = loginScreen(browser).openFirstLogin();
+        assertEquals("新規利用登録", firstLogin.title());
+        assertEquals("事前にお知らせしたログインIDと仮パスワードでログインしてください。", firstLogin.intro());
+        assertEquals("仮パスワード", firstLogin.label("password"));
+
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                firstLogin.submit(letter.loginId(), letter.temporaryPassword()));
+        assertEquals("利用者情報入力", registration.title());
+        assertEquals("新しいログインID、パスワードを入力してください。", registration.intro());
+        assertEquals("新ログインID", registration.label("newLoginId"));
+        assertEquals("新パスワード", registration.label("newPassword"));
+        assertEquals("新パスワード(確認)", registration.label("newPasswordConfirm"));
+        assertEquals("メールアドレス", registration.label("email"));
+        assertEquals("ニックネーム", registration.label("nickname"));
+        assertEquals("ご本人", registration.value("nickname"));
+        assertTrue(registration.text().contains("パスワードを表示する"));
+        assertTrue(registration.text().contains("【注1】ログインIDには次の制限があります。"));
+        assertTrue(registration.text().contains("ログインID文字数は2文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("ログインIDを8文字で設定すると7、8桁目には数字を設定することができません。"));
+        assertTrue(registration.text().contains("【注2】パスワードは次の条件で設定を行ってください。"));
+        assertTrue(registration.text().contains("パスワードの文字数は8文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("半角英大文字：ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
+
+        String newLoginId = Members.loginId("taro");
+        String email = newLoginId + "@example.jp";
+        // The member types the new ID with the IME on and leaves the nickname empty.
+        RegistrationCompletePage complete = new RegistrationCompletePage(browser, registration.submit(
+                Members.toFullWidth(newLoginId), NEW_PASSWORD, NEW_PASSWORD, email, ""));
+        assertEquals("利用者情報登録完了", complete.title());
+        assertEquals("利用登録が完了しました。ログイン画面へ進んでください。", complete.intro());
+        assertEquals("ログイン画面", complete.buttonText());
+
+        Map<String, Object> user = server.admin().user(letter.userId());
+        assertEquals(newLoginId, user.get("username"));
+        assertEquals(email, user.get("email"));
+        assertEquals(Boolean.FALSE, user.get("emailVerified"), "the address is proven by the first email key");
+        Map<String, List<String>> attributes = attributes(user);
+        assertEquals(List.of("registered"), attributes.get("kenpoRegistration"));
+        assertEquals(List.of("ご本人"), attributes.get("nickname"));
+        Instant registeredAt = Instant.parse(attributes.get("kenpoRegisteredAt").get(0));
+        assertTrue(registeredAt.isAfter(Instant.now().minusSeconds(300)));
+
+        // Not logged in: ログイン画面 shows the login screen, and the new ID goes through the email key.
+        LoginPage login = complete.toLogin();
+        assertEquals("ログイン", login.title());
+        int before = mailbox.count(email);
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(newLoginId, NEW_PASSWORD));
+        String key = mailbox.awaitNext(email, before).emailKey();
+        Browser.Page portal = keyPage.submit(key);
+        assertTrue(portal.isPortalRedirect(), portal.uri().toString());
+        assertEquals(Boolean.TRUE, server.admin().user(letter.userId()).get("emailVerified"));
+
+        List<Map<String, Object>> events = server.admin().events(letter.userId());
+        assertTrue(events.stream().anyMatch(e -> "REGISTER".equals(e.get("type"))), events.toString());
+    }
+
+    @Test
+    void theTemporaryPasswordIsDeadAfterRegistration() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("hana");
+        new RegistrationCompletePage(browser, registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD,
+                newLoginId + "@example.jp", "はなこ"));
+
+        for (String id : List.of(letter.loginId(), newLoginId)) {
+            Browser other = new Browser();
+            LoginPage login = loginScreen(other);
+            LoginPage again = new LoginPage(other, login.submit(id, letter.temporaryPassword()));
+            assertEquals(INVALID_LOGIN, again.fieldError(), "temporary password with " + id);
+            sleep(1_100);
+        }
+        server.admin().clearBruteForce(letter.userId());
+    }
+
+    @Test
+    void lettersAreAcceptedOnTheNormalLoginScreenAndHoweverTheMemberTypesThem() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        // Lower case and full width, as older members type what is printed.
+        String typed = Members.toFullWidth(letter.loginId().toLowerCase());
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(typed, Members.toFullWidth(letter.temporaryPassword())));
+        assertEquals("利用者情報入力", registration.title());
+    }
+
+    @Test
+    void aWrongIdOrTemporaryPasswordGetsOneGenericErrorAndIsCounted() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        LoginPage firstLogin = loginScreen(browser).openFirstLogin();
+        LoginPage wrongPassword = new LoginPage(browser, firstLogin.submit(letter.loginId(), "Wrong1234x"));
+        assertEquals(INVALID_LOGIN, wrongPassword.fieldError());
+        assertEquals("新規利用登録", wrongPassword.title(), "the error re-shows the same screen");
+        LoginPage unknownId = new LoginPage(browser, wrongPassword.submit(Members.preIssuedId(), letter.temporaryPassword()));
+        assertEquals(INVALID_LOGIN, unknownId.fieldError());
+
+        long deadline = System.currentTimeMillis() + 10_000;
+        int failures = 0;
+        while (System.currentTimeMillis() < deadline && failures < 1) {
+            failures = ((Number) server.admin().bruteForceStatus(letter.userId()).get("numFailures")).intValue();
+            sleep(200);
+        }
+        assertEquals(1, failures);
+        server.admin().clearBruteForce(letter.userId());
+    }
+
+    @Test
+    void eachBrokenRuleGetsItsOwnMessageAndTypedValuesSurvive() {
+        Letter letter = newLetter();
+        String taken = Members.loginId("taken");
+        server.admin().createMember(taken, taken + "@example.jp", NEW_PASSWORD);
+        Browser browser = new Browser();
+        MemberRegistrationPage page = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+
+        page = new MemberRegistrationPage(browser, page.submit("x", "abc", "abd", "not-an-address", "はなこ"));
+        assertEquals("ログインIDは2文字以上39文字以内で入力してください。", page.error("newLoginId"));
+        String passwordErrors = page.error("newPassword");
+        assertTrue(passwordErrors.contains("パスワードは8文字以上で入力してください。"), passwordErrors);
+        assertTrue(passwordErrors.contains("パスワードには半角英大文字を1文字以上含めてください。"), passwordErrors);
+        assertTrue(passwordErrors.contains("パスワードには数字を1文字以上含めてください。"), passwordErrors);
+        assertEquals("新パスワード(確認)が新パスワードと一致しません。", page.error("newPasswordConfirm"));
+        assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", page.error("email"));
+        assertEquals("x", page.value("newLoginId"));
+        assertEquals("not-an-address", page.value("email"));
+        assertEquals("はなこ", page.value("nickname"));
+        assertEquals("", page.value("newPassword"), "passwords are never sent back");
+
+        Map<String, String> idCases = Map.of(
+                "abcdef12", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
+                "abcdefg1", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
+                "taro@home", "ログインIDに使える文字は、半角英字・半角数字と「-」「_」「.」です。",
+                "a".repeat(40), "ログインIDは2文字以上39文字以内で入力してください。",
+                taken, "このログインIDはすでに使われています。別のログインIDを入力してください。",
+                "", "新ログインIDを入力してください。");
+        for (Map.Entry<String, String> c : idCases.entrySet()) {
+            page = new MemberRegistrationPage(browser, page.submit(c.getKey(), NEW_PASSWORD, NEW_PASSWORD, "a@example.jp", ""));
+            assertEquals(c.getValue(), page.error("newLoginId"), "login ID " + c.getKey());
+        }
+
+        String okId = Members.loginId("rule");
+        Map<String, String> passwordCases = Map.of(
+                "abcdefg1", "パスワードには半角英大文字を1文字以上含めてください。",
+                "ABCDEFG1", "パスワードには半角英小文字を1文字以上含めてください。",
+                "Abcdefgh", "パスワードには数字を1文字以上含めてください。",
+                "Abcdef1", "パスワードは8文字以上で入力してください。",
+                "Ab1" + "c".repeat(37), "パスワードは39文字以内で入力してください。",
+                "Abcd123!", "パスワードに記号は使用できません。使える文字は半角英大文字・半角英小文字・半角数字です。",
+                "Abcd 1234", "パスワードに記号は使用できません。使える文字は半角英大文字・半角英小文字・半角数字です。",
+                "Password1", "このパスワードはよく使われていて推測されやすいため使えません。別のパスワードにしてください。",
+                letter.temporaryPassword(), "仮パスワードと同じパスワードは使えません。");
+        for (Map.Entry<String, String> c : passwordCases.entrySet()) {
+            page = new MemberRegistrationPage(browser, page.submit(okId, c.getKey(), c.getKey(), "a@example.jp", ""));
+            assertEquals(c.getValue(), page.error("newPassword"), "password " + c.getKey());
+            assertEquals("", page.error("newLoginId"));
+        }
+        // The boundaries that pass: 2 and 39 characters of ID, 8 and 39 of password.
+        String longPassword = "Ab1" + "c".repeat(36);
+        RegistrationCompletePage done = new RegistrationCompletePage(browser,
+                page.submit(okId, longPassword, longPassword, "a@example.jp", ""));
+        assertNotNull(done);
+    }
+
+    @Test
+    void rulesHoldInTheAdminRestApiToo() {
+        Map<String, String> refused = Map.of(
+                "abcdef12", "kenpoLoginIdReserved",
+                "a", "kenpoLoginIdLength",
+                "a".repeat(40), "kenpoLoginIdLength",
+                "taro@home", "kenpoLoginIdCharacters");
+        for (Map.Entry<String, String> c : refused.entrySet()) {
+            var answer = server.admin().tryCreateUser(Map.of("username", c.getKey(), "enabled", true));
+            assertEquals(400, answer.status(), c.getKey() + ": " + answer.body());
+            assertTrue(answer.body().contains(c.getValue()), answer.body());
+        }
+        var twoChars = server.admin().tryCreateUser(Map.of("username", "z" + (char) ('a' + (int) (Math.random() * 26)), "enabled", true));
+        assertTrue(twoChars.status() == 201 || twoChars.body().contains("exists"), twoChars.body());
+
+        String id = server.admin().createMember(Members.loginId("rest"), null, NEW_PASSWORD);
+        var symbol = server.admin().tryResetPassword(id, "Abcd123!");
+        assertEquals(400, symbol.status(), symbol.body());
+        assertTrue(symbol.body().contains("kenpoPasswordCharacters") || symbol.body().contains("記号"), symbol.body());
+        var common = server.admin().tryResetPassword(id, "Password1");
+        assertEquals(400, common.status(), common.body());
+        assertEquals(204, server.admin().tryResetPassword(id, "Kenpo2027Xy").status());
+    }
+
+    @Test
+    void reloadingTheCompletionPageNeverLogsIn() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("reload");
+        Browser.Page done = registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, newLoginId + "@example.jp", "");
+        new RegistrationCompletePage(browser, done);
+        // Posting the registration form again (browser back + 登録) shows the completion page, not the portal.
+        Browser.Page again = registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, newLoginId + "@example.jp", "");
+        assertFalse(again.isPortalRedirect());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<String>> attributes(Map<String, Object> user) {
+        return (Map<String, List<String>>) user.get("attributes");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
