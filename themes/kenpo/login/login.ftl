@@ -22,6 +22,10 @@
                 <@buttons.loginButton />
             </form>
             <#if firstLogin>
+                <form id="kenpo-register-by-email-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+                    <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
+                            name="kenpoRegisterByEmail" value="1" id="kenpo-register-by-email">${msg("kenpoRegisterByEmailLink")}</button>
+                </form>
                 <div class="kenpo-links">
                     <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
                 </div>

@@ -9,6 +9,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.storage.adapter.InMemoryUserAdapter;
 
 /**
  * Sends the pack's mails through the realm's email theme and SMTP settings, so that a union
@@ -38,6 +39,20 @@ public final class MemberMailer {
             provider.setAuthenticationSession(authSession);
         }
         provider.send(subjectKey, List.of(unionName()), template, attributes);
+    }
+
+    /**
+     * Sends to an address that need not belong to any account (e.g. 新規利用登録 by email). The mail is
+     * rendered for a transient user carrying only the address, in the language of the current screen.
+     */
+    public void sendToAddress(String address, String subjectKey, String template, Map<String, Object> attributes)
+            throws EmailException {
+        UserModel recipient = new InMemoryUserAdapter(session, realm, "kenpo-mail-recipient");
+        recipient.setEmail(address);
+        session.getProvider(EmailTemplateProvider.class)
+                .setRealm(realm)
+                .setUser(recipient)
+                .send(subjectKey, List.of(unionName()), template, attributes, address);
     }
 
     /** The union's name as members know it: the realm's display name, set in one place. */

@@ -6,7 +6,11 @@ import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import jp.kenpo.keycloak.firstlogin.RegistrationMail;
+import jp.kenpo.keycloak.firstlogin.RegistrationMailConfig;
+import jp.kenpo.keycloak.firstlogin.RegistrationStartResource;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -17,7 +21,8 @@ import org.keycloak.services.managers.AuthenticationManager;
  *
  * <p>What it adds: the login ID is taken as the member meant it (full-width letters and digits typed
  * with the IME on, stray spaces), and the same form can be shown as 新規利用登録, the entry for
- * members holding the union's letter with a pre-issued ID and temporary password.
+ * members holding the union's letter with a pre-issued ID and temporary password, from which members
+ * can also ask for 「利用登録手続きのご案内」 by email.
  */
 public class LoginIdPasswordForm extends UsernamePasswordForm {
 
@@ -28,10 +33,20 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     static final String SCREEN_FIRST_LOGIN = "firstLogin";
     static final String SCREEN_LOGIN = "login";
     static final String SCREEN_NOTE = "kenpo.login.screen";
+    /** Submitted by the 新規利用登録 screen's link 「事前登録されていない方はこちら…」. */
+    static final String REGISTER_BY_EMAIL_PARAM = "kenpoRegisterByEmail";
+    /** Submitted by the 送信する button of the registration-mail form. */
+    static final String SEND_REGISTRATION_MAIL_PARAM = "kenpoSendRegistrationMail";
+    static final String REGISTRATION_EMAIL_FIELD = "registrationEmail";
+    static final String REGISTRATION_EMAIL_FORM = "kenpo-registration-email.ftl";
+    static final String REGISTRATION_EMAIL_SENT = "kenpo-registration-email-sent.ftl";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_LOGIN);
+        // The 利用登録手続きのご案内 link starts at 新規利用登録; every other start at ログイン.
+        String start = context.getAuthenticationSession().getAuthNote(RegistrationStartResource.START_SCREEN_NOTE);
+        context.getAuthenticationSession().removeAuthNote(RegistrationStartResource.START_SCREEN_NOTE);
+        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_FIRST_LOGIN.equals(start) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN);
         super.authenticate(context);
     }
 
@@ -47,6 +62,14 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             LoginFormsProvider form = context.form();
             screenAttributes(context, form);
             context.challenge(createLoginForm(form));
+            return;
+        }
+        if (submitted.containsKey(REGISTER_BY_EMAIL_PARAM)) {
+            context.challenge(context.form().createForm(REGISTRATION_EMAIL_FORM));
+            return;
+        }
+        if (submitted.containsKey(SEND_REGISTRATION_MAIL_PARAM)) {
+            sendRegistrationMail(context, submitted.getFirst(REGISTRATION_EMAIL_FIELD));
             return;
         }
         String screen = SCREEN_FIRST_LOGIN.equals(submitted.getFirst(SCREEN_PARAM)) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN;
@@ -68,6 +91,20 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             return;
         }
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    private void sendRegistrationMail(AuthenticationFlowContext context, String typedEmail) {
+        RegistrationMailConfig config = RegistrationMailConfig.from(context.getAuthenticatorConfig());
+        RegistrationMail.Outcome outcome = RegistrationMail.request(context, typedEmail, config);
+        LoginFormsProvider form = context.form().setAttribute("kenpoRegistrationEmail", outcome.email());
+        switch (outcome.result()) {
+            case SENT -> context.challenge(form.createForm(REGISTRATION_EMAIL_SENT));
+            case INVALID_ADDRESS -> context.challenge(form
+                    .addError(new FormMessage(REGISTRATION_EMAIL_FIELD, "kenpoEmailInvalid")).createForm(REGISTRATION_EMAIL_FORM));
+            case THROTTLED -> context.challenge(form.setError("kenpoRegistrationMailThrottled").createForm(REGISTRATION_EMAIL_FORM));
+            case SEND_FAILED -> context.challenge(form.setError("kenpoRegistrationMailFailed").createForm(REGISTRATION_EMAIL_FORM));
+            default -> throw new IllegalStateException("Unhandled result " + outcome.result());
+        }
     }
 
     @Override

@@ -3,6 +3,7 @@ package jp.kenpo.keycloak.login;
 import java.util.List;
 
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.firstlogin.RegistrationMailConfig;
 import org.keycloak.Config;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
@@ -21,6 +22,7 @@ public class LoginIdPasswordFormFactory implements AuthenticatorFactory {
     };
 
     private final AdminText text = AdminText.of(LoginIdPasswordFormFactory.class);
+    private final List<ProviderConfigProperty> configProperties = RegistrationMailConfig.configProperties();
 
     @Override
     public String getId() {
@@ -44,7 +46,7 @@ public class LoginIdPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public boolean isConfigurable() {
-        return false;
+        return true;
     }
 
     @Override
@@ -59,7 +61,7 @@ public class LoginIdPasswordFormFactory implements AuthenticatorFactory {
 
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
-        return List.of();
+        return configProperties;
     }
 
     @Override

@@ -66,6 +66,12 @@ public final class LoginPage {
         return new LoginPage(browser, browser.post(form.absUrl("action"), Map.of("kenpoFirstLogin", "1")));
     }
 
+    /** 「事前登録されていない方はこちらから…」 on the 新規利用登録 screen. */
+    public RegistrationEmailPage openRegisterByEmail() {
+        Element form = doc.getElementById("kenpo-register-by-email-form");
+        return new RegistrationEmailPage(browser, browser.post(form.absUrl("action"), Map.of("kenpoRegisterByEmail", "1")));
+    }
+
     public Browser.Page page() {
         return page;
     }

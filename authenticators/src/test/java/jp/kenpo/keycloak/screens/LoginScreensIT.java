@@ -127,6 +127,72 @@ class LoginScreensIT {
         chromium.screenshot("05-first-login");
     }
 
+    @Test
+    void registrationScreensWithErrorsAndLiveRuleChecks() {
+        String loginId = jp.kenpo.keycloak.testing.Members.preIssuedId();
+        String temporary = jp.kenpo.keycloak.testing.Members.temporaryPassword();
+        server.admin().createPreIssuedMember(loginId, temporary);
+
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-first-login")).click();
+        waitFor(By.id("kenpo-register-by-email"));
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(temporary);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kenpo-registration-form"));
+        assertEquals("利用者情報入力", text("kc-page-title"));
+        assertEquals("ご本人", driver.findElement(By.id("nickname")).getDomProperty("value"));
+        chromium.screenshot("06-member-registration");
+
+        // The rules are checked as the member types.
+        driver.findElement(By.id("newPassword")).sendKeys("abc");
+        WebElement upper = driver.findElement(By.cssSelector("[data-kenpo-check=passwordUpper]"));
+        WebElement lower = driver.findElement(By.cssSelector("[data-kenpo-check=passwordLower]"));
+        assertTrue(upper.getDomAttribute("class").contains("kenpo-rule--ng"), upper.getDomAttribute("class"));
+        assertTrue(lower.getDomAttribute("class").contains("kenpo-rule--ok"), lower.getDomAttribute("class"));
+        driver.findElement(By.id("newLoginId")).sendKeys("abcdef12");
+        assertTrue(driver.findElement(By.cssSelector("[data-kenpo-check=loginIdReserved]")).getDomAttribute("class").contains("kenpo-rule--ng"));
+
+        driver.findElement(By.id("newPasswordConfirm")).sendKeys("abd");
+        driver.findElement(By.id("email")).sendKeys("taro@");
+        driver.findElement(By.id("kenpo-register")).click();
+        waitFor(By.id("input-error-newLoginId"));
+        assertEquals("8文字のログインIDは、7文字目と8文字目に数字を使えません。", text("input-error-newLoginId"));
+        assertEquals("abcdef12", driver.findElement(By.id("newLoginId")).getDomProperty("value"));
+        chromium.screenshot("07-member-registration-errors");
+
+        String newId = jp.kenpo.keycloak.testing.Members.loginId("chrome");
+        driver.findElement(By.id("newLoginId")).clear();
+        driver.findElement(By.id("newLoginId")).sendKeys(newId);
+        driver.findElement(By.id("newPassword")).sendKeys("Kenpo2026Ab");
+        driver.findElement(By.id("newPasswordConfirm")).sendKeys("Kenpo2026Ab");
+        driver.findElement(By.id("email")).clear();
+        driver.findElement(By.id("email")).sendKeys(newId + "@example.jp");
+        driver.findElement(By.id("kenpo-register")).click();
+        waitFor(By.id("kenpo-to-login"));
+        assertEquals("利用者情報登録完了", text("kc-page-title"));
+        chromium.screenshot("08-registration-complete");
+        driver.findElement(By.id("kenpo-to-login")).click();
+        waitFor(By.id("kenpo-first-login"));
+        assertEquals("ログイン", text("kc-page-title"));
+    }
+
+    @Test
+    void registrationByEmailScreens() {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-first-login")).click();
+        waitFor(By.id("kenpo-register-by-email"));
+        assertEquals("事前登録されていない方はこちらから利用登録を開始してください。", text("kenpo-register-by-email"));
+        driver.findElement(By.id("kenpo-register-by-email")).click();
+        waitFor(By.id("kenpo-registration-email-form"));
+        chromium.screenshot("09-registration-email");
+        driver.findElement(By.id("registrationEmail")).sendKeys(jp.kenpo.keycloak.testing.Members.loginId("shot") + "@example.jp");
+        driver.findElement(By.id("kenpo-send-registration-mail")).click();
+        waitFor(By.id("kenpo-registration-email-not-arrived"));
+        assertEquals("メール送信確認", text("kc-page-title"));
+        chromium.screenshot("10-registration-email-sent");
+    }
+
     private double rootFontSize() {
         Object size = driver.findElement(By.tagName("html")).getCssValue("font-size");
         return Double.parseDouble(size.toString().replace("px", ""));

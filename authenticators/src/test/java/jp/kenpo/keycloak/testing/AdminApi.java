@@ -109,13 +109,22 @@ public final class AdminApi {
 
     /** The config of the email key execution in the realm's browser flow. */
     public Map<String, Object> emailKeyConfig() {
-        return read(send("GET", realmPath("/authentication/config/" + emailKeyConfigId()), null), new TypeReference<>() { });
+        return executionConfig("kenpo-email-key");
     }
 
     public void updateEmailKeyConfig(Map<String, String> config) {
-        Map<String, Object> current = emailKeyConfig();
+        updateExecutionConfig("kenpo-email-key", config);
+    }
+
+    /** The config of one of the pack's executions in the realm's browser flow. */
+    public Map<String, Object> executionConfig(String providerId) {
+        return read(send("GET", realmPath("/authentication/config/" + configId(providerId)), null), new TypeReference<>() { });
+    }
+
+    public void updateExecutionConfig(String providerId, Map<String, String> config) {
+        Map<String, Object> current = executionConfig(providerId);
         current.put("config", config);
-        expect(send("PUT", realmPath("/authentication/config/" + emailKeyConfigId()), current), 204);
+        expect(send("PUT", realmPath("/authentication/config/" + configId(providerId)), current), 204);
     }
 
     public List<Map<String, Object>> flowExecutions(String flowAlias) {
@@ -128,11 +137,11 @@ public final class AdminApi {
         return read(send("GET", "/admin" + adminPath, null), type);
     }
 
-    private String emailKeyConfigId() {
+    private String configId(String providerId) {
         return flowExecutions("kenpo browser forms").stream()
-                .filter(e -> "kenpo-email-key".equals(e.get("providerId")))
+                .filter(e -> providerId.equals(e.get("providerId")))
                 .map(e -> (String) e.get("authenticationConfig"))
-                .findFirst().orElseThrow(() -> new IllegalStateException("No email key execution in the browser flow"));
+                .findFirst().orElseThrow(() -> new IllegalStateException("No configured " + providerId + " in the browser flow"));
     }
 
     private String realmPath(String path) {

@@ -21,6 +21,7 @@ import jakarta.mail.internet.MimeMessage;
 /** Reads the mails Keycloak sent, from the test's real SMTP server. */
 public final class Mailbox {
 
+    private static final Pattern LINK = Pattern.compile("https?://\\S+");
     private static final Pattern EMAIL_KEY = Pattern.compile("(?:暗証キー：|Key:)\\s*(\\d+)");
 
     /** One received mail, decoded. */
@@ -32,6 +33,15 @@ public final class Mailbox {
                 throw new AssertionError("No 暗証キー in mail: " + text);
             }
             return m.group(1);
+        }
+
+        /** The first link in the plain-text body. */
+        public String link() {
+            Matcher m = LINK.matcher(text);
+            if (!m.find()) {
+                throw new AssertionError("No link in mail: " + text);
+            }
+            return m.group();
         }
     }
 

@@ -1,0 +1,58 @@
+package jp.kenpo.keycloak.common;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.keycloak.common.util.Time;
+import org.keycloak.models.SingleUseObjectProvider;
+
+/**
+ * A fixed-window request counter in Keycloak's single-use-object store, so limits hold across
+ * browser tabs, cluster nodes and restarts of a node. Keys are hashed: no address or IP is stored in clear.
+ */
+public final class Throttle {
+
+    private static final String COUNT = "count";
+
+    private final SingleUseObjectProvider store;
+
+    public Throttle(SingleUseObjectProvider store) {
+        this.store = store;
+    }
+
+    /**
+     * Counts one request for {@code subject} under {@code purpose}; false when {@code limit} requests
+     * were already counted in the current window of {@code windowSeconds}.
+     */
+    public boolean tryAcquire(String purpose, String subject, int limit, int windowSeconds) {
+        if (limit <= 0) {
+            return true;
+        }
+        long window = Time.currentTime() / Math.max(1, windowSeconds);
+        String key = "kenpo-throttle:" + purpose + ":" + window + ":" + digest(subject);
+        Map<String, String> current = store.get(key);
+        int count = current == null ? 0 : Integer.parseInt(current.getOrDefault(COUNT, "0"));
+        if (count >= limit) {
+            return false;
+        }
+        Map<String, String> next = Map.of(COUNT, Integer.toString(count + 1));
+        if (current == null) {
+            store.put(key, windowSeconds, next);
+        } else {
+            store.replace(key, next);
+        }
+        return true;
+    }
+
+    static String digest(String subject) {
+        try {
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(hash, 0, 16);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

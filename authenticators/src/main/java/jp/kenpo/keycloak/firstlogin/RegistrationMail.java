@@ -1,0 +1,92 @@
+package jp.kenpo.keycloak.firstlogin;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.InputNormalizer;
+import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.Throttle;
+import org.jboss.logging.Logger;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.common.util.Time;
+import org.keycloak.email.EmailException;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.Urls;
+import org.keycloak.utils.EmailValidationUtil;
+
+/**
+ * 新規利用登録 by email (manual ②): mails 「利用登録手続きのご案内」 with a one-time link to the 新規利用登録
+ * screen. Every valid address gets the same mail and the same answer, whether or not it belongs to an
+ * account (nothing is looked up), so the page tells a stranger nothing.
+ */
+public final class RegistrationMail {
+
+    private static final Logger LOG = Logger.getLogger(RegistrationMail.class);
+
+    static final String SUBJECT = "kenpoRegistrationStartSubject";
+    static final String TEMPLATE = "kenpo-registration-start.ftl";
+
+    public enum Result { SENT, INVALID_ADDRESS, THROTTLED, SEND_FAILED }
+
+    public record Outcome(Result result, String email) {
+    }
+
+    private RegistrationMail() {
+    }
+
+    public static Outcome request(AuthenticationFlowContext context, String typedEmail, RegistrationMailConfig config) {
+        String email = InputNormalizer.compact(typedEmail == null ? "" : typedEmail);
+        if (email.isEmpty() || !EmailValidationUtil.isValidEmail(email)) {
+            return new Outcome(Result.INVALID_ADDRESS, email);
+        }
+        KeycloakSession session = context.getSession();
+        Throttle throttle = new Throttle(session.singleUseObjects());
+        String client = context.getConnection().getRemoteAddr();
+        if (!throttle.tryAcquire("registration-mail-client", client, config.perClientPerHour(), 3600)
+                || !throttle.tryAcquire("registration-mail-address", email.toLowerCase(), config.perAddressPerHour(), 3600)) {
+            context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
+                    .detail("kenpo_masked_email", EmailMasker.mask(email)).error("kenpo_registration_mail_throttled");
+            return new Outcome(Result.THROTTLED, email);
+        }
+
+        RealmModel realm = context.getRealm();
+        String link = link(session, realm, email, config, context.getAuthenticationSession().getClient().getClientId());
+        Map<String, Object> attributes = new HashMap<>();
+        attributes.put("link", link);
+        attributes.put("validityHours", config.validityHours());
+        attributes.put("validityMinutes", config.validityMinutes());
+        attributes.put("validityInHours", config.validitySeconds() >= 3600);
+        MemberMailer mailer = new MemberMailer(session, realm);
+        attributes.put("unionName", mailer.unionName());
+        try {
+            mailer.sendToAddress(email, SUBJECT, TEMPLATE, attributes);
+        } catch (EmailException e) {
+            LOG.warnf("Registration mail could not be sent (%s)", e.getClass().getSimpleName());
+            context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
+                    .detail("kenpo_masked_email", EmailMasker.mask(email)).error("kenpo_registration_mail_failed");
+            return new Outcome(Result.SEND_FAILED, email);
+        }
+        context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
+                .detail("kenpo_registration_mail", "sent")
+                .detail("kenpo_masked_email", EmailMasker.mask(email)).success();
+        return new Outcome(Result.SENT, email);
+    }
+
+    private static String link(KeycloakSession session, RealmModel realm, String email, RegistrationMailConfig config, String clientId) {
+        RegistrationStartToken token = new RegistrationStartToken();
+        token.id(UUID.randomUUID().toString());
+        token.type(RegistrationStartToken.TYPE);
+        long now = Time.currentTime();
+        token.iat(now);
+        token.exp(now + config.validitySeconds());
+        token.issuer(Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName()));
+        token.issuedFor(clientId);
+        token.setEmail(email);
+        String encoded = session.tokens().encode(token);
+        return RegistrationStartResource.startUri(session.getContext().getUri().getBaseUri(), realm.getName(), encoded).toString();
+    }
+}

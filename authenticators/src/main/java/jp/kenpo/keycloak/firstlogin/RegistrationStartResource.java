@@ -1,0 +1,112 @@
+package jp.kenpo.keycloak.firstlogin;
+
+import java.net.URI;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriBuilder;
+import jp.kenpo.keycloak.common.EmailMasker;
+import org.keycloak.OAuth2Constants;
+import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.ClientModel;
+import org.keycloak.models.Constants;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.protocol.oidc.OIDCLoginProtocol;
+import org.keycloak.services.Urls;
+import org.keycloak.services.managers.AuthenticationSessionManager;
+import org.keycloak.services.resource.RealmResourceProvider;
+import org.keycloak.services.util.AuthenticationFlowURLHelper;
+import org.keycloak.sessions.AuthenticationSessionModel;
+import org.keycloak.sessions.RootAuthenticationSessionModel;
+
+/**
+ * Opens the link of 「利用登録手続きのご案内」 ({@code /realms/<realm>/kenpo-registration/start?key=…}):
+ * checks the token, records it as used, and starts a login at the 新規利用登録 screen with the mailed
+ * address remembered as proven. The login lands in the account console, as Keycloak's own mail links do.
+ *
+ * <p>Keycloak's action-token endpoint cannot serve this link: it requires the token to name an
+ * existing user, and a member asking for this mail is not known yet.
+ */
+public class RegistrationStartResource implements RealmResourceProvider {
+
+    static final String PATH = "kenpo-registration";
+    /** Auth note read once by the login form: which screen to show first. */
+    public static final String START_SCREEN_NOTE = "kenpo.login.startScreen";
+
+    private final KeycloakSession session;
+
+    public RegistrationStartResource(KeycloakSession session) {
+        this.session = session;
+    }
+
+    static URI startUri(URI baseUri, String realmName, String key) {
+        return UriBuilder.fromUri(baseUri).path("realms").path(realmName).path(PATH).path("start")
+                .queryParam("key", key).build();
+    }
+
+    @Override
+    public Object getResource() {
+        return this;
+    }
+
+    @GET
+    @Path("start")
+    @Produces(MediaType.TEXT_HTML)
+    public Response start(@QueryParam("key") String key) {
+        RealmModel realm = session.getContext().getRealm();
+        EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
+                .event(EventType.EXECUTE_ACTION_TOKEN).detail("kenpo_registration_mail", "opened");
+        RegistrationStartToken token = key == null || key.isBlank() ? null : session.tokens().decode(key, RegistrationStartToken.class);
+        String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
+        if (token == null || !RegistrationStartToken.TYPE.equals(token.getType()) || !issuer.equals(token.getIssuer())
+                || token.getEmail() == null) {
+            event.error("kenpo_registration_link_invalid");
+            return linkProblem("kenpoRegistrationLinkInvalid");
+        }
+        if (!token.isActive()) {
+            event.detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_expired");
+            return linkProblem("kenpoRegistrationLinkExpired");
+        }
+        long lifespan = Math.max(1, token.getExp() - Time.currentTime());
+        if (!session.singleUseObjects().putIfAbsent("kenpo-registration-start:" + token.getId(), lifespan)) {
+            event.detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_used");
+            return linkProblem("kenpoRegistrationLinkUsed");
+        }
+
+        ClientModel client = realm.getClientByClientId(Constants.ACCOUNT_CONSOLE_CLIENT_ID);
+        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, true);
+        AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
+        authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
+        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
+        String redirectUri = Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString();
+        authSession.setRedirectUri(redirectUri);
+        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
+        authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OAuth2Constants.CODE);
+        authSession.setClientNote(OIDCLoginProtocol.ISSUER, issuer);
+        authSession.setAuthNote(START_SCREEN_NOTE, "firstLogin");
+        authSession.setAuthNote(MemberRegistrationAuthenticator.VERIFIED_EMAIL_NOTE, token.getEmail());
+        session.getContext().setAuthenticationSession(authSession);
+
+        event.client(client).detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).success();
+        URI next = new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri()).getLastExecutionUrl(authSession);
+        return Response.status(Response.Status.FOUND).location(next).header("Cache-Control", "no-store").build();
+    }
+
+    private Response linkProblem(String messageKey) {
+        return session.getProvider(LoginFormsProvider.class)
+                .setError(messageKey)
+                .createErrorPage(Response.Status.BAD_REQUEST);
+    }
+
+    @Override
+    public void close() {
+    }
+}
