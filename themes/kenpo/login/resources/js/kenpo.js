@@ -51,6 +51,12 @@
     document.addEventListener("input", function (event) {
       if (event.target.id) { runChecks(event.target); }
     });
+    // A form shown again after an error keeps the login ID: show its checks at once.
+    var checked = document.querySelectorAll("[data-kenpo-for]");
+    for (var i = 0; i < checked.length; i++) {
+      var input = document.getElementById(checked[i].getAttribute("data-kenpo-for"));
+      if (input && input.value) { runChecks(input); }
+    }
     document.addEventListener("click", function (event) {
       var button = event.target.closest("[data-kenpo-text-size]");
       if (!button) { return; }

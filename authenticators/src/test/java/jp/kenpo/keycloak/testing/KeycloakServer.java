@@ -105,6 +105,7 @@ public final class KeycloakServer implements AutoCloseable {
             server.close();
             throw e;
         }
+        keepAugmentationLog(log);
         return server;
     }
 
@@ -151,6 +152,22 @@ public final class KeycloakServer implements AutoCloseable {
             Thread.sleep(500);
         }
         throw new IllegalStateException("Keycloak did not become ready in time; see " + log);
+    }
+
+    /**
+     * Keycloak only re-augments (and reports the providers it found) when providers changed; the log of
+     * the last augmentation is kept beside the unpacked server so deployment checks always have it.
+     */
+    private static void keepAugmentationLog(Path log) throws IOException {
+        List<String> lines = Files.readAllLines(log);
+        if (lines.stream().anyMatch(l -> l.contains("QuarkusAugmentor") || l.contains("installing your custom providers"))) {
+            Files.write(augmentationLog(), lines);
+        }
+    }
+
+    /** The log of the last {@code kc.sh} build that installed the pack's jar. */
+    public static Path augmentationLog() {
+        return Path.of(required("kenpo.keycloak.home")).resolveSibling("keycloak-augmentation.log");
     }
 
     /** Copies the jar only when its bytes changed: every change makes Keycloak re-augment (about 30 s). */
