@@ -2,26 +2,34 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "kenpo-common.ftl" as kenpo>
-<#assign firstLogin = (kenpoScreen!'login') == 'firstLogin'>
+<#assign screen = kenpoScreen!'login'>
+<#assign firstLogin = screen == 'firstLogin'>
+<#assign temporaryLogin = screen == 'temporaryLogin'>
+<#assign usesTemporaryPassword = firstLogin || temporaryLogin>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: kenpo login.ftl -->
     <#if section = "header">
-        <#if firstLogin>${msg("kenpoFirstLoginTitle")}<#else>${msg("loginAccountTitle")}</#if>
+        <#if firstLogin>${msg("kenpoFirstLoginTitle")}<#elseif temporaryLogin>${msg("kenpoTemporaryLoginTitle")}<#else>${msg("loginAccountTitle")}</#if>
     <#elseif section = "form">
         <div id="kc-form">
           <div id="kc-form-wrapper">
-            <@kenpo.intro text=firstLogin?then(msg("kenpoFirstLoginIntro"), msg("kenpoLoginIntro")) />
+            <@kenpo.intro text=firstLogin?then(msg("kenpoFirstLoginIntro"), temporaryLogin?then(msg("kenpoTemporaryLoginIntro"), msg("kenpoLoginIntro"))) />
             <form id="kc-form-login" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
-                <input type="hidden" name="kenpoScreen" value="${firstLogin?then('firstLogin','login')}"/>
+                <input type="hidden" name="kenpoScreen" value="${screen}"/>
                 <#if !usernameHidden??>
                     <@field.input name="username" label=msg("kenpoLoginId") error=messagesPerField.getFirstError('username','password')
                         autofocus=true autocomplete="username" value=login.username!'' />
                 </#if>
-                <@kenpo.passwordInput name="password" label=firstLogin?then(msg("kenpoTemporaryPassword"), msg("password")) autofocus=usernameHidden?? />
+                <@kenpo.passwordInput name="password" label=usesTemporaryPassword?then(msg("kenpoTemporaryPassword"), msg("password")) autofocus=usernameHidden?? />
                 <@kenpo.revealPassword form="kc-form-login" />
                 <@buttons.loginButton />
             </form>
-            <#if firstLogin>
+            <#if temporaryLogin>
+                <p class="kenpo-notice" id="kenpo-temporary-validity">${msg("kenpoTemporaryLoginValidity", (kenpoTemporaryValidityHours!3)?c)}</p>
+                <div class="kenpo-links">
+                    <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
+                </div>
+            <#elseif firstLogin>
                 <form id="kenpo-register-by-email-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
                             name="kenpoRegisterByEmail" value="1" id="kenpo-register-by-email">${msg("kenpoRegisterByEmailLink")}</button>

@@ -47,8 +47,17 @@ public final class MemberMailer {
      */
     public void sendToAddress(String address, String subjectKey, String template, Map<String, Object> attributes)
             throws EmailException {
+        sendToAddress(address, null, subjectKey, template, attributes);
+    }
+
+    /** As {@link #sendToAddress(String, String, String, Map)}, in the given language (e.g. the one of the request that queued the mail). */
+    public void sendToAddress(String address, String languageTag, String subjectKey, String template, Map<String, Object> attributes)
+            throws EmailException {
         UserModel recipient = new InMemoryUserAdapter(session, realm, "kenpo-mail-recipient");
         recipient.setEmail(address);
+        if (languageTag != null) {
+            recipient.setSingleAttribute(UserModel.LOCALE, languageTag);
+        }
         session.getProvider(EmailTemplateProvider.class)
                 .setRealm(realm)
                 .setUser(recipient)

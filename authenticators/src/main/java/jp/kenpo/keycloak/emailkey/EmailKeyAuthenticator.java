@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.forgot.TemporaryLogin;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -58,6 +59,13 @@ public class EmailKeyAuthenticator implements Authenticator {
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
+        // A member who just logged in with the temporary password from 「パスワード再発行のご案内」 has
+        // proven the address with that very mail: a second key to the same address proves nothing more.
+        if (TemporaryLogin.provenByMail(context)) {
+            context.getEvent().detail(DETAIL_STEP, "proven_by_reissue_mail");
+            context.success();
+            return;
+        }
         if (isLockedOut(context, user) || hasNoAddress(context, user)) {
             return;
         }

@@ -9,6 +9,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.rules.LoginIdRules;
+import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
@@ -18,7 +19,6 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
 import org.keycloak.models.UserCredentialModel;
 
@@ -129,17 +129,9 @@ public class MemberRegistrationAuthenticator implements Authenticator {
         if (input.password().isEmpty()) {
             return problems;
         }
-        KeycloakSession session = context.getSession();
-        for (String policyId : context.getRealm().getPasswordPolicy().getPolicies()) {
-            PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, policyId);
-            if (provider == null) {
-                continue;
-            }
-            PolicyError error = provider.validate(input.loginId(), input.password());
-            if (error != null) {
-                problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD,
-                        error.getMessage(), error.getParameters()));
-            }
+        for (PolicyError error : PasswordPolicyCheck.violations(context.getSession(), context.getRealm(), input.loginId(), input.password())) {
+            problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD,
+                    error.getMessage(), error.getParameters()));
         }
         if (problems.isEmpty() && user.credentialManager().isValid(UserCredentialModel.password(input.password()))) {
             problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD, "kenpoPasswordSameAsTemporary"));
@@ -157,13 +149,8 @@ public class MemberRegistrationAuthenticator implements Authenticator {
                 .setAttribute("kenpoValues", values)
                 .setAttribute("kenpoLoginIdMin", rules.minLength())
                 .setAttribute("kenpoLoginIdMax", rules.maxLength())
-                .setAttribute("kenpoPasswordMin", policyInt(context.getRealm(), "length", 8))
-                .setAttribute("kenpoPasswordMax", policyInt(context.getRealm(), "maxLength", 39));
-    }
-
-    private static int policyInt(RealmModel realm, String policyId, int fallback) {
-        Object value = realm.getPasswordPolicy().getPolicyConfig(policyId);
-        return value instanceof Integer i ? i : fallback;
+                .setAttribute("kenpoPasswordMin", PasswordPolicyCheck.intPolicy(context.getRealm(), "length", 8))
+                .setAttribute("kenpoPasswordMax", PasswordPolicyCheck.intPolicy(context.getRealm(), "maxLength", 39));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package jp.kenpo.keycloak.firstlogin;
 
-import java.net.URI;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -9,23 +8,20 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
+import java.net.URI;
+
 import jp.kenpo.keycloak.common.EmailMasker;
-import org.keycloak.OAuth2Constants;
+import jp.kenpo.keycloak.login.LoginEntry;
+import jp.kenpo.keycloak.login.LoginIdPasswordForm;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.ClientModel;
-import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
-import org.keycloak.protocol.oidc.OIDCLoginProtocol;
 import org.keycloak.services.Urls;
-import org.keycloak.services.managers.AuthenticationSessionManager;
 import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.util.AuthenticationFlowURLHelper;
 import org.keycloak.sessions.AuthenticationSessionModel;
-import org.keycloak.sessions.RootAuthenticationSessionModel;
 
 /**
  * Opens the link of 「利用登録手続きのご案内」 ({@code /realms/<realm>/kenpo-registration/start?key=…}):
@@ -38,8 +34,6 @@ import org.keycloak.sessions.RootAuthenticationSessionModel;
 public class RegistrationStartResource implements RealmResourceProvider {
 
     static final String PATH = "kenpo-registration";
-    /** Auth note read once by the login form: which screen to show first. */
-    public static final String START_SCREEN_NOTE = "kenpo.login.startScreen";
 
     private final KeycloakSession session;
 
@@ -81,23 +75,10 @@ public class RegistrationStartResource implements RealmResourceProvider {
             return linkProblem("kenpoRegistrationLinkUsed");
         }
 
-        ClientModel client = realm.getClientByClientId(Constants.ACCOUNT_CONSOLE_CLIENT_ID);
-        RootAuthenticationSessionModel root = new AuthenticationSessionManager(session).createAuthenticationSession(realm, true);
-        AuthenticationSessionModel authSession = root.createAuthenticationSession(client);
-        authSession.setAction(AuthenticationSessionModel.Action.AUTHENTICATE.name());
-        authSession.setProtocol(OIDCLoginProtocol.LOGIN_PROTOCOL);
-        String redirectUri = Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString();
-        authSession.setRedirectUri(redirectUri);
-        authSession.setClientNote(OIDCLoginProtocol.REDIRECT_URI_PARAM, redirectUri);
-        authSession.setClientNote(OIDCLoginProtocol.RESPONSE_TYPE_PARAM, OAuth2Constants.CODE);
-        authSession.setClientNote(OIDCLoginProtocol.ISSUER, issuer);
-        authSession.setAuthNote(START_SCREEN_NOTE, "firstLogin");
+        AuthenticationSessionModel authSession = LoginEntry.fresh(session, realm);
         authSession.setAuthNote(MemberRegistrationAuthenticator.VERIFIED_EMAIL_NOTE, token.getEmail());
-        session.getContext().setAuthenticationSession(authSession);
-
-        event.client(client).detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).success();
-        URI next = new AuthenticationFlowURLHelper(session, realm, session.getContext().getUri()).getLastExecutionUrl(authSession);
-        return Response.status(Response.Status.FOUND).location(next).header("Cache-Control", "no-store").build();
+        event.client(authSession.getClient()).detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).success();
+        return LoginEntry.continueAt(session, realm, authSession, LoginIdPasswordForm.SCREEN_FIRST_LOGIN);
     }
 
     private Response linkProblem(String messageKey) {

@@ -8,7 +8,8 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import jp.kenpo.keycloak.firstlogin.RegistrationMail;
 import jp.kenpo.keycloak.firstlogin.RegistrationMailConfig;
-import jp.kenpo.keycloak.firstlogin.RegistrationStartResource;
+import jp.kenpo.keycloak.forgot.ForgotConfig;
+import jp.kenpo.keycloak.forgot.TemporaryLogin;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -30,8 +31,11 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     static final String FIRST_LOGIN_PARAM = "kenpoFirstLogin";
     /** Submitted by the 新規利用登録 screen's own form, so errors re-render the same screen. */
     static final String SCREEN_PARAM = "kenpoScreen";
-    static final String SCREEN_FIRST_LOGIN = "firstLogin";
+    public static final String SCREEN_FIRST_LOGIN = "firstLogin";
+    public static final String SCREEN_TEMPORARY_LOGIN = "temporaryLogin";
     static final String SCREEN_LOGIN = "login";
+    /** Auth note read once when the flow starts: which screen to show first (set by links in mails). */
+    public static final String START_SCREEN_NOTE = "kenpo.login.startScreen";
     static final String SCREEN_NOTE = "kenpo.login.screen";
     /** Submitted by the 新規利用登録 screen's link 「事前登録されていない方はこちら…」. */
     static final String REGISTER_BY_EMAIL_PARAM = "kenpoRegisterByEmail";
@@ -40,13 +44,15 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     static final String REGISTRATION_EMAIL_FIELD = "registrationEmail";
     static final String REGISTRATION_EMAIL_FORM = "kenpo-registration-email.ftl";
     static final String REGISTRATION_EMAIL_SENT = "kenpo-registration-email-sent.ftl";
+    /** The realm export's alias of the パスワード再発行 settings, read for the validity shown on 仮ログイン. */
+    static final String REISSUE_CONFIG_ALIAS = "kenpo-password-reissue";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         // The 利用登録手続きのご案内 link starts at 新規利用登録; every other start at ログイン.
-        String start = context.getAuthenticationSession().getAuthNote(RegistrationStartResource.START_SCREEN_NOTE);
-        context.getAuthenticationSession().removeAuthNote(RegistrationStartResource.START_SCREEN_NOTE);
-        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_FIRST_LOGIN.equals(start) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN);
+        String start = context.getAuthenticationSession().getAuthNote(START_SCREEN_NOTE);
+        context.getAuthenticationSession().removeAuthNote(START_SCREEN_NOTE);
+        context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, screenOrLogin(start));
         super.authenticate(context);
     }
 
@@ -72,7 +78,7 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             sendRegistrationMail(context, submitted.getFirst(REGISTRATION_EMAIL_FIELD));
             return;
         }
-        String screen = SCREEN_FIRST_LOGIN.equals(submitted.getFirst(SCREEN_PARAM)) ? SCREEN_FIRST_LOGIN : SCREEN_LOGIN;
+        String screen = screenOrLogin(submitted.getFirst(SCREEN_PARAM));
         context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, screen);
 
         MultivaluedMap<String, String> formData = new MultivaluedHashMap<>();
@@ -87,10 +93,20 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         if (password != null) {
             formData.putSingle(CredentialRepresentation.PASSWORD, InputNormalizer.toHalfWidth(password));
         }
+        if (SCREEN_TEMPORARY_LOGIN.equals(screen)) {
+            // 仮ログイン: the temporary password from パスワード再発行, not the account's password.
+            TemporaryLogin.attempt(context, loginId, formData.getFirst(CredentialRepresentation.PASSWORD),
+                    error -> challenge(context, error, AuthenticationManager.FORM_USERNAME));
+            return;
+        }
         if (!validateForm(context, formData)) {
             return;
         }
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    private static String screenOrLogin(String screen) {
+        return SCREEN_FIRST_LOGIN.equals(screen) || SCREEN_TEMPORARY_LOGIN.equals(screen) ? screen : SCREEN_LOGIN;
     }
 
     private void sendRegistrationMail(AuthenticationFlowContext context, String typedEmail) {
@@ -122,6 +138,10 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     private void screenAttributes(AuthenticationFlowContext context, LoginFormsProvider form) {
         String screen = context.getAuthenticationSession().getAuthNote(SCREEN_NOTE);
         form.setAttribute("kenpoScreen", screen == null ? SCREEN_LOGIN : screen);
+        if (SCREEN_TEMPORARY_LOGIN.equals(screen)) {
+            ForgotConfig reissue = ForgotConfig.from(context.getRealm().getAuthenticatorConfigByAlias(REISSUE_CONFIG_ALIAS));
+            form.setAttribute("kenpoTemporaryValidityHours", reissue.validityHours());
+        }
     }
 
     @Override

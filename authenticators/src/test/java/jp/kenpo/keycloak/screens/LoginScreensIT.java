@@ -193,6 +193,42 @@ class LoginScreensIT {
         chromium.screenshot("10-registration-email-sent");
     }
 
+    @Test
+    void forgotPasswordScreens() {
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotfgt");
+        String email = loginId + "@example.jp";
+        server.admin().createMember(loginId, email, PASSWORD);
+
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-forgot")).click();
+        waitFor(By.id("kenpo-reissue-form"));
+        assertEquals("パスワード再発行", text("kc-page-title"));
+        chromium.screenshot("11-password-reissue");
+        driver.findElement(By.id("reissueEmail")).sendKeys(email);
+        driver.findElement(By.id("kenpo-send-reissue")).click();
+        waitFor(By.id("kenpo-reissue-sent-notes"));
+        chromium.screenshot("12-password-reissue-sent");
+
+        Mailbox.Mail mail = server.mailbox().awaitNext(email, 0);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("仮パスワード：(\\S+)").matcher(mail.text());
+        assertTrue(m.find(), mail.text());
+        driver.get(mail.link());
+        waitFor(By.id("kenpo-temporary-validity"));
+        assertEquals("仮ログイン", text("kc-page-title"));
+        chromium.screenshot("13-temporary-login");
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(m.group(1));
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kenpo-password-change-form"));
+        assertEquals("パスワード変更", text("kc-page-title"));
+        driver.findElement(By.id("password-new")).sendKeys("Kenpo2030Zz");
+        chromium.screenshot("14-password-change");
+        driver.findElement(By.id("password-confirm")).sendKeys("Kenpo2030Zz");
+        driver.findElement(By.id("kenpo-change-password")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI));
+        assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
+    }
+
     private double rootFontSize() {
         Object size = driver.findElement(By.tagName("html")).getCssValue("font-size");
         return Double.parseDouble(size.toString().replace("px", ""));

@@ -118,13 +118,20 @@ public final class AdminApi {
 
     /** The config of one of the pack's executions in the realm's browser flow. */
     public Map<String, Object> executionConfig(String providerId) {
-        return read(send("GET", realmPath("/authentication/config/" + configId(providerId)), null), new TypeReference<>() { });
+        return executionConfigIn("kenpo browser forms", providerId);
     }
 
+    public Map<String, Object> executionConfigIn(String flowAlias, String providerId) {
+        return read(send("GET", realmPath("/authentication/config/" + configId(flowAlias, providerId)), null), new TypeReference<>() { });
+    }
+
+    /** Updates an execution's config in the browser flow or, failing that, in the reset-credentials flow. */
     public void updateExecutionConfig(String providerId, Map<String, String> config) {
-        Map<String, Object> current = executionConfig(providerId);
+        String flow = flowExecutions("kenpo browser forms").stream().anyMatch(e -> providerId.equals(e.get("providerId")))
+                ? "kenpo browser forms" : "kenpo reset credentials";
+        Map<String, Object> current = executionConfigIn(flow, providerId);
         current.put("config", config);
-        expect(send("PUT", realmPath("/authentication/config/" + configId(providerId)), current), 204);
+        expect(send("PUT", realmPath("/authentication/config/" + configId(flow, providerId)), current), 204);
     }
 
     public List<Map<String, Object>> flowExecutions(String flowAlias) {
@@ -137,8 +144,8 @@ public final class AdminApi {
         return read(send("GET", "/admin" + adminPath, null), type);
     }
 
-    private String configId(String providerId) {
-        return flowExecutions("kenpo browser forms").stream()
+    private String configId(String flowAlias, String providerId) {
+        return flowExecutions(flowAlias).stream()
                 .filter(e -> providerId.equals(e.get("providerId")))
                 .map(e -> (String) e.get("authenticationConfig"))
                 .findFirst().orElseThrow(() -> new IllegalStateException("No configured " + providerId + " in the browser flow"));

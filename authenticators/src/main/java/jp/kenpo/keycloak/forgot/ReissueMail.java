@@ -1,0 +1,78 @@
+package jp.kenpo.keycloak.forgot;
+
+import java.net.URI;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.MailQueue;
+import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.firstlogin.Registration;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * The background half of パスワード再発行: finds the accounts registered with the address, gives each
+ * a fresh temporary password, and mails 「パスワード再発行のご案内」 listing every login ID with its own
+ * temporary password (families share addresses). An address of no account gets no mail.
+ */
+final class ReissueMail {
+
+    static final String SUBJECT = "kenpoReissueSubject";
+    static final String TEMPLATE = "kenpo-password-reissue.ftl";
+
+    /** What the request knew: the address, where to send the member back, and in which language. */
+    record Request(String email, String languageTag, String clientId, String tabId, URI baseUri, String ipAddress,
+                   ForgotConfig config) {
+    }
+
+    private ReissueMail() {
+    }
+
+    static MailQueue.Job job(Request request) {
+        return (session, realm) -> {
+            List<UserModel> accounts = accounts(session, realm, request.email());
+            if (accounts.isEmpty()) {
+                return;
+            }
+            List<Map<String, String>> entries = new ArrayList<>();
+            for (UserModel account : accounts) {
+                String temporary = TemporaryPasswords.issue(session, realm, account, request.config());
+                entries.add(Map.of("loginId", account.getUsername(), "temporaryPassword", temporary));
+            }
+            MemberMailer mailer = new MemberMailer(session, realm);
+            Map<String, Object> attributes = new HashMap<>();
+            attributes.put("accounts", entries);
+            attributes.put("link", TemporaryLoginResource.uri(request.baseUri(), realm.getName(), request.clientId(), request.tabId()).toString());
+            attributes.put("validityInHours", request.config().validitySeconds() >= 3600);
+            attributes.put("validityHours", request.config().validityHours());
+            attributes.put("validityMinutes", request.config().validityMinutes());
+            attributes.put("unionName", mailer.unionName());
+            mailer.sendToAddress(request.email(), request.languageTag(), SUBJECT, TEMPLATE, attributes);
+            for (UserModel account : accounts) {
+                new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD).user(account)
+                        .ipAddress(request.ipAddress())
+                        .detail("kenpo_reissue", "mail_sent")
+                        .detail("kenpo_masked_email", EmailMasker.mask(request.email()))
+                        .success();
+            }
+        };
+    }
+
+    /** Enabled, registered accounts whose address is exactly this one (case-insensitive), in login-ID order. */
+    static List<UserModel> accounts(KeycloakSession session, RealmModel realm, String email) {
+        return session.users()
+                .searchForUserStream(realm, Map.of(UserModel.EMAIL, email, UserModel.EXACT, Boolean.TRUE.toString()))
+                .filter(u -> email.equalsIgnoreCase(u.getEmail()))
+                .filter(UserModel::isEnabled)
+                .filter(u -> !Registration.isPending(u))
+                .sorted(Comparator.comparing(UserModel::getUsername))
+                .toList();
+    }
+}

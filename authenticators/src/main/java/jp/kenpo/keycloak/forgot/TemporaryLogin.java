@@ -1,0 +1,76 @@
+package jp.kenpo.keycloak.forgot;
+
+import java.util.function.Function;
+
+import jakarta.ws.rs.core.Response;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
+import org.keycloak.events.Details;
+import org.keycloak.events.Errors;
+import org.keycloak.events.EventType;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * 仮ログイン: the login ID and the temporary password from 「パスワード再発行のご案内」. On success the
+ * account's password is not touched yet: the next step, パスワード変更, sets the new one. Wrong,
+ * expired and reused temporary passwords are failures counted by Keycloak's brute-force protector.
+ */
+public final class TemporaryLogin {
+
+    /** Auth note: the account that logged in with a temporary password in this attempt (its mail proved the address). */
+    public static final String PROVEN_BY_MAIL_NOTE = "kenpo.reissue.provenByMail";
+    /** Auth note: whether the password change ends the member's other sessions. */
+    static final String END_OTHER_SESSIONS_NOTE = "kenpo.reissue.endOtherSessions";
+    static final String INVALID_MESSAGE = "kenpoTemporaryLoginInvalid";
+
+    private TemporaryLogin() {
+    }
+
+    public static void attempt(AuthenticationFlowContext context, String loginId, String typedPassword,
+                               Function<String, Response> errorPage) {
+        context.getEvent().detail(Details.USERNAME, loginId == null ? "" : loginId);
+        if (loginId == null || loginId.isEmpty()) {
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, errorPage.apply(INVALID_MESSAGE));
+            return;
+        }
+        // Lets Keycloak count a failure against this account even before it is the flow's user.
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, loginId);
+        UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), loginId);
+        if (user == null) {
+            AuthenticatorUtils.dummyHash(context);
+            context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).error(Errors.USER_NOT_FOUND);
+            context.failureChallenge(AuthenticationFlowError.INVALID_USER, errorPage.apply(INVALID_MESSAGE));
+            return;
+        }
+        String locked = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
+        if (!user.isEnabled() || locked != null) {
+            context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).user(user)
+                    .error(locked != null ? locked : Errors.USER_DISABLED);
+            context.forceChallenge(errorPage.apply(INVALID_MESSAGE));
+            return;
+        }
+        TemporaryPasswords.Use use = TemporaryPasswords.use(context.getSession(), context.getRealm(), user, typedPassword);
+        if (use.result() != TemporaryPasswords.Result.ACCEPTED) {
+            context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).user(user)
+                    .detail("kenpo_reissue", "temporary_login")
+                    .error(use.result() == TemporaryPasswords.Result.EXPIRED ? "expired_temporary_password" : "invalid_temporary_password");
+            context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, errorPage.apply(INVALID_MESSAGE));
+            return;
+        }
+        context.setUser(user);
+        context.getAuthenticationSession().setAuthNote(PROVEN_BY_MAIL_NOTE, user.getId());
+        context.getAuthenticationSession().setAuthNote(END_OTHER_SESSIONS_NOTE, Boolean.toString(use.endOtherSessions()));
+        context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
+                .detail("kenpo_reissue", "temporary_login").success();
+        context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /** True when this attempt's user logged in with a temporary password from the mail. */
+    public static boolean provenByMail(AuthenticationFlowContext context) {
+        UserModel user = context.getUser();
+        return user != null && user.getId().equals(context.getAuthenticationSession().getAuthNote(PROVEN_BY_MAIL_NOTE));
+    }
+}

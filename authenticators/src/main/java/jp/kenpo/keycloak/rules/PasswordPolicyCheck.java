@@ -1,0 +1,40 @@
+package jp.kenpo.keycloak.rules;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.policy.PasswordPolicyProvider;
+import org.keycloak.policy.PolicyError;
+
+/**
+ * Every rule of the realm's password policy that a password breaks. Keycloak's own policy manager
+ * stops at the first; members fix a password faster when they see all of them at once.
+ */
+public final class PasswordPolicyCheck {
+
+    private PasswordPolicyCheck() {
+    }
+
+    public static List<PolicyError> violations(KeycloakSession session, RealmModel realm, String loginId, String password) {
+        List<PolicyError> errors = new ArrayList<>();
+        for (String policyId : realm.getPasswordPolicy().getPolicies()) {
+            PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, policyId);
+            if (provider == null) {
+                continue;
+            }
+            PolicyError error = provider.validate(loginId, password);
+            if (error != null) {
+                errors.add(error);
+            }
+        }
+        return errors;
+    }
+
+    /** A policy value such as {@code length(8)}, or the fallback when the realm does not set it. */
+    public static int intPolicy(RealmModel realm, String policyId, int fallback) {
+        Object value = realm.getPasswordPolicy().getPolicyConfig(policyId);
+        return value instanceof Integer i ? i : fallback;
+    }
+}

@@ -1,0 +1,320 @@
+package jp.kenpo.keycloak.forgot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jp.kenpo.keycloak.pages.EmailKeyPage;
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.pages.PasswordChangePage;
+import jp.kenpo.keycloak.pages.ReissuePage;
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.Members;
+import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.TarpitSmtp;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** ログインID・パスワードを忘れた方: パスワード再発行 → mail → 仮ログイン → パスワード変更 → back to the portal. */
+@ExtendWith(KeycloakServerExtension.class)
+class ForgotPasswordIT {
+
+    private static final String PASSWORD = "Kenpo2026Ab";
+    private static final String NEW_PASSWORD = "Kenpo2027Cd";
+    private static final String REISSUE = "kenpo-password-reissue";
+    private static final Pattern TEMPORARY = Pattern.compile("ログインID：(\\S+)\\s+仮パスワード：(\\S+)");
+
+    private final KeycloakServer server;
+    private final Mailbox mailbox;
+
+    ForgotPasswordIT(KeycloakServer server) {
+        this.server = server;
+        this.mailbox = server.mailbox();
+    }
+
+    private record Member(String id, String loginId, String email) {
+    }
+
+    private Member newMember(String email) {
+        String loginId = Members.loginId("fgt");
+        return new Member(server.admin().createMember(loginId, email, PASSWORD), loginId, email);
+    }
+
+    private static String address() {
+        return Members.loginId("fgt") + "@example.jp";
+    }
+
+    private static Map<String, String> temporaryPasswords(Mailbox.Mail mail) {
+        Map<String, String> found = new HashMap<>();
+        Matcher m = TEMPORARY.matcher(mail.text());
+        while (m.find()) {
+            found.put(m.group(1), m.group(2));
+        }
+        return found;
+    }
+
+    private ReissuePage reissueForm(Browser browser, Oidc.Authorization authorization) {
+        LoginPage login = new LoginPage(browser, browser.get(authorization.url()));
+        return new ReissuePage(browser, browser.get(login.forgotLink().absUrl("href")));
+    }
+
+    @Test
+    void fullPathFromTheForgotLinkBackToThePortal() {
+        Member member = newMember(address());
+        Browser browser = new Browser();
+        Oidc.Authorization authorization = Oidc.authorization(server.realmUrl(), null);
+        ReissuePage form = reissueForm(browser, authorization);
+        assertTrue(form.isForm(), form.text());
+        assertEquals("パスワード再発行", form.title());
+        assertEquals("メールアドレスを入力し、送信してください。", form.intro());
+        assertTrue(form.text().contains("ログイン画面"));
+
+        ReissuePage sent = form.send(Members.toFullWidth(member.email()));
+        assertTrue(sent.isSentPage(), sent.text());
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), 0);
+        assertTrue(mail.subject().contains("パスワード再発行のご案内"), mail.subject());
+        assertTrue(mail.subject().contains("サンプル健康保険組合"));
+        assertTrue(mail.text().contains("※仮パスワードの有効期限は発行から3時間です。"), mail.text());
+        String temporary = temporaryPasswords(mail).get(member.loginId());
+        assertTrue(temporary != null && temporary.matches("[A-Za-z0-9]{10}") && temporary.matches(".*[A-Z].*")
+                && temporary.matches(".*[a-z].*") && temporary.matches(".*[0-9].*"), mail.text());
+
+        // Same browser: the link returns to this login attempt.
+        LoginPage temporaryLogin = new LoginPage(browser, browser.get(mail.link()));
+        assertEquals("仮ログイン", temporaryLogin.title());
+        assertEquals("メールでお知らせしたログインIDと仮パスワードでログインしてください。", temporaryLogin.intro());
+        assertEquals("仮パスワード", temporaryLogin.label("password"));
+        assertTrue(temporaryLogin.text().contains("※尚、仮パスワードの有効期限はメール受信後3時間です。"));
+
+        PasswordChangePage change = new PasswordChangePage(browser, temporaryLogin.submit(member.loginId(), temporary));
+        assertEquals("パスワード変更", change.title());
+        assertEquals("新しいパスワード", change.label("password-new"));
+        assertEquals("パスワード確認", change.label("password-confirm"));
+        assertTrue(change.text().contains("パスワードを表示する"));
+
+        PasswordChangePage refused = new PasswordChangePage(browser, change.submit("Abcd123!", "Abcd123!"));
+        assertTrue(refused.error("password-new").contains("パスワードに記号は使用できません。"), refused.error("password-new"));
+        Browser.Page portal = refused.submit(NEW_PASSWORD, NEW_PASSWORD);
+        assertTrue(portal.isPortalRedirect(), "no email key after 仮ログイン: " + portal.uri());
+        assertEquals(authorization.state(), Oidc.query(portal.uri()).get("state"), "back to the attempt the portal started");
+        Oidc.exchange(server.realmUrl(), Oidc.query(portal.uri()).get("code"), authorization.verifier());
+
+        Mailbox.Mail notice = mailbox.awaitNext(member.email(), 1);
+        assertTrue(notice.subject().contains("パスワードが変更されました"), notice.subject());
+        assertTrue(notice.text().contains("ログインID「" + member.loginId() + "」のパスワードが変更されました。"), notice.text());
+        assertTrue(notice.text().contains("（日本時間）"));
+
+        List<Map<String, Object>> events = server.admin().events(member.id());
+        for (String type : List.of("SEND_RESET_PASSWORD", "RESET_PASSWORD", "UPDATE_PASSWORD", "LOGIN")) {
+            assertTrue(events.stream().anyMatch(e -> type.equals(e.get("type"))), type + " in " + events);
+        }
+        String all = events.toString();
+        assertFalse(all.contains(temporary) || all.contains(NEW_PASSWORD) || all.contains(member.email()), all);
+
+        // The old password is dead, the new one works (with the email key).
+        Browser later = new Browser();
+        LoginPage login = new LoginPage(later, later.get(Oidc.authorization(server.realmUrl(), null).url()));
+        assertEquals("ログインIDまたはパスワードが正しくありません。", new LoginPage(later, login.submit(member.loginId(), PASSWORD)).fieldError());
+        sleep(1_100);
+        LoginPage retry = new LoginPage(later, later.get(Oidc.authorization(server.realmUrl(), null).url()));
+        new EmailKeyPage(later, retry.submit(member.loginId(), NEW_PASSWORD));
+    }
+
+    @Test
+    void theCurrentPasswordKeepsWorkingUntilTheTemporaryOneIsUsedAndATemporaryPasswordWorksOnce() {
+        Member member = newMember(address());
+        reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
+        String temporary = temporaryPasswords(mailbox.awaitNext(member.email(), 0)).get(member.loginId());
+
+        // A stranger's request locks nobody out: the current password still logs in.
+        Browser browser = new Browser();
+        LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
+        new EmailKeyPage(browser, login.submit(member.loginId(), PASSWORD));
+
+        Browser first = new Browser();
+        LoginPage temporaryLogin = new LoginPage(first, first.get(mailbox.to(member.email()).get(0).link()));
+        new PasswordChangePage(first, temporaryLogin.submit(member.loginId(), temporary));
+        sleep(1_100);
+        Browser second = new Browser();
+        LoginPage again = new LoginPage(second, second.get(mailbox.to(member.email()).get(0).link()));
+        LoginPage refused = new LoginPage(second, again.submit(member.loginId(), temporary));
+        assertTrue(refused.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"), refused.fieldError());
+        server.admin().clearBruteForce(member.id());
+    }
+
+    @Test
+    void wrongAndExpiredTemporaryPasswordsAreRefusedAndCounted() {
+        Member member = newMember(address());
+        Map<String, String> original = config();
+        Map<String, String> shortLived = new HashMap<>(original);
+        shortLived.put("kenpo.reissue.validitySeconds", "1");
+        server.admin().updateExecutionConfig(REISSUE, shortLived);
+        try {
+            reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
+        } finally {
+            server.admin().updateExecutionConfig(REISSUE, original);
+        }
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), 0);
+        assertTrue(mail.text().contains("※仮パスワードの有効期限は発行から1分です。"), mail.text());
+        String temporary = temporaryPasswords(mail).get(member.loginId());
+
+        Browser browser = new Browser();
+        LoginPage temporaryLogin = new LoginPage(browser, browser.get(mail.link()));
+        LoginPage wrong = new LoginPage(browser, temporaryLogin.submit(member.loginId(), "Wrong23456"));
+        assertTrue(wrong.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"), wrong.fieldError());
+        assertEquals("仮ログイン", wrong.title());
+        sleep(1_100); // past the one-second validity, and slower than Keycloak's quick-login check
+        LoginPage expired = new LoginPage(browser, wrong.submit(member.loginId(), temporary));
+        assertTrue(expired.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"), expired.fieldError());
+
+        awaitFailures(member, 2);
+        List<Map<String, Object>> events = server.admin().events(member.id());
+        assertTrue(events.stream().anyMatch(e -> "expired_temporary_password".equals(e.get("error"))), events.toString());
+        assertTrue(events.stream().anyMatch(e -> "invalid_temporary_password".equals(e.get("error"))), events.toString());
+        server.admin().clearBruteForce(member.id());
+    }
+
+    @Test
+    void twoAccountsOnOneAddressGetOneMailWithATemporaryPasswordEach() {
+        String shared = address();
+        Member parent = newMember(shared);
+        Member child = newMember(shared);
+        reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(shared);
+        Mailbox.Mail mail = mailbox.awaitNext(shared, 0);
+        Map<String, String> temporaries = temporaryPasswords(mail);
+        assertEquals(2, temporaries.size(), mail.text());
+        assertTrue(mail.text().contains("このメールアドレスには複数のログインIDが登録されています。"));
+        assertNotEquals(temporaries.get(parent.loginId()), temporaries.get(child.loginId()));
+        sleep(1_000);
+        assertEquals(1, mailbox.count(shared), "one mail for the address");
+
+        // The child's temporary password does not open the parent's account.
+        Browser browser = new Browser();
+        LoginPage temporaryLogin = new LoginPage(browser, browser.get(mail.link()));
+        LoginPage refused = new LoginPage(browser, temporaryLogin.submit(parent.loginId(), temporaries.get(child.loginId())));
+        assertTrue(refused.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"));
+        sleep(1_100);
+        new PasswordChangePage(browser, refused.submit(child.loginId(), temporaries.get(child.loginId())));
+        server.admin().clearBruteForce(parent.id());
+    }
+
+    @Test
+    void anUnregisteredAddressGetsTheSamePageAndNoMail() {
+        Member member = newMember(address());
+        String unknown = address();
+        ReissuePage known = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
+        ReissuePage stranger = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(unknown);
+        assertTrue(known.isSentPage() && stranger.isSentPage());
+        assertEquals(known.title(), stranger.title());
+        assertEquals(known.intro(), stranger.intro());
+        assertEquals(known.page().status(), stranger.page().status());
+        assertTrue(stranger.text().contains("配偶者・被扶養者（40歳以上）の方は、健康保険組合へお問い合わせください。"));
+        mailbox.awaitNext(member.email(), 0);
+        sleep(1_500);
+        assertEquals(0, mailbox.count(unknown));
+    }
+
+    @Test
+    void aSlowMailServerDoesNotMakeAKnownAddressSlower() throws Exception {
+        Member member = newMember(address());
+        String unknown = address();
+        Map<String, Object> realm = server.admin().realm();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
+        try (TarpitSmtp slow = new TarpitSmtp(4_000)) {
+            Map<String, Object> slowSmtp = new HashMap<>(smtp);
+            slowSmtp.put("port", Integer.toString(slow.port()));
+            server.admin().updateRealm(Map.of("smtpServer", slowSmtp));
+            // Warm up both paths once, then measure.
+            reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(address());
+            long knownMillis = timeRequest(member.email());
+            long unknownMillis = timeRequest(unknown);
+            assertTrue(knownMillis < 2_000, "known address answered in " + knownMillis + " ms with a 4 s mail server");
+            assertTrue(Math.abs(knownMillis - unknownMillis) < 1_000,
+                    "known " + knownMillis + " ms vs unknown " + unknownMillis + " ms");
+        } finally {
+            server.admin().updateRealm(Map.of("smtpServer", smtp));
+        }
+    }
+
+    @Test
+    void aMailServerThatIsDownGetsTheMailOnRetry() {
+        Member member = newMember(address());
+        Map<String, Object> realm = server.admin().realm();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
+        Map<String, Object> down = new HashMap<>(smtp);
+        down.put("port", "1");
+        server.admin().updateRealm(Map.of("smtpServer", down));
+        ReissuePage sent;
+        try {
+            sent = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
+            sleep(1_500);
+            assertEquals(0, mailbox.count(member.email()));
+        } finally {
+            server.admin().updateRealm(Map.of("smtpServer", smtp));
+        }
+        assertTrue(sent.isSentPage());
+        // The queue retries after 5 seconds.
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), 0);
+        assertTrue(temporaryPasswords(mail).containsKey(member.loginId()));
+    }
+
+    @Test
+    void requestsAreThrottledPerAddress() {
+        Member member = newMember(address());
+        for (int i = 0; i < 3; i++) {
+            assertTrue(reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email()).isSentPage());
+        }
+        ReissuePage throttled = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
+        assertTrue(throttled.isForm());
+        assertTrue(throttled.message().startsWith("短い時間に何度も送信されたため"), throttled.message());
+        ReissuePage invalid = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send("taro@");
+        assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", invalid.fieldError());
+    }
+
+    private long timeRequest(String email) {
+        ReissuePage form = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null));
+        long start = System.nanoTime();
+        ReissuePage sent = form.send(email);
+        long millis = (System.nanoTime() - start) / 1_000_000;
+        assertTrue(sent.isSentPage(), sent.text());
+        return millis;
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> config() {
+        return new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
+    }
+
+    private void awaitFailures(Member member, int expected) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        int seen = -1;
+        while (System.currentTimeMillis() < deadline) {
+            seen = ((Number) server.admin().bruteForceStatus(member.id()).get("numFailures")).intValue();
+            if (seen == expected) {
+                return;
+            }
+            sleep(200);
+        }
+        assertEquals(expected, seen, "brute-force failures counted");
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package jp.kenpo.keycloak.forgot;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+class TemporaryPasswordTest {
+
+    private static final long T0 = 1_800_000_000_000L;
+
+    @Test
+    void generatedPasswordsFollowTheRuleAndAvoidLookAlikes() {
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < 2_000; i++) {
+            String pw = TemporaryPasswordGenerator.generate(10);
+            assertEquals(10, pw.length());
+            assertTrue(pw.matches("[A-Za-z0-9]+") && pw.matches(".*[A-Z].*") && pw.matches(".*[a-z].*") && pw.matches(".*[0-9].*"), pw);
+            assertFalse(pw.matches(".*[0O1Il].*"), pw);
+            seen.add(pw);
+        }
+        assertEquals(2_000, seen.size());
+        assertEquals(8, TemporaryPasswordGenerator.generate(8).length());
+    }
+
+    @Test
+    void validForExactlyTheConfiguredTimeFromIssue() {
+        ForgotConfig threeHours = ForgotConfig.DEFAULTS;
+        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, threeHours);
+        assertEquals(TemporaryPassword.Outcome.ACCEPTED, record.check("Kx7pQ2mNa9", T0 + 10_800_000 - 1));
+        assertEquals(TemporaryPassword.Outcome.EXPIRED, record.check("Kx7pQ2mNa9", T0 + 10_800_000));
+        assertEquals(TemporaryPassword.Outcome.WRONG, record.check("Kx7pQ2mNa8", T0));
+    }
+
+    @Test
+    void storedOnlyAsASaltedHash() {
+        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, ForgotConfig.DEFAULTS);
+        Map<String, String> notes = record.toNotes();
+        assertFalse(notes.values().stream().anyMatch(v -> v.contains("Kx7pQ2mNa9")), notes.toString());
+        assertEquals(record, TemporaryPassword.fromNotes(notes));
+        assertNull(TemporaryPassword.fromNotes(null));
+        assertNull(TemporaryPassword.fromNotes(Map.of()));
+    }
+
+    @Test
+    void configDefaultsAreTheManualsThreeHours() {
+        assertEquals(new ForgotConfig(10_800, 10, 3, 20, true), ForgotConfig.DEFAULTS);
+        assertEquals(3, ForgotConfig.DEFAULTS.validityHours());
+        ForgotConfig custom = ForgotConfig.from(Map.of(ForgotConfig.VALIDITY_SECONDS, "90", ForgotConfig.END_OTHER_SESSIONS, "false",
+                ForgotConfig.TEMPORARY_PASSWORD_LENGTH, "4"));
+        assertEquals(2, custom.validityMinutes());
+        assertFalse(custom.endOtherSessions());
+        assertEquals(8, custom.temporaryPasswordLength(), "never shorter than the password rule's minimum");
+    }
+}

@@ -1,0 +1,20 @@
+<#ftl output_format="plainText">
+${msg("kenpoReissueHeading")}
+
+${msg("kenpoMailGreeting", unionName)}
+
+${msg("kenpoReissueLead")}
+
+${link}
+
+<#if (accounts?size > 1)>${msg("kenpoReissueSeveral")}
+
+</#if><#list accounts as account>${msg("kenpoReissueLoginId")}${account.loginId}
+${msg("kenpoReissueTemporaryPassword")}${account.temporaryPassword}
+
+</#list><#if validityInHours>${msg("kenpoReissueValidity", validityHours)}<#else>${msg("kenpoReissueValidityMinutes", validityMinutes)}</#if>
+${msg("kenpoReissueCurrentPassword")}
+${msg("kenpoMailDiscard")}
+${msg("kenpoMailNoReply")}
+
+${unionName}
