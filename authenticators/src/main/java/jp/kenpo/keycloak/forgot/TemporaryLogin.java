@@ -61,6 +61,10 @@ public final class TemporaryLogin {
             return;
         }
         context.setUser(user);
+        // The temporary password was mailed to this address: it is proven.
+        if (!user.isEmailVerified()) {
+            user.setEmailVerified(true);
+        }
         context.getAuthenticationSession().setAuthNote(PROVEN_BY_MAIL_NOTE, user.getId());
         context.getAuthenticationSession().setAuthNote(END_OTHER_SESSIONS_NOTE, Boolean.toString(use.endOtherSessions()));
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)

@@ -229,6 +229,29 @@ class LoginScreensIT {
         assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
     }
 
+    @Test
+    void accountConsoleProfileInJapanese() {
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotacct");
+        String email = loginId + "@example.jp";
+        server.admin().createMember(loginId, email, PASSWORD, java.util.Map.of(
+                "kenpoInsuranceSymbol", java.util.List.of("1234"), "kenpoInsuranceNumber", java.util.List.of("5678"),
+                "kenpoBranchNumber", java.util.List.of("00"), "kenpoRelationship", java.util.List.of("self")));
+        driver.get(server.realmUrl() + "/account");
+        waitFor(By.id("kc-form-login"));
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        int before = server.mailbox().count(email);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-email-key-form"));
+        driver.findElement(By.id("emailKey")).sendKeys(server.mailbox().awaitNext(email, before).emailKey());
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(60))
+                .until(d -> d.getPageSource().contains("ニックネーム") && d.getPageSource().contains("通知メール受信設定"));
+        assertTrue(driver.getPageSource().contains("認証キーによるログイン設定"));
+        assertTrue(driver.getPageSource().contains("世帯内への公開設定"));
+        chromium.screenshot("15-account-profile");
+    }
+
     private double rootFontSize() {
         Object size = driver.findElement(By.tagName("html")).getCssValue("font-size");
         return Double.parseDouble(size.toString().replace("px", ""));

@@ -33,6 +33,23 @@ public final class AdminApi {
         this.password = password;
     }
 
+    /** Creates a member with member data (attributes) and a normal password; returns the user id. */
+    public String createMember(String loginId, String email, String password, Map<String, List<String>> attributes) {
+        Map<String, Object> user = new LinkedHashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        if (email != null) {
+            user.put("email", email);
+            user.put("emailVerified", true);
+        }
+        user.put("attributes", attributes);
+        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
+        HttpResponse<String> response = send("POST", realmPath("/users"), user);
+        expect(response, 201);
+        String location = response.headers().firstValue("Location").orElseThrow();
+        return location.substring(location.lastIndexOf('/') + 1);
+    }
+
     /** Creates an enabled member with a normal (non-temporary) password; returns the user id. */
     public String createMember(String loginId, String email, String password) {
         Map<String, Object> user = new LinkedHashMap<>();

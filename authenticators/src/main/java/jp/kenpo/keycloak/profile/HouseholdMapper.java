@@ -1,0 +1,60 @@
+package jp.kenpo.keycloak.profile;
+
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.keycloak.common.MemberData;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+
+/**
+ * {@code kenpo_household}: the other enabled accounts of the same 記号・番号, each with 枝番, nickname,
+ * member type and whether it discloses its 医療費通知 / ジェネリック通知 to the household, so a portal
+ * can offer switching between ご本人 and ご家族. Names, birth dates and addresses are never included.
+ */
+public class HouseholdMapper extends MemberClaimMapper {
+
+    public static final String ID = "kenpo-household-mapper";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    protected String defaultClaimName() {
+        return "kenpo_household";
+    }
+
+    @Override
+    protected Object claimValue(KeycloakSession session, RealmModel realm, UserModel user) {
+        String symbol = user.getFirstAttribute(MemberData.SYMBOL);
+        String number = user.getFirstAttribute(MemberData.NUMBER);
+        if (symbol == null || number == null) {
+            return null;
+        }
+        // An exact attribute search (indexed by name and value), then the symbol: no scan over all members.
+        return session.users().searchForUserByUserAttributeStream(realm, MemberData.NUMBER, number)
+                .filter(other -> symbol.equals(other.getFirstAttribute(MemberData.SYMBOL)))
+                .filter(other -> !other.getId().equals(user.getId()))
+                .filter(UserModel::isEnabled)
+                .sorted(Comparator.comparing(other -> String.valueOf(other.getFirstAttribute(MemberData.BRANCH))))
+                .map(HouseholdMapper::entry)
+                .toList();
+    }
+
+    private static Map<String, Object> entry(UserModel member) {
+        Map<String, Object> entry = new LinkedHashMap<>();
+        entry.put("member_key", MemberKeyMapper.memberKey(member));
+        entry.put("branch", member.getFirstAttribute(MemberData.BRANCH));
+        entry.put("nickname", member.getFirstAttribute("nickname"));
+        entry.put("member_type", MemberTypeMapper.memberType(member));
+        entry.put("discloses_medical", MemberData.PUBLIC.equals(member.getFirstAttribute(MemberData.DISCLOSE_MEDICAL)));
+        entry.put("discloses_generic", MemberData.PUBLIC.equals(member.getFirstAttribute(MemberData.DISCLOSE_GENERIC)));
+        return entry;
+    }
+
+}
