@@ -14,6 +14,10 @@
                 <@buttons.button id="kenpo-send-reissue" name="kenpoSendReissue" label="kenpoDoSendShort" />
             </@buttons.actionGroup>
         </form>
+        <form id="kenpo-lookup-open-form" action="${url.loginAction}" method="post" novalidate="novalidate">
+            <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
+                    name="kenpoLookup" value="1" id="kenpo-lookup-open">${msg("kenpoLookupLinkFromReissue")}</button>
+        </form>
         <div class="kenpo-links">
             <a id="kenpo-to-login" class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}"
                href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>

@@ -30,6 +30,23 @@ public final class Secrets {
         return key.toString();
     }
 
+    /** An unguessable URL-safe token of {@code bytes} random bytes (for one-time links). */
+    public static String urlSafeToken(int bytes) {
+        byte[] token = new byte[bytes];
+        RANDOM.nextBytes(token);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
+    }
+
+    /** Unsalted SHA-256 (hex): for looking up a long random token by its hash, never for short secrets. */
+    public static String sha256(String value) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static String newSalt() {
         byte[] salt = new byte[SALT_BYTES];
         RANDOM.nextBytes(salt);

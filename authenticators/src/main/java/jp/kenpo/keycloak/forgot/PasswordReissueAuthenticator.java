@@ -7,6 +7,7 @@ import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.MailQueue;
 import jp.kenpo.keycloak.common.Throttle;
+import jp.kenpo.keycloak.lookup.LookupScreens;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
@@ -40,6 +41,9 @@ public class PasswordReissueAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (LookupScreens.handle(context)) {
+            return;
+        }
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         String email = InputNormalizer.compact(formData.getFirst(FIELD) == null ? "" : formData.getFirst(FIELD));
         if (email.isEmpty() || !EmailValidationUtil.isValidEmail(email)) {

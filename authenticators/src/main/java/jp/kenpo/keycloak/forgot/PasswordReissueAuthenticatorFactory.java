@@ -22,7 +22,9 @@ public class PasswordReissueAuthenticatorFactory implements AuthenticatorFactory
     };
 
     private final AdminText text = AdminText.of(PasswordReissueAuthenticatorFactory.class);
-    private final List<ProviderConfigProperty> properties = ForgotConfig.configProperties();
+    /** パスワード再発行's settings and, realm-wide, those of ID・パスワードの取得 (reached from here and from ログイン). */
+    private final List<ProviderConfigProperty> properties = java.util.stream.Stream.concat(
+            ForgotConfig.configProperties().stream(), jp.kenpo.keycloak.lookup.LookupConfig.configProperties().stream()).toList();
     private MailQueue queue;
 
     /** The pack's background mail queue (one per server node). */

@@ -10,6 +10,7 @@ import jp.kenpo.keycloak.firstlogin.RegistrationMail;
 import jp.kenpo.keycloak.firstlogin.RegistrationMailConfig;
 import jp.kenpo.keycloak.forgot.ForgotConfig;
 import jp.kenpo.keycloak.forgot.TemporaryLogin;
+import jp.kenpo.keycloak.lookup.LookupScreens;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.models.credential.PasswordCredentialModel;
@@ -68,6 +69,9 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             LoginFormsProvider form = context.form();
             screenAttributes(context, form);
             context.challenge(createLoginForm(form));
+            return;
+        }
+        if (LookupScreens.handle(context)) {
             return;
         }
         if (submitted.containsKey(REGISTER_BY_EMAIL_PARAM)) {

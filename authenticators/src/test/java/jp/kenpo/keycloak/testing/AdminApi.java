@@ -104,6 +104,15 @@ public final class AdminApi {
         return read(send("GET", realmPath("/users/" + userId + "?userProfileMetadata=true"), null), new TypeReference<>() { });
     }
 
+    public String userIdByUsername(String username) {
+        List<Map<String, Object>> users = read(send("GET", realmPath("/users?exact=true&username=" + encode(username)), null),
+                new TypeReference<>() { });
+        if (users.size() != 1) {
+            throw new IllegalStateException("No single user " + username + ": " + users);
+        }
+        return (String) users.get(0).get("id");
+    }
+
     public Map<String, Object> realm() {
         return read(send("GET", realmPath(""), null), new TypeReference<>() { });
     }

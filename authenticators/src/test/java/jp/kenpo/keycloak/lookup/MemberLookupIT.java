@@ -1,0 +1,266 @@
+package jp.kenpo.keycloak.lookup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.pages.LookupPage;
+import jp.kenpo.keycloak.pages.MemberRegistrationPage;
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.Members;
+import jp.kenpo.keycloak.testing.Oidc;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** ID・パスワードの取得: dependents identify themselves and see their ID and a temporary password once. */
+@ExtendWith(KeycloakServerExtension.class)
+class MemberLookupIT {
+
+    private static final String REISSUE = "kenpo-password-reissue";
+
+    private final KeycloakServer server;
+    private final Mailbox mailbox;
+
+    MemberLookupIT(KeycloakServer server) {
+        this.server = server;
+        this.mailbox = server.mailbox();
+    }
+
+    private static Map<String, String> originalConfig;
+
+    /** Every test here comes from 127.0.0.1: lift the per-client limit so the per-number limit can be seen alone. */
+    @BeforeAll
+    @SuppressWarnings("unchecked")
+    static void liftThePerClientLimit(KeycloakServer server) {
+        originalConfig = new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
+        Map<String, String> lifted = new HashMap<>(originalConfig);
+        lifted.put("kenpo.lookup.perClientPerHour", "1000");
+        server.admin().updateExecutionConfig(REISSUE, lifted);
+    }
+
+    @AfterAll
+    static void restore(KeycloakServer server) {
+        server.admin().updateExecutionConfig(REISSUE, originalConfig);
+    }
+
+    private record Household(String symbol, String number, String insuredEmail) {
+    }
+
+    private Household household() {
+        String symbol = Long.toString(1000 + (System.nanoTime() % 9000));
+        String number = Long.toString(System.nanoTime() % 10_000_000L);
+        String insuredEmail = Members.loginId("ins") + "@example.jp";
+        server.admin().createMember(Members.loginId("ins"), insuredEmail, "Kenpo2026Ab",
+                attributes(symbol, number, "00", "self", "健保", "太郎", "ケンポ", "タロウ", LocalDate.of(1970, 4, 1)));
+        return new Household(symbol, number, insuredEmail);
+    }
+
+    private static Map<String, List<String>> attributes(String symbol, String number, String branch, String relationship,
+                                                        String familyKanji, String givenKanji, String familyKana, String givenKana,
+                                                        LocalDate birth) {
+        return new HashMap<>(Map.of("kenpoInsuranceSymbol", List.of(symbol), "kenpoInsuranceNumber", List.of(number),
+                "kenpoBranchNumber", List.of(branch), "kenpoRelationship", List.of(relationship),
+                "kenpoFamilyNameKanji", List.of(familyKanji), "kenpoGivenNameKanji", List.of(givenKanji),
+                "kenpoFamilyNameKana", List.of(familyKana), "kenpoGivenNameKana", List.of(givenKana),
+                "kenpoBirthDate", List.of(birth.toString())));
+    }
+
+    /** A dependent as union IT imports one: no address, no usable password. */
+    private String dependent(Household h, String branch, String relationship, String givenKanji, String givenKana, LocalDate birth) {
+        Map<String, Object> user = new HashMap<>();
+        String loginId = Members.loginId("dep");
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("attributes", attributes(h.symbol(), h.number(), branch, relationship, "健保", givenKanji, "ケンポ", givenKana, birth));
+        var answer = server.admin().tryCreateUser(user);
+        assertEquals(201, answer.status(), answer.body());
+        return loginId;
+    }
+
+    private LookupPage lookupForm(Browser browser) {
+        LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
+        Document doc = login.page().document();
+        return new LookupPage(browser, browser.post(doc.getElementById("kenpo-lookup-open-form").absUrl("action"), Map.of("kenpoLookup", "1")));
+    }
+
+    private static LookupPage.Entry entry(Household h, String givenKanji, String givenKana, LocalDate birth) {
+        return new LookupPage.Entry("", h.symbol(), h.number(), "健保", givenKanji, "ケンポ", givenKana,
+                "SEIREKI", Integer.toString(birth.getYear()), Integer.toString(birth.getMonthValue()), Integer.toString(birth.getDayOfMonth()));
+    }
+
+    @Test
+    void aSpouseGetsTheLinkAndSeesIdAndPasswordOnce() {
+        Household h = household();
+        String loginId = dependent(h, "01", "spouse", "花子", "ハナコ", LocalDate.of(1972, 8, 15));
+        Browser browser = new Browser();
+        LookupPage form = lookupForm(browser);
+        assertTrue(form.isDataForm(), form.text());
+        assertEquals("ID・パスワードの取得", form.title());
+        for (String label : List.of("従業員番号", "配偶者・被扶養者の方は入力不要です", "記号", "番号", "資格情報のお知らせ", "資格確認書",
+                "マイナポータル", "氏名（漢字）姓", "氏名（全角カタカナ）セイ", "生年月日", "次へ", "入力に際してのご注意",
+                "配偶者・被扶養者（40歳以上）ご自身の情報を入力してください。")) {
+            assertTrue(form.text().contains(label), label);
+        }
+        // Typed as members type: full-width digits, hiragana, half-width kana, spaces, and the era year 昭和47年.
+        LookupPage.Entry typed = new LookupPage.Entry("", Members.toFullWidth(h.symbol()), " " + Members.toFullWidth(h.number()),
+                "健保", "花　子", "ｹﾝﾎﾟ", "はなこ", "SHOWA", "４７", "8", "１５");
+        LookupPage email = form.next(typed);
+        assertTrue(email.isEmailForm(), email.text());
+        assertTrue(email.text().contains("受信用メールアドレス"));
+        String address = Members.loginId("recv") + "@example.jp";
+        LookupPage sent = email.send(address);
+        assertTrue(sent.isSentPage());
+        assertTrue(sent.text().contains("ユーザID、パスワードは、一度のみの閲覧となります。"));
+
+        Mailbox.Mail mail = mailbox.awaitNext(address, 0);
+        assertEquals("[サンプル健康保険組合] お問い合わせ結果のご連絡 (Results)", mail.subject());
+        String link = mail.link();
+
+        Browser.Page confirm = new Browser().get(link);
+        assertEquals(200, confirm.status());
+        assertTrue(confirm.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        Document revealForm = confirm.document();
+        Browser viewer = new Browser();
+        Browser.Page shown = viewer.post(revealForm.getElementById("kenpo-lookup-reveal-form").absUrl("action"),
+                Map.of("key", revealForm.selectFirst("input[name=key]").val()));
+        assertTrue(shown.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
+        Document credentials = shown.document();
+        assertEquals(loginId, credentials.getElementById("kenpo-lookup-login-id").text());
+        String temporary = credentials.getElementById("kenpo-lookup-temporary-password").text();
+        assertTrue(temporary.matches("[A-Za-z0-9]{10}"), temporary);
+        assertTrue(credentials.text().contains("ユーザID、パスワードは、一度のみの閲覧となります。"));
+
+        // Opening the link again shows that it was used and how to start again.
+        Document again = new Browser().get(link).document();
+        assertTrue(again.text().contains("このURLはすでに使われたか、有効期限が過ぎています。"), again.text());
+        Browser.Page replay = new Browser().post(revealForm.getElementById("kenpo-lookup-reveal-form").absUrl("action"),
+                Map.of("key", revealForm.selectFirst("input[name=key]").val()));
+        assertFalse(replay.body().contains(temporary), "the password is shown once");
+
+        // The household's insured member is told, without personal data.
+        Mailbox.Mail notice = mailbox.awaitNext(h.insuredEmail(), 0);
+        assertTrue(notice.subject().contains("ご家族のログインIDが発行されました"), notice.subject());
+        assertFalse(notice.text().contains("花子") || notice.text().contains("1972") || notice.text().contains(loginId));
+
+        // The first login with them goes through 利用者情報入力.
+        Browser member = new Browser();
+        LoginPage login = new LoginPage(member, member.get(Oidc.authorization(server.realmUrl(), null).url()));
+        MemberRegistrationPage registration = new MemberRegistrationPage(member, login.submit(loginId, temporary));
+        assertEquals("利用者情報入力", registration.title());
+
+        List<Map<String, Object>> events = server.admin().events(userId(loginId));
+        String all = events.toString();
+        assertFalse(all.contains(temporary) || all.contains("花子") || all.contains("1972-08-15"), all);
+    }
+
+    @Test
+    void dependentsAreEligibleFromFortyAndA39YearOldIsRefusedLikeAMismatch() {
+        Household h = household();
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        LocalDate fiscalEnd = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() + 1 : today.getYear(), 3, 31);
+        LocalDate forty = fiscalEnd.minusYears(40).plusDays(1);   // 40 on 31 March (legal age rule)
+        LocalDate thirtyNine = forty.plusDays(1);
+        String fortyId = dependent(h, "02", "child", "一郎", "イチロウ", forty);
+        dependent(h, "03", "child", "次郎", "ジロウ", thirtyNine);
+
+        String a = Members.loginId("r40") + "@example.jp";
+        lookupForm(new Browser()).next(entry(h, "一郎", "イチロウ", forty)).send(a);
+        assertTrue(mailbox.awaitNext(a, 0).text().contains("以下のURLをクリックすると"), "40 at the fiscal year end: eligible");
+
+        String b = Members.loginId("r39") + "@example.jp";
+        LookupPage refused = lookupForm(new Browser()).next(entry(h, "次郎", "ジロウ", thirtyNine));
+        assertTrue(refused.isEmailForm(), "the same next page as for a match");
+        assertTrue(refused.send(b).isSentPage());
+        assertTrue(mailbox.awaitNext(b, 0).text().contains("該当する方が見つかりませんでした"));
+
+        String c = Members.loginId("rnone") + "@example.jp";
+        lookupForm(new Browser()).next(entry(h, "三郎", "サブロウ", forty)).send(c);
+        assertTrue(mailbox.awaitNext(c, 0).text().contains("該当する方が見つかりませんでした"));
+
+        // Reckoned on the day of the lookup, the one who is 40 only at the fiscal year end is not eligible yet
+        // (unless today is 31 March, when both reckonings agree).
+        Map<String, String> original = reissueConfig();
+        Map<String, String> onLookupDate = new HashMap<>(original);
+        onLookupDate.put("kenpo.lookup.ageReckoning", "lookupDate");
+        server.admin().updateExecutionConfig(REISSUE, onLookupDate);
+        try {
+            String d = Members.loginId("rday") + "@example.jp";
+            lookupForm(new Browser()).next(entry(h, "一郎", "イチロウ", forty)).send(d);
+            String text = mailbox.awaitNext(d, 0).text();
+            boolean sameDay = today.equals(fiscalEnd);
+            assertEquals(sameDay, text.contains("以下のURLをクリックすると"), text);
+        } finally {
+            server.admin().updateExecutionConfig(REISSUE, original);
+        }
+        assertTrue(fortyId.startsWith("dep-"));
+    }
+
+    @Test
+    void aRegisteredDependentIsNeverResetAndOnlyItsOwnAddressHearsOfIt() {
+        Household h = household();
+        String ownAddress = Members.loginId("own") + "@example.jp";
+        String loginId = Members.loginId("regdep");
+        Map<String, List<String>> attributes = attributes(h.symbol(), h.number(), "04", "spouse", "健保", "良子", "ケンポ", "ヨシコ", LocalDate.of(1975, 1, 1));
+        attributes.put("kenpoRegistration", List.of("registered"));
+        String userId = server.admin().createMember(loginId, ownAddress, "Kenpo2026Ab", attributes);
+
+        String stranger = Members.loginId("strg") + "@example.jp";
+        assertTrue(lookupForm(new Browser()).next(entry(h, "良子", "ヨシコ", LocalDate.of(1975, 1, 1))).send(stranger).isSentPage());
+        Mailbox.Mail mail = mailbox.awaitNext(ownAddress, 0);
+        assertTrue(mail.text().contains("ログインID：" + loginId), mail.text());
+        assertTrue(mail.text().contains("パスワード再発行"));
+        sleep(1_000);
+        assertEquals(0, mailbox.count(stranger), "the given address gets nothing");
+        assertEquals("registered", ((Map<?, ?>) server.admin().user(userId).get("attributes")).get("kenpoRegistration").toString()
+                .replaceAll("[\\[\\]]", ""));
+    }
+
+    @Test
+    void missingDataIsExplainedAndLookupsAreThrottledPerSymbolAndNumber() {
+        Household h = household();
+        LookupPage form = lookupForm(new Browser());
+        LookupPage errors = form.next(new LookupPage.Entry("", "", h.number(), "健保", "", "ケンポ", "タロウ", "SHOWA", "64", "1", "8"));
+        assertTrue(errors.isDataForm());
+        assertEquals("記号を入力してください。", errors.error("symbol"));
+        assertEquals("氏名（漢字）の名を入力してください。", errors.error("givenKanji"));
+        assertTrue(errors.error("birthDate").startsWith("生年月日を正しく入力してください"), errors.error("birthDate"));
+        assertEquals(h.number(), errors.value("number"), "typed values stay");
+
+        for (int i = 0; i < 5; i++) {
+            assertTrue(lookupForm(new Browser()).next(entry(h, "誰", "ダレ", LocalDate.of(1980, 1, 1))).isEmailForm());
+        }
+        LookupPage throttled = lookupForm(new Browser()).next(entry(h, "誰", "ダレ", LocalDate.of(1980, 1, 1)));
+        assertTrue(throttled.isDataForm());
+        assertTrue(throttled.message().startsWith("お手続きの回数が上限に達しました。"), throttled.message());
+    }
+
+    private String userId(String loginId) {
+        return server.admin().userIdByUsername(loginId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Map<String, String> reissueConfig() {
+        return new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
