@@ -10,13 +10,14 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** ID・パスワードの取得 settings, with defaults in one place. */
 public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge, int linkValiditySeconds,
-                           int perClientPerHour, int perNumberPerDay) {
+                           int perClientPerHour, int perNumberPerDay, String staffAddress) {
 
     public static final String AGE_RECKONING = "kenpo.lookup.ageReckoning";
     public static final String MINIMUM_AGE = "kenpo.lookup.minimumAge";
     public static final String LINK_VALIDITY_SECONDS = "kenpo.lookup.linkValiditySeconds";
     public static final String PER_CLIENT_PER_HOUR = "kenpo.lookup.perClientPerHour";
     public static final String PER_NUMBER_PER_DAY = "kenpo.lookup.perNumberPerDay";
+    public static final String STAFF_ADDRESS = "kenpo.postal.staffAddress";
 
     public static final LookupConfig DEFAULTS = from(Map.of());
 
@@ -28,7 +29,8 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
         Eligibility.AgeReckoning reckoning = "lookupDate".equalsIgnoreCase(config.getOrDefault(AGE_RECKONING, "").trim())
                 ? Eligibility.AgeReckoning.LOOKUP_DATE : Eligibility.AgeReckoning.FISCAL_YEAR_END;
         return new LookupConfig(reckoning, read(config, MINIMUM_AGE, 40, 0, 120), read(config, LINK_VALIDITY_SECONDS, 86_400, 1, 604_800),
-                read(config, PER_CLIENT_PER_HOUR, 10, 1, 10_000), read(config, PER_NUMBER_PER_DAY, 5, 1, 1_000));
+                read(config, PER_CLIENT_PER_HOUR, 10, 1, 10_000), read(config, PER_NUMBER_PER_DAY, 5, 1, 1_000),
+                config.getOrDefault(STAFF_ADDRESS, "").trim());
     }
 
     public int linkValidityHours() {
@@ -48,6 +50,8 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("10").add()
                 .property().name(PER_NUMBER_PER_DAY).label(text.get(PER_NUMBER_PER_DAY + ".label")).helpText(text.get(PER_NUMBER_PER_DAY + ".help"))
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("5").add()
+                .property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add()
                 .build();
     }
 

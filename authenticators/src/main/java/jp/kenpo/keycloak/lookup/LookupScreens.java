@@ -13,6 +13,7 @@ import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.MailQueue;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
+import jp.kenpo.keycloak.lookup.postal.PostalScreens;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
@@ -46,6 +47,10 @@ public final class LookupScreens {
     /** Handles the lookup's own requests; false when the request is not one of them. */
     public static boolean handle(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
+        LookupConfig settings = LookupConfig.from(context.getRealm().getAuthenticatorConfigByAlias(CONFIG_ALIAS));
+        if (PostalScreens.handle(context, settings.staffAddress())) {
+            return true;
+        }
         if (form.containsKey(OPEN)) {
             context.challenge(lookupForm(context, Map.of()).createForm(FORM));
             return true;

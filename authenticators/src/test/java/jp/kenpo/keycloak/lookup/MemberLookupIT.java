@@ -247,6 +247,80 @@ class MemberLookupIT {
         assertTrue(throttled.message().startsWith("お手続きの回数が上限に達しました。"), throttled.message());
     }
 
+    @Test
+    void aPostalRequestIsStoredBeforeTheThanksPageAndStaffCanSeeAndCloseIt() {
+        Browser browser = new Browser();
+        LookupPage lookup = lookupForm(browser);
+        Document postal = browser.post(lookup.page().document().getElementById("kenpo-postal-open-form").absUrl("action"),
+                Map.of("kenpoPostal", "1")).document();
+        assertEquals("お問い合わせ", postal.getElementById("kc-page-title").text());
+        assertTrue(postal.text().contains("適用業務・給付業務・保健事業以外の目的に使用することはありません"));
+        String action = postal.getElementById("kenpo-postal-form").absUrl("action");
+        String family = "郵送" + (System.nanoTime() % 100000);
+
+        Map<String, String> typed = new HashMap<>(Map.of("familyName", family, "givenName", "太郎", "familyKana", "ゆうそう",
+                "givenKana", "ﾀﾛｳ", "symbol", "１２３４", "number", "５６７８", "phone", "12", "category", "idpassword",
+                "message", "封書でお願いします", "postalCode", "12-3"));
+        typed.put("address", "");
+        typed.put("kenpoPostalConfirm", "");
+        Document errors = browser.post(action, typed).document();
+        assertTrue(errors.getElementById("input-error-phone").text().startsWith("電話番号は0から始まる10桁または11桁"));
+        assertEquals("郵便番号は7桁の数字で入力してください（例：123-4567）。", errors.getElementById("input-error-postalCode").text());
+        assertEquals("住所を入力してください。", errors.getElementById("input-error-address").text());
+        assertEquals(family, errors.getElementById("familyName").val(), "typed values stay");
+
+        typed.put("phone", "０９０－１２３４－５６７８");
+        typed.put("postalCode", "〒１２３４５６７");
+        typed.put("address", "東京都千代田区1-2-3");
+        // Each page has its own action URL: Keycloak rotates the session code on every POST.
+        Document confirm = browser.post(errors.getElementById("kenpo-postal-form").absUrl("action"), typed).document();
+        assertEquals("お問い合わせ内容の確認", confirm.getElementById("kc-page-title").text());
+        assertEquals("123-4567", confirm.getElementById("confirm-postal-code").text());
+        assertEquals("09012345678", confirm.getElementById("confirm-phone").text());
+        assertEquals("ユウソウ タロウ", confirm.getElementById("confirm-kana").text());
+
+        // The mail server is down when the member presses 送信: the request is stored all the same.
+        Map<String, Object> realm = server.admin().realm();
+        @SuppressWarnings("unchecked")
+        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
+        Map<String, Object> down = new HashMap<>(smtp);
+        down.put("port", "1");
+        server.admin().updateRealm(Map.of("smtpServer", down));
+        Document thanks;
+        try {
+            thanks = browser.post(confirm.getElementById("kenpo-postal-submit-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1")).document();
+        } finally {
+            server.admin().updateRealm(Map.of("smtpServer", smtp));
+        }
+        assertTrue(thanks.text().contains("後日、ユーザID、パスワードの記載された封書をお送りします。"), thanks.text());
+
+        List<Map<String, Object>> open = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        Map<String, Object> request = open.stream().filter(r -> (family + " 太郎").equals(r.get("name"))).findFirst().orElseThrow();
+        assertEquals("123-4567", request.get("postalCode"));
+        assertEquals("東京都千代田区1-2-3", request.get("address"));
+        assertEquals("1234", request.get("symbol"));
+
+        var closed = server.admin().post("/realms/kenpo/kenpo-postal-requests/" + request.get("id") + "/close");
+        assertEquals(200, closed.status(), closed.body());
+        List<Map<String, Object>> stillOpen = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertFalse(stillOpen.stream().anyMatch(r -> request.get("id").equals(r.get("id"))));
+
+        // The staff notice went out on retry, and carries no personal data.
+        Mailbox.Mail notice = mailbox.awaitNext(KeycloakServer.STAFF_ADDRESS, mailbox.count(KeycloakServer.STAFF_ADDRESS) - 1 < 0 ? 0
+                : mailbox.count(KeycloakServer.STAFF_ADDRESS) - 1);
+        assertTrue(notice.subject().contains("郵送によるID・パスワード通知の依頼"), notice.subject());
+        assertFalse(notice.text().contains(family) || notice.text().contains("09012345678") || notice.text().contains("千代田"), notice.text());
+    }
+
+    @Test
+    void staffListNeedsAdminRights() {
+        Browser anonymous = new Browser();
+        Browser.Page page = anonymous.get(server.baseUrl() + "/admin/realms/kenpo/kenpo-postal-requests");
+        assertEquals(401, page.status());
+    }
+
     private String userId(String loginId) {
         return server.admin().userIdByUsername(loginId);
     }

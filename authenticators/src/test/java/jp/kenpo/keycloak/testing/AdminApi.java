@@ -170,6 +170,12 @@ public final class AdminApi {
         return read(send("GET", "/admin" + adminPath, null), type);
     }
 
+    /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
+    public Answer post(String adminPath) {
+        HttpResponse<String> response = send("POST", "/admin" + adminPath, null);
+        return new Answer(response.statusCode(), response.body());
+    }
+
     private String configId(String flowAlias, String providerId) {
         return flowExecutions(flowAlias).stream()
                 .filter(e -> providerId.equals(e.get("providerId")))

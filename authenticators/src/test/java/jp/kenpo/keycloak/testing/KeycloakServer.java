@@ -31,6 +31,8 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String REALM = "kenpo";
     public static final String ADMIN_USER = "admin";
     public static final String ADMIN_PASSWORD = "admin-it-password";
+    /** The union staff's address for postal-request notices in the test realm. */
+    public static final String STAFF_ADDRESS = "staff@kenpo.example.jp";
 
     private final Path home;
     private final int httpPort;
@@ -95,6 +97,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KENPO_SMTP_HOST", "127.0.0.1");
         env.put("KENPO_SMTP_PORT", Integer.toString(smtpPort));
         env.put("KENPO_SMTP_FROM", "noreply@kenpo.example.jp");
+        env.put("KENPO_STAFF_ADDRESS", STAFF_ADDRESS);
         env.put("KENPO_PORTAL_REDIRECT_URI", Oidc.REDIRECT_URI + "*");
         env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
         Process process = builder.start();

@@ -1,0 +1,72 @@
+package jp.kenpo.keycloak.lookup.postal;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jp.kenpo.keycloak.lookup.MemberIdentity;
+
+/**
+ * お問い合わせ (postal route, manual 000 step 3'): what the member typed, taken as meant (full-width
+ * digits, spaces, hyphens of any kind), and one message per field that needs fixing.
+ */
+public record PostalInput(Map<String, String> values) {
+
+    public static final List<String> FIELDS = List.of("familyName", "givenName", "familyKana", "givenKana", "symbol", "number",
+            "phone", "category", "message", "postalCode", "address");
+    public static final List<String> REQUIRED = List.of("familyName", "givenName", "familyKana", "givenKana", "symbol", "number",
+            "phone", "postalCode", "address");
+    public static final List<String> CATEGORIES = List.of("idpassword", "other");
+
+    /** A field and a message key. */
+    public record Problem(String field, String messageKey) {
+    }
+
+    public static PostalInput of(Map<String, String> typed) {
+        Map<String, String> v = new LinkedHashMap<>();
+        for (String f : FIELDS) {
+            String raw = typed.getOrDefault(f, "");
+            v.put(f, raw == null ? "" : raw.strip());
+        }
+        v.put("symbol", MemberIdentity.code(v.get("symbol")));
+        v.put("number", MemberIdentity.code(v.get("number")));
+        v.put("phone", MemberIdentity.code(v.get("phone")).replace("(", "").replace(")", ""));
+        v.put("familyKana", MemberIdentity.kanaName(v.get("familyKana")));
+        v.put("givenKana", MemberIdentity.kanaName(v.get("givenKana")));
+        String postal = MemberIdentity.code(v.get("postalCode")).replace("〒", "");
+        v.put("postalCode", postal.matches("\\d{7}") ? postal.substring(0, 3) + "-" + postal.substring(3) : postal);
+        if (!CATEGORIES.contains(v.get("category"))) {
+            v.put("category", "idpassword");
+        }
+        return new PostalInput(v);
+    }
+
+    public List<Problem> check() {
+        List<Problem> problems = new ArrayList<>();
+        for (String f : REQUIRED) {
+            if (values.get(f).isEmpty()) {
+                problems.add(new Problem(f, "kenpoPostalRequired_" + f));
+            }
+        }
+        String phone = values.get("phone");
+        if (!phone.isEmpty() && !phone.matches("0\\d{9,10}")) {
+            problems.add(new Problem("phone", "kenpoPostalPhoneInvalid"));
+        }
+        String postal = values.get("postalCode");
+        if (!postal.isEmpty() && !postal.matches("\\d{3}-\\d{4}")) {
+            problems.add(new Problem("postalCode", "kenpoPostalCodeInvalid"));
+        }
+        if (values.get("message").length() > 2000) {
+            problems.add(new Problem("message", "kenpoPostalMessageTooLong"));
+        }
+        if (values.get("address").length() > 500) {
+            problems.add(new Problem("address", "kenpoPostalAddressTooLong"));
+        }
+        return problems;
+    }
+
+    public String get(String field) {
+        return values.get(field);
+    }
+}

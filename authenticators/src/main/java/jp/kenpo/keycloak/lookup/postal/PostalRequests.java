@@ -1,0 +1,67 @@
+package jp.kenpo.keycloak.lookup.postal;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.persistence.EntityManager;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+
+/** Postal requests in Keycloak's database: stored in the request's own transaction, listed and closed by staff. */
+public final class PostalRequests {
+
+    public static final String OPEN = "open";
+    public static final String CLOSED = "closed";
+
+    private PostalRequests() {
+    }
+
+    public static PostalRequestEntity store(KeycloakSession session, RealmModel realm, PostalInput input) {
+        PostalRequestEntity entity = new PostalRequestEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realm.getId());
+        entity.setCreatedAt(Time.currentTimeMillis());
+        entity.setStatus(OPEN);
+        entity.setName(input.get("familyName") + " " + input.get("givenName"));
+        entity.setNameKana(input.get("familyKana") + " " + input.get("givenKana"));
+        entity.setSymbol(input.get("symbol"));
+        entity.setNumber(input.get("number"));
+        entity.setPhone(input.get("phone"));
+        entity.setCategory(input.get("category"));
+        entity.setMessage(input.get("message"));
+        entity.setPostalCode(input.get("postalCode"));
+        entity.setAddress(input.get("address"));
+        EntityManager em = em(session);
+        em.persist(entity);
+        // Written before the member sees the thanks page: a failure here is an error page, not a lost request.
+        em.flush();
+        return entity;
+    }
+
+    public static List<PostalRequestEntity> list(KeycloakSession session, RealmModel realm, String status) {
+        EntityManager em = em(session);
+        if (status == null || status.isBlank()) {
+            return em.createNamedQuery("kenpoPostalRequestsByRealm", PostalRequestEntity.class)
+                    .setParameter("realmId", realm.getId()).setMaxResults(1000).getResultList();
+        }
+        return em.createNamedQuery("kenpoPostalRequestsByRealmAndStatus", PostalRequestEntity.class)
+                .setParameter("realmId", realm.getId()).setParameter("status", status).setMaxResults(1000).getResultList();
+    }
+
+    public static PostalRequestEntity close(KeycloakSession session, RealmModel realm, String id, String closedBy) {
+        PostalRequestEntity entity = em(session).find(PostalRequestEntity.class, id);
+        if (entity == null || !realm.getId().equals(entity.getRealmId())) {
+            return null;
+        }
+        entity.setStatus(CLOSED);
+        entity.setClosedAt(Time.currentTimeMillis());
+        entity.setClosedBy(closedBy);
+        return entity;
+    }
+
+    private static EntityManager em(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+}

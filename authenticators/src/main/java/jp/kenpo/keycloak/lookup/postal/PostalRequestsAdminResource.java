@@ -1,0 +1,73 @@
+package jp.kenpo.keycloak.lookup.postal;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+
+/**
+ * {@code /admin/realms/<realm>/kenpo-postal-requests}: union staff list postal requests (needs the
+ * realm's view-users role) and close them (manage-users).
+ */
+public class PostalRequestsAdminResource {
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public PostalRequestsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<Map<String, Object>> list(@QueryParam("status") String status) {
+        auth.users().requireView();
+        return PostalRequests.list(session, realm, status).stream().map(PostalRequestsAdminResource::toMap).toList();
+    }
+
+    @POST
+    @Path("{id}/close")
+    @Produces(MediaType.APPLICATION_JSON)
+    public Map<String, Object> close(@PathParam("id") String id) {
+        auth.users().requireManage();
+        String by = auth.adminAuth().getUser().getUsername();
+        PostalRequestEntity closed = PostalRequests.close(session, realm, id, by);
+        if (closed == null) {
+            throw new NotFoundException("No such postal request");
+        }
+        return toMap(closed);
+    }
+
+    static Map<String, Object> toMap(PostalRequestEntity e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.getId());
+        m.put("createdAt", e.getCreatedAt());
+        m.put("status", e.getStatus());
+        m.put("name", e.getName());
+        m.put("nameKana", e.getNameKana());
+        m.put("symbol", e.getSymbol());
+        m.put("number", e.getNumber());
+        m.put("phone", e.getPhone());
+        m.put("category", e.getCategory());
+        m.put("message", e.getMessage());
+        m.put("postalCode", e.getPostalCode());
+        m.put("address", e.getAddress());
+        m.put("closedAt", e.getClosedAt());
+        m.put("closedBy", e.getClosedBy());
+        return m;
+    }
+}

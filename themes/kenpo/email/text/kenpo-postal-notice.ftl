@@ -1,0 +1,5 @@
+<#ftl output_format="plainText">
+${msg("kenpoPostalNoticeText")}
+${msg("kenpoPostalNoticeId", requestId)}
+
+${unionName}
