@@ -39,21 +39,17 @@ class MemberLookupIT {
         this.mailbox = server.mailbox();
     }
 
-    private static Map<String, String> originalConfig;
+    private static Runnable restoreLimit;
 
     /** Every test here comes from 127.0.0.1: lift the per-client limit so the per-number limit can be seen alone. */
     @BeforeAll
-    @SuppressWarnings("unchecked")
     static void liftThePerClientLimit(KeycloakServer server) {
-        originalConfig = new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
-        Map<String, String> lifted = new HashMap<>(originalConfig);
-        lifted.put("kenpo.lookup.perClientPerHour", "1000");
-        server.admin().updateExecutionConfig(REISSUE, lifted);
+        restoreLimit = server.admin().liftLookupClientLimit();
     }
 
     @AfterAll
-    static void restore(KeycloakServer server) {
-        server.admin().updateExecutionConfig(REISSUE, originalConfig);
+    static void restore() {
+        restoreLimit.run();
     }
 
     private record Household(String symbol, String number, String insuredEmail) {

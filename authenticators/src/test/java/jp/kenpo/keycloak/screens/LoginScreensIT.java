@@ -252,6 +252,89 @@ class LoginScreensIT {
         chromium.screenshot("15-account-profile");
     }
 
+    @Test
+    void lookupScreensInChromium() {
+        String symbol = "88" + (System.nanoTime() % 100);
+        String number = Long.toString(System.nanoTime() % 10_000_000L);
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotdep");
+        java.util.Map<String, Object> user = new java.util.HashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("attributes", java.util.Map.of("kenpoInsuranceSymbol", java.util.List.of(symbol), "kenpoInsuranceNumber", java.util.List.of(number),
+                "kenpoBranchNumber", java.util.List.of("01"), "kenpoRelationship", java.util.List.of("spouse"),
+                "kenpoFamilyNameKanji", java.util.List.of("健保"), "kenpoGivenNameKanji", java.util.List.of("花子"),
+                "kenpoFamilyNameKana", java.util.List.of("ケンポ"), "kenpoGivenNameKana", java.util.List.of("ハナコ"),
+                "kenpoBirthDate", java.util.List.of("1972-08-15")));
+        assertEquals(201, server.admin().tryCreateUser(user).status());
+        Runnable restore = server.admin().liftLookupClientLimit();
+        try {
+            lookupScreens(symbol, number, loginId);
+        } finally {
+            restore.run();
+        }
+    }
+
+    private void lookupScreens(String symbol, String number, String loginId) {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-lookup-open")).click();
+        waitFor(By.id("kenpo-lookup-form"));
+        assertEquals("ID・パスワードの取得", text("kc-page-title"));
+        chromium.screenshot("16-lookup-form");
+        driver.findElement(By.id("kenpo-lookup-next")).click();
+        waitFor(By.id("input-error-symbol"));
+        chromium.screenshot("17-lookup-form-errors");
+
+        driver.findElement(By.id("symbol")).sendKeys(symbol);
+        driver.findElement(By.id("number")).sendKeys(number);
+        driver.findElement(By.id("familyKanji")).sendKeys("健保");
+        driver.findElement(By.id("givenKanji")).sendKeys("花子");
+        driver.findElement(By.id("familyKana")).sendKeys("けんぽ");
+        driver.findElement(By.id("givenKana")).sendKeys("はなこ");
+        new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("birthEra"))).selectByValue("SHOWA");
+        driver.findElement(By.id("birthYear")).sendKeys("47");
+        driver.findElement(By.id("birthMonth")).sendKeys("8");
+        driver.findElement(By.id("birthDay")).sendKeys("15");
+        driver.findElement(By.id("kenpo-lookup-next")).click();
+        waitFor(By.id("kenpo-lookup-email-form"));
+        chromium.screenshot("18-lookup-email");
+        String address = jp.kenpo.keycloak.testing.Members.loginId("shotrecv") + "@example.jp";
+        driver.findElement(By.id("lookupEmail")).sendKeys(address);
+        driver.findElement(By.id("kenpo-lookup-send")).click();
+        waitFor(By.id("kenpo-lookup-sent-notes"));
+
+        driver.get(server.mailbox().awaitNext(address, 0).link());
+        waitFor(By.id("kenpo-lookup-reveal"));
+        chromium.screenshot("19-lookup-reveal");
+        driver.findElement(By.id("kenpo-lookup-reveal")).click();
+        waitFor(By.id("kenpo-lookup-credentials"));
+        assertEquals(loginId, text("kenpo-lookup-login-id"));
+        chromium.screenshot("20-lookup-credentials");
+    }
+
+    @Test
+    void postalScreensInChromium() {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-lookup-open")).click();
+        waitFor(By.id("kenpo-postal-open"));
+        driver.findElement(By.id("kenpo-postal-open")).click();
+        waitFor(By.id("kenpo-postal-form"));
+        assertEquals("お問い合わせ", text("kc-page-title"));
+        chromium.screenshot("21-postal-form");
+        driver.findElement(By.id("familyName")).sendKeys("郵送");
+        driver.findElement(By.id("givenName")).sendKeys("花子");
+        driver.findElement(By.id("familyKana")).sendKeys("ユウソウ");
+        driver.findElement(By.id("givenKana")).sendKeys("ハナコ");
+        driver.findElement(By.id("symbol")).sendKeys("1234");
+        driver.findElement(By.id("number")).sendKeys("5678");
+        driver.findElement(By.id("phone")).sendKeys("03-1234-5678");
+        driver.findElement(By.id("postalCode")).sendKeys("１００－０００１");
+        driver.findElement(By.id("address")).sendKeys("東京都千代田区千代田1-1");
+        driver.findElement(By.id("kenpo-postal-confirm")).click();
+        waitFor(By.id("kenpo-postal-submit"));
+        assertEquals("100-0001", text("confirm-postal-code"));
+        chromium.screenshot("22-postal-confirm");
+    }
+
     private double rootFontSize() {
         Object size = driver.findElement(By.tagName("html")).getCssValue("font-size");
         return Double.parseDouble(size.toString().replace("px", ""));

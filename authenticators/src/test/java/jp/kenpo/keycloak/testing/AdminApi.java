@@ -170,6 +170,20 @@ public final class AdminApi {
         return read(send("GET", "/admin" + adminPath, null), type);
     }
 
+    /**
+     * Every test comes from 127.0.0.1, so per-client limits of the lookup add up across test classes:
+     * lifts the lookup's per-client limit and returns what restores it.
+     */
+    @SuppressWarnings("unchecked")
+    public Runnable liftLookupClientLimit() {
+        Map<String, String> original = new java.util.HashMap<>((Map<String, String>)
+                executionConfigIn("kenpo reset credentials", "kenpo-password-reissue").get("config"));
+        Map<String, String> lifted = new java.util.HashMap<>(original);
+        lifted.put("kenpo.lookup.perClientPerHour", "10000");
+        updateExecutionConfig("kenpo-password-reissue", lifted);
+        return () -> updateExecutionConfig("kenpo-password-reissue", original);
+    }
+
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
     public Answer post(String adminPath) {
         HttpResponse<String> response = send("POST", "/admin" + adminPath, null);
