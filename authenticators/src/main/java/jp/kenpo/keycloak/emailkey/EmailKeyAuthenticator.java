@@ -7,20 +7,18 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Secrets;
 import jp.kenpo.keycloak.forgot.TemporaryLogin;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.OTPCredentialModel;
 import org.keycloak.models.utils.FormMessage;
@@ -35,7 +33,7 @@ import org.keycloak.sessions.AuthenticationSessionModel;
  * a {@code failureChallenge}, so Keycloak's brute-force protector counts it (the factory's reference
  * category is {@code otp}, one of the categories the protector accepts).
  */
-public class EmailKeyAuthenticator implements Authenticator {
+public class EmailKeyAuthenticator extends PackAuthenticator {
 
     private static final Logger LOG = Logger.getLogger(EmailKeyAuthenticator.class);
 
@@ -258,23 +256,4 @@ public class EmailKeyAuthenticator implements Authenticator {
         }, config);
     }
 
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    /** Every member can receive a key; a member without an address gets a clear message at login instead. */
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-        // Nothing to set up: the registered address is the credential.
-    }
-
-    @Override
-    public void close() {
-    }
 }

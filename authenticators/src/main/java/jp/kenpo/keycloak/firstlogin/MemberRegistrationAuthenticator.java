@@ -8,19 +8,17 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.policy.PolicyError;
-import org.keycloak.models.UserCredentialModel;
 
 /**
  * 利用者情報入力: a member who logged in with the union's letter (pre-issued login ID and temporary
@@ -30,7 +28,7 @@ import org.keycloak.models.UserCredentialModel;
  *
  * <p>Members whose account is already registered pass this step without seeing anything.
  */
-public class MemberRegistrationAuthenticator implements Authenticator {
+public class MemberRegistrationAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-member-registration.ftl";
     static final String COMPLETE = "kenpo-registration-complete.ftl";
@@ -42,15 +40,10 @@ public class MemberRegistrationAuthenticator implements Authenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
-            context.challenge(context.form().createForm(COMPLETE));
+        if (handledWithoutForm(context)) {
             return;
         }
         UserModel user = context.getUser();
-        if (!Registration.isPending(user)) {
-            context.success();
-            return;
-        }
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
         String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
         String email = verified != null ? verified : user.getEmail() == null ? "" : user.getEmail();
@@ -59,15 +52,10 @@ public class MemberRegistrationAuthenticator implements Authenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
-            context.challenge(context.form().createForm(COMPLETE));
+        if (handledWithoutForm(context)) {
             return;
         }
         UserModel user = context.getUser();
-        if (!Registration.isPending(user)) {
-            context.success();
-            return;
-        }
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
         MemberRegistrationInput input = MemberRegistrationInput.of(
@@ -100,6 +88,19 @@ public class MemberRegistrationAuthenticator implements Authenticator {
         register(context, user, input, config);
         context.getAuthenticationSession().setAuthNote(COMPLETED_NOTE, "true");
         context.challenge(context.form().createForm(COMPLETE));
+    }
+
+    /** After registration only the completion page; for registered members nothing at all. */
+    private static boolean handledWithoutForm(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
+            context.challenge(context.form().createForm(COMPLETE));
+            return true;
+        }
+        if (!Registration.isPending(context.getUser())) {
+            context.success();
+            return true;
+        }
+        return false;
     }
 
     private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
@@ -153,22 +154,5 @@ public class MemberRegistrationAuthenticator implements Authenticator {
                 .setAttribute("kenpoPasswordMax", PasswordPolicyCheck.intPolicy(context.getRealm(), "maxLength", 39));
     }
 
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
-    }
 
 }

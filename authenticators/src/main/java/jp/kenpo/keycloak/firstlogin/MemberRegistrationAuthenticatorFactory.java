@@ -1,83 +1,24 @@
 package jp.kenpo.keycloak.firstlogin;
 
-import java.util.List;
-
-import jp.kenpo.keycloak.common.AdminText;
-import org.keycloak.Config;
+import jp.kenpo.keycloak.common.PackAuthenticatorFactory;
 import org.keycloak.authentication.Authenticator;
-import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.provider.ProviderConfigProperty;
 
-public class MemberRegistrationAuthenticatorFactory implements AuthenticatorFactory {
+public class MemberRegistrationAuthenticatorFactory extends PackAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kenpo-member-registration";
 
     private static final MemberRegistrationAuthenticator INSTANCE = new MemberRegistrationAuthenticator();
-    private static final AuthenticationExecutionModel.Requirement[] REQUIREMENTS = {
-            AuthenticationExecutionModel.Requirement.REQUIRED,
-            AuthenticationExecutionModel.Requirement.DISABLED,
-    };
 
-    private final AdminText text = AdminText.of(MemberRegistrationAuthenticatorFactory.class);
-    private final List<ProviderConfigProperty> properties = MemberRegistrationConfig.configProperties();
-
-    @Override
-    public String getId() {
-        return PROVIDER_ID;
-    }
-
-    @Override
-    public String getDisplayType() {
-        return text.get("kenpo.registration.displayType");
-    }
-
-    @Override
-    public String getHelpText() {
-        return text.get("kenpo.registration.help");
-    }
-
-    @Override
-    public String getReferenceCategory() {
-        return null;
-    }
-
-    @Override
-    public boolean isConfigurable() {
-        return true;
-    }
-
-    @Override
-    public AuthenticationExecutionModel.Requirement[] getRequirementChoices() {
-        return REQUIREMENTS;
-    }
-
-    @Override
-    public boolean isUserSetupAllowed() {
-        return false;
-    }
-
-    @Override
-    public List<ProviderConfigProperty> getConfigProperties() {
-        return properties;
+    public MemberRegistrationAuthenticatorFactory() {
+        super(PROVIDER_ID, MemberRegistrationAuthenticatorFactory.class, "kenpo.registration", null,
+                MemberRegistrationConfig.configProperties(),
+                AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED);
     }
 
     @Override
     public Authenticator create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.common.IntSetting;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -15,13 +16,9 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
     public static final String PER_ADDRESS_PER_HOUR = "kenpo.registrationMail.perAddressPerHour";
     public static final String PER_CLIENT_PER_HOUR = "kenpo.registrationMail.perClientPerHour";
 
-    private record Setting(String key, int defaultValue, int min, int max) {
-    }
-
-    private static final List<Setting> SETTINGS = List.of(
-            new Setting(VALIDITY_SECONDS, 86_400, 1, 604_800),
-            new Setting(PER_ADDRESS_PER_HOUR, 3, 1, 100),
-            new Setting(PER_CLIENT_PER_HOUR, 20, 1, 10_000));
+    private static final IntSetting S_VALIDITY = new IntSetting(VALIDITY_SECONDS, 86_400, 1, 604_800);
+    private static final IntSetting S_ADDRESS = new IntSetting(PER_ADDRESS_PER_HOUR, 3, 1, 100);
+    private static final IntSetting S_CLIENT = new IntSetting(PER_CLIENT_PER_HOUR, 20, 1, 10_000);
 
     public static final RegistrationMailConfig DEFAULTS = from(Map.of());
 
@@ -30,7 +27,7 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
     }
 
     public static RegistrationMailConfig from(Map<String, String> config) {
-        return new RegistrationMailConfig(read(config, SETTINGS.get(0)), read(config, SETTINGS.get(1)), read(config, SETTINGS.get(2)));
+        return new RegistrationMailConfig(S_VALIDITY.read(config), S_ADDRESS.read(config), S_CLIENT.read(config));
     }
 
     /** Whole hours for the mail when the link lives an hour or more, rounded up. */
@@ -46,23 +43,7 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
     public static List<ProviderConfigProperty> configProperties() {
         AdminText text = AdminText.of(RegistrationMailConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
-        for (Setting s : SETTINGS) {
-            builder.property().name(s.key()).label(text.get(s.key() + ".label"))
-                    .helpText(text.get(s.key() + ".help") + " (" + s.min() + "–" + s.max() + ")")
-                    .type(ProviderConfigProperty.STRING_TYPE).defaultValue(String.valueOf(s.defaultValue())).add();
-        }
+        List.of(S_VALIDITY, S_ADDRESS, S_CLIENT).forEach(s -> s.addTo(builder, text));
         return builder.build();
-    }
-
-    private static int read(Map<String, String> config, Setting s) {
-        String raw = config.get(s.key());
-        if (raw == null || raw.isBlank()) {
-            return s.defaultValue();
-        }
-        try {
-            return Math.max(s.min(), Math.min(s.max(), Integer.parseInt(raw.trim())));
-        } catch (NumberFormatException e) {
-            return s.defaultValue();
-        }
     }
 }

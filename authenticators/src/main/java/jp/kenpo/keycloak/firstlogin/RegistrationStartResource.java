@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.firstlogin;
 
+import java.net.URI;
 
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,8 +9,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import java.net.URI;
-
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.login.LoginEntry;
 import jp.kenpo.keycloak.login.LoginIdPasswordForm;

@@ -1,32 +1,10 @@
 package jp.kenpo.keycloak.firstlogin;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
+import jp.kenpo.keycloak.common.PackRealmResourceFactory;
 
-public class RegistrationStartResourceFactory implements RealmResourceProviderFactory {
+public class RegistrationStartResourceFactory extends PackRealmResourceFactory {
 
-    @Override
-    public String getId() {
-        return RegistrationStartResource.PATH;
-    }
-
-    @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new RegistrationStartResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public RegistrationStartResourceFactory() {
+        super(RegistrationStartResource.PATH, RegistrationStartResource::new);
     }
 }

@@ -13,6 +13,7 @@ import java.util.Set;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.Authenticator;
@@ -33,7 +34,7 @@ import org.keycloak.services.managers.AuthenticationManager;
  * that logged in with a temporary password; everyone else passes without seeing it. On success the
  * member's other sessions end (configurable) and every address of the account gets a notice.
  */
-public class PasswordChangeAuthenticator implements Authenticator {
+public class PasswordChangeAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-password-change.ftl";
     static final String FIELD_PASSWORD = "password-new";
@@ -140,22 +141,5 @@ public class PasswordChangeAuthenticator implements Authenticator {
                 .setAttribute("kenpoPasswordMax", PasswordPolicyCheck.intPolicy(context.getRealm(), "maxLength", 39));
     }
 
-    @Override
-    public boolean requiresUser() {
-        return true;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
-    }
 
 }

@@ -6,14 +6,12 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.MailQueue;
+import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.lookup.LookupScreens;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
 import org.keycloak.utils.EmailValidationUtil;
 
@@ -22,7 +20,7 @@ import org.keycloak.utils.EmailValidationUtil;
  * page, in the same time, for every valid address: looking the address up, issuing temporary passwords
  * and mailing happen on {@link MailQueue} after the response.
  */
-public class PasswordReissueAuthenticator implements Authenticator {
+public class PasswordReissueAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-password-reissue.ftl";
     static final String SENT = "kenpo-password-reissue-sent.ftl";
@@ -77,21 +75,10 @@ public class PasswordReissueAuthenticator implements Authenticator {
         context.challenge(context.form().createForm(SENT));
     }
 
+
+    /** Asked before anyone is known: the address is all it gets. */
     @Override
     public boolean requiresUser() {
         return false;
-    }
-
-    @Override
-    public boolean configuredFor(KeycloakSession session, RealmModel realm, UserModel user) {
-        return true;
-    }
-
-    @Override
-    public void setRequiredActions(KeycloakSession session, RealmModel realm, UserModel user) {
-    }
-
-    @Override
-    public void close() {
     }
 }

@@ -1,32 +1,10 @@
 package jp.kenpo.keycloak.forgot;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.services.resource.RealmResourceProviderFactory;
+import jp.kenpo.keycloak.common.PackRealmResourceFactory;
 
-public class TemporaryLoginResourceFactory implements RealmResourceProviderFactory {
+public class TemporaryLoginResourceFactory extends PackRealmResourceFactory {
 
-    @Override
-    public String getId() {
-        return TemporaryLoginResource.PATH;
-    }
-
-    @Override
-    public RealmResourceProvider create(KeycloakSession session) {
-        return new TemporaryLoginResource(session);
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public TemporaryLoginResourceFactory() {
+        super(TemporaryLoginResource.PATH, TemporaryLoginResource::new);
     }
 }

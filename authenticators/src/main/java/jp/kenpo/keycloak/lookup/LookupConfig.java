@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.common.IntSetting;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -19,6 +20,11 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static final String PER_NUMBER_PER_DAY = "kenpo.lookup.perNumberPerDay";
     public static final String STAFF_ADDRESS = "kenpo.postal.staffAddress";
 
+    private static final IntSetting S_MIN_AGE = new IntSetting(MINIMUM_AGE, 40, 0, 120);
+    private static final IntSetting S_VALIDITY = new IntSetting(LINK_VALIDITY_SECONDS, 86_400, 1, 604_800);
+    private static final IntSetting S_CLIENT = new IntSetting(PER_CLIENT_PER_HOUR, 10, 1, 10_000);
+    private static final IntSetting S_NUMBER = new IntSetting(PER_NUMBER_PER_DAY, 5, 1, 1_000);
+
     public static final LookupConfig DEFAULTS = from(Map.of());
 
     public static LookupConfig from(AuthenticatorConfigModel model) {
@@ -28,8 +34,8 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static LookupConfig from(Map<String, String> config) {
         Eligibility.AgeReckoning reckoning = "lookupDate".equalsIgnoreCase(config.getOrDefault(AGE_RECKONING, "").trim())
                 ? Eligibility.AgeReckoning.LOOKUP_DATE : Eligibility.AgeReckoning.FISCAL_YEAR_END;
-        return new LookupConfig(reckoning, read(config, MINIMUM_AGE, 40, 0, 120), read(config, LINK_VALIDITY_SECONDS, 86_400, 1, 604_800),
-                read(config, PER_CLIENT_PER_HOUR, 10, 1, 10_000), read(config, PER_NUMBER_PER_DAY, 5, 1, 1_000),
+        return new LookupConfig(reckoning, S_MIN_AGE.read(config), S_VALIDITY.read(config),
+                S_CLIENT.read(config), S_NUMBER.read(config),
                 config.getOrDefault(STAFF_ADDRESS, "").trim());
     }
 
@@ -39,31 +45,13 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
 
     public static List<ProviderConfigProperty> configProperties() {
         AdminText text = AdminText.of(LookupConfig.class);
-        return ProviderConfigurationBuilder.create()
+        ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(AGE_RECKONING).label(text.get(AGE_RECKONING + ".label")).helpText(text.get(AGE_RECKONING + ".help"))
-                .type(ProviderConfigProperty.LIST_TYPE).options("fiscalYearEnd", "lookupDate").defaultValue("fiscalYearEnd").add()
-                .property().name(MINIMUM_AGE).label(text.get(MINIMUM_AGE + ".label")).helpText(text.get(MINIMUM_AGE + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("40").add()
-                .property().name(LINK_VALIDITY_SECONDS).label(text.get(LINK_VALIDITY_SECONDS + ".label")).helpText(text.get(LINK_VALIDITY_SECONDS + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("86400").add()
-                .property().name(PER_CLIENT_PER_HOUR).label(text.get(PER_CLIENT_PER_HOUR + ".label")).helpText(text.get(PER_CLIENT_PER_HOUR + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("10").add()
-                .property().name(PER_NUMBER_PER_DAY).label(text.get(PER_NUMBER_PER_DAY + ".label")).helpText(text.get(PER_NUMBER_PER_DAY + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("5").add()
-                .property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
+                .type(ProviderConfigProperty.LIST_TYPE).options("fiscalYearEnd", "lookupDate").defaultValue("fiscalYearEnd").add();
+        List.of(S_MIN_AGE, S_VALIDITY, S_CLIENT, S_NUMBER).forEach(s -> s.addTo(builder, text));
+        return builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add()
                 .build();
     }
 
-    private static int read(Map<String, String> config, String key, int defaultValue, int min, int max) {
-        String raw = config.get(key);
-        if (raw == null || raw.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            return Math.max(min, Math.min(max, Integer.parseInt(raw.trim())));
-        } catch (NumberFormatException e) {
-            return defaultValue;
-        }
-    }
 }

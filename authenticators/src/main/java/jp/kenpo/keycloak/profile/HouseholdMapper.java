@@ -2,7 +2,6 @@ package jp.kenpo.keycloak.profile;
 
 import java.util.Comparator;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jp.kenpo.keycloak.common.MemberData;
