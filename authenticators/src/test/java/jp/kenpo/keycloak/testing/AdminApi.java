@@ -23,7 +23,8 @@ public final class AdminApi {
     private final String baseUrl;
     private final String username;
     private final String password;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     private String token;
     private long tokenExpiresAt;
 
@@ -67,7 +68,10 @@ public final class AdminApi {
     }
 
     /** Answer of an admin call whose failure is the point of a test. */
-    public record Answer(int status, String body) {
+    public record Answer(int status, String body, byte[] bytes) {
+        public Answer(int status, String body) {
+            this(status, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        }
     }
 
     /** Creates a user from a full representation; returns the raw answer (201 on success). */
@@ -182,6 +186,26 @@ public final class AdminApi {
         lifted.put("kenpo.lookup.perClientPerHour", "10000");
         updateExecutionConfig("kenpo-password-reissue", lifted);
         return () -> updateExecutionConfig("kenpo-password-reissue", original);
+    }
+
+    /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */
+    public Answer postBody(String adminPath, String contentType, byte[] body, boolean authenticated) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin" + adminPath))
+                    .timeout(Duration.ofMinutes(10))
+                    .header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+            if (authenticated) {
+                request.header("Authorization", "Bearer " + token());
+            }
+            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            return new Answer(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */

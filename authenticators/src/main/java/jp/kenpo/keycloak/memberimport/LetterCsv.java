@@ -1,0 +1,31 @@
+package jp.kenpo.keycloak.memberimport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+/**
+ * The letters' data for the union's mail merge: one row per newly issued insured member, with each
+ * character's reading. UTF-8 with a byte-order mark, so that Excel opens it in Japanese.
+ */
+public final class LetterCsv {
+
+    static final String HEADER = "記号-番号-枝番,氏名,ログインID,ログインID（読み）,仮パスワード,仮パスワード（読み）,仮ニックネーム,組合名";
+
+    private LetterCsv() {
+    }
+
+    public static byte[] render(String unionName, List<MemberImport.Letter> letters) {
+        StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        for (MemberImport.Letter l : letters) {
+            csv.append(String.join(",", quote(l.memberKey()), quote(l.name()), quote(l.loginId()), quote(Readings.joined(l.loginId())),
+                    quote(l.temporaryPassword()), quote(Readings.joined(l.temporaryPassword())), quote(MemberImport.DEFAULT_NICKNAME),
+                    quote(unionName))).append("\r\n");
+        }
+        return csv.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static String quote(String value) {
+        String v = value == null ? "" : value;
+        return "\"" + v.replace("\"", "\"\"") + "\"";
+    }
+}

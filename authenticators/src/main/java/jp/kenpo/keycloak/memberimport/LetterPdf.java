@@ -1,0 +1,149 @@
+package jp.kenpo.keycloak.memberimport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType0Font;
+
+/**
+ * The letters 「健康マイポータル（健康ポータルサイト）への登録について」 for printing: A4, one page per new
+ * insured member, IPA Gothic embedded (subset) so every printer shows the Japanese text as laid out.
+ * Texts come from {@code letter-messages.properties}.
+ */
+public final class LetterPdf {
+
+    private static final float MARGIN = 56;
+    private static final Properties TEXT = load();
+
+    private LetterPdf() {
+    }
+
+    public static byte[] render(String unionName, List<MemberImport.Letter> letters) {
+        try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            PDType0Font font;
+            try (InputStream in = LetterPdf.class.getResourceAsStream("fonts/ipag.ttf")) {
+                font = PDType0Font.load(document, in, true);
+            }
+            for (MemberImport.Letter letter : letters) {
+                PDPage page = new PDPage(PDRectangle.A4);
+                document.addPage(page);
+                try (PDPageContentStream content = new PDPageContentStream(document, page)) {
+                    new Writer(content, font, page.getMediaBox()).letter(unionName, letter);
+                }
+            }
+            document.save(out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Writes lines from the top of the page down, wrapping Japanese text by width. */
+    private static final class Writer {
+        private final PDPageContentStream content;
+        private final PDType0Font font;
+        private final float width;
+        private float y;
+
+        Writer(PDPageContentStream content, PDType0Font font, PDRectangle box) {
+            this.content = content;
+            this.font = font;
+            this.width = box.getWidth() - 2 * MARGIN;
+            this.y = box.getHeight() - MARGIN;
+        }
+
+        void letter(String union, MemberImport.Letter letter) throws IOException {
+            text(union, 11, true);
+            text(MessageFormat.format(TEXT.getProperty("honorific"), letter.name()), 13, false);
+            gap(10);
+            text(TEXT.getProperty("title"), 15, false);
+            gap(6);
+            paragraph(MessageFormat.format(TEXT.getProperty("lead1"), union), 10.5f);
+            paragraph(TEXT.getProperty("lead2"), 10.5f);
+            paragraph(TEXT.getProperty("lead3"), 10.5f);
+            gap(10);
+            row(TEXT.getProperty("name"), letter.name() + " 様");
+            row(TEXT.getProperty("loginId"), letter.loginId() + "   " + Readings.joined(letter.loginId()));
+            row(TEXT.getProperty("nickname"), MemberImport.DEFAULT_NICKNAME);
+            row(TEXT.getProperty("password"), letter.temporaryPassword() + "   " + Readings.joined(letter.temporaryPassword()));
+            gap(14);
+            text(TEXT.getProperty("flowTitle"), 12, false);
+            for (int i = 1; i <= 5; i++) {
+                paragraph(TEXT.getProperty("step" + i), 10.5f);
+            }
+            gap(10);
+            for (int i = 1; i <= 3; i++) {
+                paragraph(TEXT.getProperty("note" + i), 9.5f);
+            }
+        }
+
+        private void row(String label, String value) throws IOException {
+            paragraph(label + "：" + value, 12);
+            gap(2);
+        }
+
+        private void paragraph(String text, float size) throws IOException {
+            for (String line : wrap(text, size)) {
+                text(line, size, false);
+            }
+        }
+
+        private void text(String text, float size, boolean right) throws IOException {
+            y -= size * 1.6f;
+            float x = MARGIN;
+            if (right) {
+                x = MARGIN + width - font.getStringWidth(text) / 1000 * size;
+            }
+            content.beginText();
+            content.setFont(font, size);
+            content.newLineAtOffset(x, y);
+            content.showText(text);
+            content.endText();
+        }
+
+        private void gap(float points) {
+            y -= points;
+        }
+
+        private List<String> wrap(String text, float size) throws IOException {
+            List<String> lines = new ArrayList<>();
+            StringBuilder line = new StringBuilder();
+            for (int i = 0; i < text.length(); ) {
+                int cp = text.codePointAt(i);
+                String next = line + new String(Character.toChars(cp));
+                if (font.getStringWidth(next) / 1000 * size > width && line.length() > 0) {
+                    lines.add(line.toString());
+                    line.setLength(0);
+                }
+                line.appendCodePoint(cp);
+                i += Character.charCount(cp);
+            }
+            if (line.length() > 0) {
+                lines.add(line.toString());
+            }
+            return lines;
+        }
+    }
+
+    private static Properties load() {
+        Properties properties = new Properties();
+        try (InputStream in = LetterPdf.class.getResourceAsStream("letter-messages.properties")) {
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return properties;
+    }
+}

@@ -1,0 +1,146 @@
+package jp.kenpo.keycloak.memberimport;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import org.jboss.logging.Logger;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import org.keycloak.util.JsonSerialization;
+
+/**
+ * {@code /admin/realms/<realm>/kenpo-member-import} (needs the realm's manage-users role):
+ * <ul>
+ *   <li>{@code POST ?dryRun=true|false} with the membership CSV as the body: answers as it goes with one
+ *   JSON object per line ({@code application/x-ndjson}): {@code rejected} rows (line and reason),
+ *   {@code progress} counts after each batch, one {@code letter} per new insured member (its temporary
+ *   password exists in clear only here), and a final {@code summary};</li>
+ *   <li>{@code POST letters?format=csv|pdf} with the {@code letter} objects as a JSON array: the letters
+ *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member).</li>
+ * </ul>
+ */
+public class MemberImportResource {
+
+    private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
+    private static final int MAX_BYTES = 256 * 1024 * 1024;
+    static final MediaType NDJSON = new MediaType("application", "x-ndjson");
+
+    private final KeycloakSession session;
+    private final RealmModel realm;
+    private final AdminPermissionEvaluator auth;
+
+    public MemberImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+        this.session = session;
+        this.realm = realm;
+        this.auth = auth;
+    }
+
+    @POST
+    @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
+    @Produces("application/x-ndjson")
+    public Response importMembers(@QueryParam("dryRun") boolean dryRun, InputStream body) {
+        auth.users().requireManage();
+        byte[] bytes = readLimited(body);
+        MembershipFile.Parsed parsed = MembershipFile.parse(bytes);
+        KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
+        String realmId = realm.getId();
+        String by = auth.adminAuth().getUser().getUsername();
+        StreamingOutput stream = out -> {
+            MemberImport.Summary summary = new MemberImport.Summary();
+            summary.rejected = parsed.rejected().size();
+            for (MembershipFile.Rejected r : parsed.rejected()) {
+                line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
+            }
+            LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.rejected, dryRun);
+            java.util.Set<String> keep = new java.util.HashSet<>();
+            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(java.util.Objects::nonNull).forEach(keep::add);
+            new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
+                    letter -> write(out, letterMap(letter)),
+                    progress -> write(out, withType("progress", progress.toMap(dryRun))));
+            line(out, withType("summary", summary.toMap(dryRun)));
+            LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
+        };
+        return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
+    }
+
+    @POST
+    @Path("letters")
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response letters(@QueryParam("format") String format, List<Map<String, String>> letters) {
+        auth.users().requireManage();
+        List<MemberImport.Letter> list = letters.stream()
+                .map(l -> new MemberImport.Letter(l.get("memberKey"), l.get("name"), l.get("loginId"), l.get("temporaryPassword")))
+                .toList();
+        String union = realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
+        if ("pdf".equalsIgnoreCase(format)) {
+            return Response.ok(LetterPdf.render(union, list), "application/pdf")
+                    .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
+        }
+        return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")
+                .header("Content-Disposition", "attachment; filename=\"letters.csv\"").header("Cache-Control", "no-store").build();
+    }
+
+    static Map<String, Object> letterMap(MemberImport.Letter letter) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", "letter");
+        m.put("memberKey", letter.memberKey());
+        m.put("name", letter.name());
+        m.put("loginId", letter.loginId());
+        m.put("temporaryPassword", letter.temporaryPassword());
+        return m;
+    }
+
+    private static Map<String, Object> withType(String type, Map<String, Object> values) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", type);
+        m.putAll(values);
+        return m;
+    }
+
+    private static void write(OutputStream out, Map<String, Object> value) {
+        try {
+            line(out, value);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static void line(OutputStream out, Map<String, Object> value) throws IOException {
+        out.write(JsonSerialization.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        out.flush();
+    }
+
+    private static byte[] readLimited(InputStream body) {
+        try (InputStream in = body; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
+            byte[] chunk = new byte[65_536];
+            int n;
+            while ((n = in.read(chunk)) != -1) {
+                buffer.write(chunk, 0, n);
+                if (buffer.size() > MAX_BYTES) {
+                    throw new BadRequestException("The file is larger than 256 MiB");
+                }
+            }
+            return buffer.toByteArray();
+        } catch (IOException e) {
+            throw new BadRequestException("The file could not be read");
+        }
+    }
+}

@@ -1,0 +1,243 @@
+package jp.kenpo.keycloak.memberimport;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import javax.imageio.ImageIO;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.pages.MemberRegistrationPage;
+import jp.kenpo.keycloak.pages.RegistrationCompletePage;
+import jp.kenpo.keycloak.testing.AdminApi;
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Members;
+import jp.kenpo.keycloak.testing.Oidc;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Union IT loads its membership list through the admin REST API, then prints the letters. */
+@ExtendWith(KeycloakServerExtension.class)
+class MemberImportIT {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String HEADER = "記号,番号,枝番,続柄,氏名（漢字）,氏名（カナ）,生年月日,従業員番号,資格喪失日\r\n";
+    private static final String[] GIVEN = {"太郎", "花子", "一郎", "次郎"};
+    private static final String[] GIVEN_KANA = {"タロウ", "ハナコ", "イチロウ", "ジロウ"};
+    private static final String[] RELATION = {"本人", "配偶者", "子", "子"};
+
+    private final KeycloakServer server;
+
+    MemberImportIT(KeycloakServer server) {
+        this.server = server;
+    }
+
+    /** Households of four (insured, spouse, two children) under one symbol. */
+    private static String membership(String symbol, int households, Map<String, String> overrides) {
+        StringBuilder csv = new StringBuilder(HEADER);
+        for (int h = 0; h < households; h++) {
+            for (int m = 0; m < 4; m++) {
+                String key = symbol + "-" + (10000 + h) + "-" + String.format("%02d", m);
+                if (overrides.containsKey(key)) {
+                    if (!overrides.get(key).isEmpty()) {
+                        csv.append(overrides.get(key)).append("\r\n");
+                    }
+                    continue;
+                }
+                csv.append(String.join(",", symbol, Integer.toString(10000 + h), Integer.toString(m), RELATION[m],
+                        "健保 " + GIVEN[m], "ケンポ " + GIVEN_KANA[m], (1960 + m * 10) + "/04/01",
+                        m == 0 ? "E" + h : "", "")).append("\r\n");
+            }
+        }
+        return csv.toString();
+    }
+
+    private record Result(Map<String, Object> summary, List<Map<String, Object>> letters, List<Map<String, Object>> rejected,
+                          int progressLines) {
+    }
+
+    private Result importFile(byte[] body, boolean dryRun) {
+        AdminApi.Answer answer = server.admin().postBody("/realms/kenpo/kenpo-member-import?dryRun=" + dryRun, "text/csv", body, true);
+        assertEquals(200, answer.status(), answer.body());
+        Map<String, Object> summary = null;
+        List<Map<String, Object>> letters = new ArrayList<>();
+        List<Map<String, Object>> rejected = new ArrayList<>();
+        int progress = 0;
+        for (String line : answer.body().split("\n")) {
+            if (line.isBlank()) {
+                continue;
+            }
+            Map<String, Object> value = read(line);
+            switch ((String) value.get("type")) {
+                case "summary" -> summary = value;
+                case "letter" -> letters.add(value);
+                case "rejected" -> rejected.add(value);
+                case "progress" -> progress++;
+                default -> throw new AssertionError(line);
+            }
+        }
+        return new Result(summary, letters, rejected, progress);
+    }
+
+    @Test
+    void importsInBothEncodingsReimportsIdempotentlyAndDisablesLeavers() {
+        String utf8Symbol = "U" + (System.nanoTime() % 100000);
+        String sjisSymbol = "S" + (System.nanoTime() % 100000);
+        // Each file is the whole membership list. First 2,000 rows in UTF-8 ...
+        String union = membership(utf8Symbol, 500, Map.of());
+        Result first = importFile(union.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(2000, num(first.summary(), "created"), first.summary().toString());
+        assertEquals(500, first.letters().size(), "one letter per new insured member");
+        assertTrue(first.progressLines() >= 10, "progress is reported as it goes");
+
+        // ... then the same list with 1,000 more rows, exported in Shift_JIS (CP932).
+        String grown = union + membership(sjisSymbol, 250, Map.of()).substring(HEADER.length());
+        Result sjis = importFile(grown.getBytes(CsvReader.CP932), false);
+        assertEquals(1000, num(sjis.summary(), "created"), sjis.summary().toString());
+        assertEquals(2000, num(sjis.summary(), "unchanged"), "existing members are matched, never recreated");
+        assertEquals(0, num(sjis.summary(), "disabled"));
+
+        Map<String, Object> letter = first.letters().get(0);
+        String loginId = (String) letter.get("loginId");
+        assertTrue(loginId.matches("[A-HJKMNP-Z2-9]{6}[2-9]{2}"), loginId);
+        Map<String, Object> insured = server.admin().user(server.admin().userIdByUsername(loginId));
+        assertEquals("pending", attribute(insured, "kenpoRegistration"));
+        assertEquals("健保", attribute(insured, "kenpoFamilyNameKanji"));
+        assertEquals("ケンポ", attribute(insured, "kenpoFamilyNameKana"));
+        Map<String, Object> sjisMember = server.admin().user(server.admin().userIdByUsername((String) sjis.letters().get(0).get("loginId")));
+        assertEquals("太郎", attribute(sjisMember, "kenpoGivenNameKanji"), "Shift_JIS decoded");
+
+        // Re-import: one name changed, one member gone from the file, one past 資格喪失日, one bad row.
+        Map<String, String> changes = Map.of(
+                utf8Symbol + "-10001-01", String.join(",", utf8Symbol, "10001", "1", "配偶者", "健保 華子", "ケンポ ハナコ", "1970/04/01", "", ""),
+                utf8Symbol + "-10002-02", "",
+                utf8Symbol + "-10003-03", String.join(",", utf8Symbol, "10003", "3", "子", "健保 次郎", "ケンポ ジロウ", "1990/04/01", "", "2025/03/31"),
+                utf8Symbol + "-10004-02", String.join(",", utf8Symbol, "10004", "2", "子", "健保一郎", "ケンポ イチロウ", "1980/04/01", "", ""));
+        byte[] changed = (membership(utf8Symbol, 500, changes) + membership(sjisSymbol, 250, Map.of()).substring(HEADER.length()))
+                .getBytes(StandardCharsets.UTF_8);
+        Result dry = importFile(changed, true);
+        assertEquals(Boolean.TRUE, dry.summary().get("dryRun"));
+        assertEquals(0, num(dry.summary(), "created"));
+        assertEquals(1, num(dry.summary(), "updated"), dry.summary() + " " + dry.rejected());
+        assertEquals(1, dry.rejected().size());
+        assertEquals(2, num(dry.summary(), "disabled"), "the leaver and the lost member: " + dry.summary());
+        assertTrue(isEnabled(utf8Symbol + "-10002-02"), "a dry run changes nothing");
+
+        Result second = importFile(changed, false);
+        assertEquals(0, num(second.summary(), "created"), "never recreated");
+        assertEquals(0, second.letters().size());
+        assertEquals(1, num(second.summary(), "updated"));
+        assertEquals(2, num(second.summary(), "disabled"));
+        assertEquals(1, second.rejected().size());
+        assertTrue(((String) second.rejected().get(0).get("reason")).contains("空白"));
+        assertFalse(isEnabled(utf8Symbol + "-10002-02"), "absent from the file: disabled, not deleted");
+        assertFalse(isEnabled(utf8Symbol + "-10003-03"), "past 資格喪失日: disabled");
+        assertEquals(loginId.toLowerCase(), username(utf8Symbol + "-10000-00"), "login IDs are never touched");
+        assertEquals("華子", attribute(server.admin().user(userIdByKey(utf8Symbol + "-10001-01")), "kenpoGivenNameKanji"));
+    }
+
+    @Test
+    void badRowsAreReportedAndOnlyUnionAdminsMayImport() {
+        String symbol = "B" + (System.nanoTime() % 100000);
+        String csv = HEADER + String.join(",", symbol, "1", "0", "本人", "健保 太郎", "ケンポ タロウ", "1970/04/01", "", "") + "\r\n"
+                + String.join(",", symbol, "", "1", "配偶者", "健保 花子", "ケンポ ハナコ", "1970/04/01", "", "") + "\r\n";
+        Result result = importFile(csv.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(1, num(result.summary(), "created"));
+        assertEquals(1, result.rejected().size());
+        assertEquals(3, ((Number) result.rejected().get(0).get("line")).intValue());
+        assertTrue(((String) result.rejected().get(0).get("reason")).contains("番号"));
+
+        AdminApi.Answer anonymous = server.admin().postBody("/realms/kenpo/kenpo-member-import", "text/csv", csv.getBytes(StandardCharsets.UTF_8), false);
+        assertEquals(401, anonymous.status());
+    }
+
+    @Test
+    void lettersAsCsvAndPdfAndAMemberFromTheLetterRegisters() throws IOException {
+        String symbol = "L" + (System.nanoTime() % 100000);
+        Result result = importFile(membership(symbol, 2, Map.of()).getBytes(StandardCharsets.UTF_8), false);
+        List<Map<String, Object>> letters = result.letters();
+        assertEquals(2, letters.size());
+        byte[] json = JSON.writeValueAsBytes(letters);
+
+        AdminApi.Answer csv = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=csv", "application/json", json, true);
+        assertEquals(200, csv.status(), csv.body());
+        String loginId = (String) letters.get(0).get("loginId");
+        assertTrue(csv.body().contains(loginId));
+        assertTrue(csv.body().contains("大文字"), "each character's reading");
+        assertTrue(csv.body().startsWith("\uFEFF記号-番号-枝番,氏名,ログインID"));
+
+        AdminApi.Answer pdf = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf", "application/json", json, true);
+        assertEquals(200, pdf.status());
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            assertEquals(2, document.getNumberOfPages(), "one page per member");
+            assertEquals(595, Math.round(document.getPage(0).getMediaBox().getWidth()), "A4");
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains(loginId), text);
+            assertTrue(text.contains("新規登録の流れ"), text);
+            assertTrue(text.contains("サンプル健康保険組合"), text);
+            BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 72);
+            Path png = Path.of(System.getProperty("kenpo.artifacts.dir")).resolve("screenshots").resolve("23-letter.png");
+            Files.createDirectories(png.getParent());
+            ImageIO.write(page, "png", png.toFile());
+            assertTrue(Files.size(png) > 10_000);
+        }
+
+        // The member types what the letter says and registers.
+        Browser browser = new Browser();
+        LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url())).openFirstLogin();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                login.submit(loginId, (String) letters.get(0).get("temporaryPassword")));
+        String newId = Members.loginId("letter");
+        new RegistrationCompletePage(browser, registration.submit(newId, "Kenpo2026Ab", "Kenpo2026Ab", newId + "@example.jp", ""));
+    }
+
+    private boolean isEnabled(String memberKey) {
+        return Boolean.TRUE.equals(server.admin().user(userIdByKey(memberKey)).get("enabled"));
+    }
+
+    private String username(String memberKey) {
+        return (String) server.admin().user(userIdByKey(memberKey)).get("username");
+    }
+
+    private String userIdByKey(String memberKey) {
+        List<Map<String, Object>> users = server.admin().get("/realms/kenpo/users?exact=true&q=kenpoMemberKey:" + memberKey,
+                new TypeReference<>() { });
+        assertEquals(1, users.size(), memberKey + ": " + users);
+        return (String) users.get(0).get("id");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String attribute(Map<String, Object> user, String name) {
+        Map<String, List<String>> attributes = (Map<String, List<String>>) user.get("attributes");
+        return attributes == null || attributes.get(name) == null ? null : attributes.get(name).get(0);
+    }
+
+    private static int num(Map<String, Object> map, String key) {
+        return ((Number) map.get(key)).intValue();
+    }
+
+    private static Map<String, Object> read(String json) {
+        try {
+            return JSON.readValue(json, new TypeReference<>() { });
+        } catch (IOException e) {
+            throw new IllegalStateException(json, e);
+        }
+    }
+}
