@@ -24,6 +24,7 @@ import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.MemberSession;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
 import org.apache.pdfbox.Loader;
@@ -166,6 +167,13 @@ class MemberImportIT {
 
         AdminApi.Answer anonymous = server.admin().postBody("/realms/kenpo/kenpo-member-import", "text/csv", csv.getBytes(StandardCharsets.UTF_8), false);
         assertEquals(401, anonymous.status());
+        // A member's own token is not enough: only admins with manage-users may import.
+        String memberId = Members.loginId("notadmin");
+        server.admin().createMember(memberId, memberId + "@example.jp", "Kenpo2026Ab");
+        MemberSession member = MemberSession.login(server, memberId, "Kenpo2026Ab", memberId + "@example.jp");
+        AdminApi.Answer forbidden = server.admin().postBodyAs("/realms/kenpo/kenpo-member-import", "text/csv",
+                csv.getBytes(StandardCharsets.UTF_8), member.accessToken());
+        assertEquals(403, forbidden.status(), forbidden.body());
     }
 
     @Test

@@ -190,6 +190,15 @@ public final class AdminApi {
 
     /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */
     public Answer postBody(String adminPath, String contentType, byte[] body, boolean authenticated) {
+        return postBody(adminPath, contentType, body, authenticated ? null : "", authenticated);
+    }
+
+    /** POST a raw body with someone else's bearer token (e.g. a member's, to prove it is refused). */
+    public Answer postBodyAs(String adminPath, String contentType, byte[] body, String bearerToken) {
+        return postBody(adminPath, contentType, body, bearerToken, false);
+    }
+
+    private Answer postBody(String adminPath, String contentType, byte[] body, String otherToken, boolean authenticated) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin" + adminPath))
                     .timeout(Duration.ofMinutes(10))
@@ -197,6 +206,8 @@ public final class AdminApi {
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (authenticated) {
                 request.header("Authorization", "Bearer " + token());
+            } else if (otherToken != null && !otherToken.isEmpty()) {
+                request.header("Authorization", "Bearer " + otherToken);
             }
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body());

@@ -49,6 +49,10 @@ public final class MemberSession {
         return browser;
     }
 
+    public String accessToken() {
+        return (String) tokens.get("access_token");
+    }
+
     public Map<String, Object> idToken() {
         return Oidc.claims((String) tokens.get("id_token"));
     }
