@@ -402,18 +402,8 @@ class EmailKeyLoginIT {
         }
     }
 
-    /** The brute-force protector counts asynchronously: wait until it has seen {@code expected} failures. */
     private void awaitFailures(Member member, int expected) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        int seen = -1;
-        while (System.currentTimeMillis() < deadline) {
-            seen = ((Number) server.admin().bruteForceStatus(member.id()).get("numFailures")).intValue();
-            if (seen == expected) {
-                return;
-            }
-            sleep(200);
-        }
-        assertEquals(expected, seen, "brute-force failures counted");
+        assertEquals(expected, server.admin().awaitBruteForceFailures(member.id(), expected), "brute-force failures counted");
     }
 
     @SuppressWarnings("unchecked")

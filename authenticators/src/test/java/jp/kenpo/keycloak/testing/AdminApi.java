@@ -133,6 +133,20 @@ public final class AdminApi {
         return read(send("GET", realmPath("/attack-detection/brute-force/users/" + userId), null), new TypeReference<>() { });
     }
 
+    /** The brute-force protector counts asynchronously: waits until it has seen {@code expected} failures; returns what it saw. */
+    public int awaitBruteForceFailures(String userId, int expected) {
+        long deadline = System.currentTimeMillis() + 10_000;
+        int seen = -1;
+        while (System.currentTimeMillis() < deadline) {
+            seen = ((Number) bruteForceStatus(userId).get("numFailures")).intValue();
+            if (seen == expected) {
+                return seen;
+            }
+            Mailbox.sleep(200);
+        }
+        return seen;
+    }
+
     public void clearBruteForce(String userId) {
         expect(send("DELETE", realmPath("/attack-detection/brute-force/users/" + userId), null), 204);
     }

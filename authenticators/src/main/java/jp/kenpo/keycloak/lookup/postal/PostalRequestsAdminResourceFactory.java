@@ -1,42 +1,12 @@
 package jp.kenpo.keycloak.lookup.postal;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
-import org.keycloak.services.resources.admin.AdminEventBuilder;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProvider;
-import org.keycloak.services.resources.admin.ext.AdminRealmResourceProviderFactory;
-import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
+import jp.kenpo.keycloak.common.PackAdminResourceFactory;
 
-public class PostalRequestsAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
+public class PostalRequestsAdminResourceFactory extends PackAdminResourceFactory {
 
     public static final String ID = "kenpo-postal-requests";
 
-    @Override
-    public AdminRealmResourceProvider create(KeycloakSession session) {
-        return this;
-    }
-
-    @Override
-    public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return new PostalRequestsAdminResource(session, realm, auth);
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public PostalRequestsAdminResourceFactory() {
+        super(ID, PostalRequestsAdminResource::new);
     }
 }
