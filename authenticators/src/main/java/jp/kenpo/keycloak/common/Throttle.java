@@ -1,9 +1,5 @@
 package jp.kenpo.keycloak.common;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Map;
 
 import org.keycloak.common.util.Time;
@@ -32,7 +28,7 @@ public final class Throttle {
             return true;
         }
         long window = Time.currentTime() / Math.max(1, windowSeconds);
-        String key = "kenpo-throttle:" + purpose + ":" + window + ":" + digest(subject);
+        String key = "kenpo-throttle:" + purpose + ":" + window + ":" + Secrets.sha256(subject);
         Map<String, String> current = store.get(key);
         int count = current == null ? 0 : Integer.parseInt(current.getOrDefault(COUNT, "0"));
         if (count >= limit) {
@@ -45,14 +41,5 @@ public final class Throttle {
             store.replace(key, next);
         }
         return true;
-    }
-
-    static String digest(String subject) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(hash, 0, 16);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -41,7 +42,7 @@ public record EmailKeyConfig(int digits, int validitySeconds, int maxAttempts, i
 
     /** Validity in whole minutes for the member's texts, rounded up (a 90 s key is "2 minutes", never "1"). */
     public int validityMinutes() {
-        return (validitySeconds + 59) / 60;
+        return Validity.minutes(validitySeconds);
     }
 
     static List<ProviderConfigProperty> configProperties() {

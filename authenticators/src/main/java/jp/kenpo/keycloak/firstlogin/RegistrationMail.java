@@ -8,6 +8,7 @@ import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.common.Throttle;
+import jp.kenpo.keycloak.common.Validity;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
@@ -55,11 +56,8 @@ public final class RegistrationMail {
 
         RealmModel realm = context.getRealm();
         String link = link(session, realm, email, config, context.getAuthenticationSession().getClient().getClientId());
-        Map<String, Object> attributes = new HashMap<>();
+        Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(config.validitySeconds()));
         attributes.put("link", link);
-        attributes.put("validityHours", config.validityHours());
-        attributes.put("validityMinutes", config.validityMinutes());
-        attributes.put("validityInHours", config.validitySeconds() >= 3600);
         MemberMailer mailer = new MemberMailer(session, realm);
         attributes.put("unionName", mailer.unionName());
         try {

@@ -30,16 +30,6 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
         return new RegistrationMailConfig(S_VALIDITY.read(config), S_ADDRESS.read(config), S_CLIENT.read(config));
     }
 
-    /** Whole hours for the mail when the link lives an hour or more, rounded up. */
-    public int validityHours() {
-        return (validitySeconds + 3599) / 3600;
-    }
-
-    /** Whole minutes for the mail when the link lives less than an hour, rounded up. */
-    public int validityMinutes() {
-        return (validitySeconds + 59) / 60;
-    }
-
     public static List<ProviderConfigProperty> configProperties() {
         AdminText text = AdminText.of(RegistrationMailConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -38,11 +39,11 @@ public record ForgotConfig(int validitySeconds, int temporaryPasswordLength, int
 
     /** Validity in whole hours for the mail when it is an hour or more, rounded up. */
     public int validityHours() {
-        return (validitySeconds + 3599) / 3600;
+        return Validity.hours(validitySeconds);
     }
 
     public int validityMinutes() {
-        return (validitySeconds + 59) / 60;
+        return Validity.minutes(validitySeconds);
     }
 
     static List<ProviderConfigProperty> configProperties() {

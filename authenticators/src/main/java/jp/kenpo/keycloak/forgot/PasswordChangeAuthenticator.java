@@ -1,8 +1,5 @@
 package jp.kenpo.keycloak.forgot;
 
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -12,11 +9,13 @@ import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.InputNormalizer;
+import jp.kenpo.keycloak.common.JapanTime;
+import jp.kenpo.keycloak.common.MailQueue;
+import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -40,7 +39,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
     static final String FIELD_PASSWORD = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
     /** Additional addresses a member may register (profile settings); notices go to all of them. */
-    static final List<String> EXTRA_ADDRESS_ATTRIBUTES = List.of("email2", "email3");
+    static final List<String> EXTRA_ADDRESS_ATTRIBUTES = List.of(MemberData.EMAIL_2, MemberData.EMAIL_3);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -118,13 +117,12 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         if (addresses.isEmpty()) {
             return;
         }
-        String changedAt = ZonedDateTime.now(ZoneId.of("Asia/Tokyo")).format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm"));
+        String changedAt = JapanTime.nowForMail();
         String loginId = user.getUsername();
         String language = context.getSession().getContext().resolveLocale(user).toLanguageTag();
-        PasswordReissueAuthenticatorFactory factory = (PasswordReissueAuthenticatorFactory) context.getSession()
-                .getKeycloakSessionFactory().getProviderFactory(Authenticator.class, PasswordReissueAuthenticatorFactory.PROVIDER_ID);
+        MailQueue queue = PasswordReissueAuthenticatorFactory.mailQueue(context.getSession());
         for (String address : addresses) {
-            factory.mailQueue().submit(context.getRealm().getId(), "Password changed notice", (session, realm) -> {
+            queue.submit(context.getRealm().getId(), "Password changed notice", (session, realm) -> {
                 MemberMailer mailer = new MemberMailer(session, realm);
                 Map<String, Object> attributes = new HashMap<>();
                 attributes.put("loginId", loginId);

@@ -13,6 +13,11 @@ import org.keycloak.models.KeycloakSessionFactory;
 public class PasswordReissueAuthenticatorFactory extends PackAuthenticatorFactory {
 
     public static final String PROVIDER_ID = "kenpo-password-reissue";
+    /**
+     * Alias of this step's settings in the realm export. They also hold ID・パスワードの取得's and the 仮ログイン
+     * validity, which screens of the browser flow read by this alias.
+     */
+    public static final String CONFIG_ALIAS = "kenpo-password-reissue";
 
     private MailQueue queue;
 
@@ -23,9 +28,10 @@ public class PasswordReissueAuthenticatorFactory extends PackAuthenticatorFactor
                 AuthenticationExecutionModel.Requirement.REQUIRED, AuthenticationExecutionModel.Requirement.DISABLED);
     }
 
-    /** The pack's background mail queue (one per server node). */
-    public MailQueue mailQueue() {
-        return queue;
+    /** The pack's background mail queue (one per server node), owned by this factory. */
+    public static MailQueue mailQueue(KeycloakSession session) {
+        return ((PasswordReissueAuthenticatorFactory) session.getKeycloakSessionFactory()
+                .getProviderFactory(Authenticator.class, PROVIDER_ID)).queue;
     }
 
     @Override

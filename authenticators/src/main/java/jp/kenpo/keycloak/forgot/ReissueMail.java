@@ -10,6 +10,7 @@ import java.util.Map;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.MailQueue;
 import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.Validity;
 import jp.kenpo.keycloak.firstlogin.Registration;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -47,12 +48,9 @@ final class ReissueMail {
                 entries.add(Map.of("loginId", account.getUsername(), "temporaryPassword", temporary));
             }
             MemberMailer mailer = new MemberMailer(session, realm);
-            Map<String, Object> attributes = new HashMap<>();
+            Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(request.config().validitySeconds()));
             attributes.put("accounts", entries);
             attributes.put("link", TemporaryLoginResource.uri(request.baseUri(), realm.getName(), request.clientId(), request.tabId()).toString());
-            attributes.put("validityInHours", request.config().validitySeconds() >= 3600);
-            attributes.put("validityHours", request.config().validityHours());
-            attributes.put("validityMinutes", request.config().validityMinutes());
             attributes.put("unionName", mailer.unionName());
             mailer.sendToAddress(request.email(), request.languageTag(), SUBJECT, TEMPLATE, attributes);
             for (UserModel account : accounts) {

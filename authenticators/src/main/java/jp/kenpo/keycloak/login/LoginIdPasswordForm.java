@@ -7,6 +7,7 @@ import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.firstlogin.RegistrationMail;
 import jp.kenpo.keycloak.firstlogin.RegistrationMailConfig;
 import jp.kenpo.keycloak.forgot.ForgotConfig;
+import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.forgot.TemporaryLogin;
 import jp.kenpo.keycloak.lookup.LookupScreens;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -45,8 +46,6 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     static final String REGISTRATION_EMAIL_FIELD = "registrationEmail";
     static final String REGISTRATION_EMAIL_FORM = "kenpo-registration-email.ftl";
     static final String REGISTRATION_EMAIL_SENT = "kenpo-registration-email-sent.ftl";
-    /** The realm export's alias of the パスワード再発行 settings, read for the validity shown on 仮ログイン. */
-    static final String REISSUE_CONFIG_ALIAS = "kenpo-password-reissue";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -143,7 +142,7 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         String screen = context.getAuthenticationSession().getAuthNote(SCREEN_NOTE);
         form.setAttribute("kenpoScreen", screen == null ? SCREEN_LOGIN : screen);
         if (SCREEN_TEMPORARY_LOGIN.equals(screen)) {
-            ForgotConfig reissue = ForgotConfig.from(context.getRealm().getAuthenticatorConfigByAlias(REISSUE_CONFIG_ALIAS));
+            ForgotConfig reissue = ForgotConfig.from(context.getRealm().getAuthenticatorConfigByAlias(PasswordReissueAuthenticatorFactory.CONFIG_ALIAS));
             form.setAttribute("kenpoTemporaryValidityHours", reissue.validityHours());
         }
     }

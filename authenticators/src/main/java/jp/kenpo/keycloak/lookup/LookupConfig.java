@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -40,7 +41,7 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     }
 
     public int linkValidityHours() {
-        return (linkValiditySeconds + 3599) / 3600;
+        return Validity.hours(linkValiditySeconds);
     }
 
     public static List<ProviderConfigProperty> configProperties() {

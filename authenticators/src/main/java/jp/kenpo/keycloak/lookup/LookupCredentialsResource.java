@@ -1,8 +1,5 @@
 package jp.kenpo.keycloak.lookup;
 
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,12 +12,13 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.Households;
+import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.firstlogin.Registration;
 import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -91,23 +89,15 @@ public class LookupCredentialsResource implements RealmResourceProvider {
     }
 
     private void notifyInsured(RealmModel realm, UserModel dependent) {
-        String symbol = dependent.getFirstAttribute(MemberData.SYMBOL);
-        String number = dependent.getFirstAttribute(MemberData.NUMBER);
-        if (symbol == null || number == null) {
-            return;
-        }
-        session.users().searchForUserByUserAttributeStream(realm, MemberData.NUMBER, number)
-                .filter(u -> symbol.equals(u.getFirstAttribute(MemberData.SYMBOL)))
+        Households.of(session, realm, dependent)
                 .filter(u -> MemberData.RELATIONSHIP_SELF.equals(u.getFirstAttribute(MemberData.RELATIONSHIP)))
                 .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .findFirst()
                 .ifPresent(insured -> {
                     String address = insured.getEmail();
                     String language = session.getContext().resolveLocale(insured).toLanguageTag();
-                    String when = ZonedDateTime.now(ZoneId.of("Asia/Tokyo")).format(DateTimeFormatter.ofPattern("yyyy/MM/dd HH:mm"));
-                    PasswordReissueAuthenticatorFactory factory = (PasswordReissueAuthenticatorFactory) session.getKeycloakSessionFactory()
-                            .getProviderFactory(Authenticator.class, PasswordReissueAuthenticatorFactory.PROVIDER_ID);
-                    factory.mailQueue().submit(realm.getId(), "Household notice", (s, r) -> {
+                    String when = JapanTime.nowForMail();
+                    PasswordReissueAuthenticatorFactory.mailQueue(session).submit(realm.getId(), "Household notice", (s, r) -> {
                         MemberMailer mailer = new MemberMailer(s, r);
                         Map<String, Object> attributes = new HashMap<>();
                         attributes.put("unionName", mailer.unionName());

@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.lookup;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,12 +9,12 @@ import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.InputNormalizer;
+import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MailQueue;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
@@ -35,8 +34,6 @@ public final class LookupScreens {
     static final String EMAIL_FORM = "kenpo-lookup-email.ftl";
     static final String SENT = "kenpo-lookup-sent.ftl";
     static final String OUTCOME_NOTE = "kenpo.lookup.outcome";
-    /** Realm-wide settings of ID・パスワードの取得 live with the パスワード再発行 step's settings. */
-    public static final String CONFIG_ALIAS = "kenpo-password-reissue";
 
     static final List<String> FIELDS = List.of("employeeNumber", "symbol", "number", "familyKanji", "givenKanji",
             "familyKana", "givenKana", "birthEra", "birthYear", "birthMonth", "birthDay");
@@ -47,8 +44,16 @@ public final class LookupScreens {
     /** Handles the lookup's own requests; false when the request is not one of them. */
     public static boolean handle(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        LookupConfig settings = LookupConfig.from(context.getRealm().getAuthenticatorConfigByAlias(CONFIG_ALIAS));
-        if (PostalScreens.handle(context, settings.staffAddress())) {
+        boolean postal = PostalScreens.isPostalRequest(form);
+        // Every login and reissue POST passes here: settings are read only for the lookup's own requests.
+        if (!postal && !form.containsKey(OPEN) && !form.containsKey(NEXT) && !form.containsKey(SEND)) {
+            return false;
+        }
+        // Realm-wide settings of ID・パスワードの取得 live with the パスワード再発行 step's settings.
+        LookupConfig config = LookupConfig.from(context.getRealm()
+                .getAuthenticatorConfigByAlias(PasswordReissueAuthenticatorFactory.CONFIG_ALIAS));
+        if (postal) {
+            PostalScreens.handle(context, config.staffAddress());
             return true;
         }
         if (form.containsKey(OPEN)) {
@@ -56,17 +61,17 @@ public final class LookupScreens {
             return true;
         }
         if (form.containsKey(NEXT)) {
-            next(context, form);
+            next(context, form, config);
             return true;
         }
         if (form.containsKey(SEND)) {
-            send(context, form);
+            send(context, form, config);
             return true;
         }
         return false;
     }
 
-    private static void next(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+    private static void next(AuthenticationFlowContext context, MultivaluedMap<String, String> form, LookupConfig config) {
         Map<String, String> values = new LinkedHashMap<>();
         FIELDS.forEach(f -> values.put(f, form.getFirst(f) == null ? "" : form.getFirst(f).strip()));
         List<FormMessage> errors = new ArrayList<>();
@@ -85,7 +90,6 @@ public final class LookupScreens {
             context.challenge(page.createForm(FORM));
             return;
         }
-        LookupConfig config = LookupConfig.from(context.getRealm().getAuthenticatorConfigByAlias(CONFIG_ALIAS));
         Throttle throttle = new Throttle(context.getSession().singleUseObjects());
         String household = MemberIdentity.code(values.get("symbol")) + "-" + MemberIdentity.code(values.get("number"));
         if (!throttle.tryAcquire("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour(), 3600)
@@ -101,7 +105,7 @@ public final class LookupScreens {
         MemberLookup.Query query = new MemberLookup.Query(values.get("employeeNumber"), values.get("symbol"), values.get("number"),
                 values.get("familyKanji"), values.get("givenKanji"), values.get("familyKana"), values.get("givenKana"), birth.get());
         MemberLookup.Result result = MemberLookup.find(context.getSession(), context.getRealm(), query, config,
-                LocalDate.now(ZoneId.of("Asia/Tokyo")));
+                JapanTime.today());
         if (result.kind() == MemberLookup.Kind.NONE) {
             // Counted as a failure in the events, with the numbers masked and no names or dates.
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
@@ -120,7 +124,7 @@ public final class LookupScreens {
         context.challenge(context.form().createForm(EMAIL_FORM));
     }
 
-    private static void send(AuthenticationFlowContext context, MultivaluedMap<String, String> form) {
+    private static void send(AuthenticationFlowContext context, MultivaluedMap<String, String> form, LookupConfig config) {
         String outcome = context.getAuthenticationSession().getAuthNote(OUTCOME_NOTE);
         if (outcome == null) {
             context.challenge(lookupForm(context, Map.of()).createForm(FORM));
@@ -134,13 +138,10 @@ public final class LookupScreens {
             return;
         }
         context.getAuthenticationSession().removeAuthNote(OUTCOME_NOTE);
-        LookupConfig config = LookupConfig.from(context.getRealm().getAuthenticatorConfigByAlias(CONFIG_ALIAS));
         LookupMail.Request request = new LookupMail.Request(outcome, email,
                 context.getSession().getContext().resolveLocale(null).toLanguageTag(),
                 context.getSession().getContext().getUri().getBaseUri(), config);
-        PasswordReissueAuthenticatorFactory factory = (PasswordReissueAuthenticatorFactory) context.getSession()
-                .getKeycloakSessionFactory().getProviderFactory(Authenticator.class, PasswordReissueAuthenticatorFactory.PROVIDER_ID);
-        factory.mailQueue().submit(context.getRealm().getId(), "Lookup result mail", LookupMail.job(request));
+        PasswordReissueAuthenticatorFactory.mailQueue(context.getSession()).submit(context.getRealm().getId(), "Lookup result mail", LookupMail.job(request));
         context.challenge(context.form().createForm(SENT));
     }
 

@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.memberimport;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.firstlogin.Registration;
 import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
@@ -72,7 +72,7 @@ public final class MemberImport {
     private final LocalDate today;
 
     public MemberImport(KeycloakSessionFactory factory, String realmId, boolean dryRun) {
-        this(factory, realmId, dryRun, LocalDate.now(ZoneId.of("Asia/Tokyo")));
+        this(factory, realmId, dryRun, JapanTime.today());
     }
 
     MemberImport(KeycloakSessionFactory factory, String realmId, boolean dryRun, LocalDate today) {

@@ -4,7 +4,9 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jp.kenpo.keycloak.common.Households;
 import jp.kenpo.keycloak.common.MemberData;
+import jp.kenpo.keycloak.firstlogin.Registration;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -30,14 +32,10 @@ public class HouseholdMapper extends MemberClaimMapper {
 
     @Override
     protected Object claimValue(KeycloakSession session, RealmModel realm, UserModel user) {
-        String symbol = user.getFirstAttribute(MemberData.SYMBOL);
-        String number = user.getFirstAttribute(MemberData.NUMBER);
-        if (symbol == null || number == null) {
+        if (user.getFirstAttribute(MemberData.SYMBOL) == null || user.getFirstAttribute(MemberData.NUMBER) == null) {
             return null;
         }
-        // An exact attribute search (indexed by name and value), then the symbol: no scan over all members.
-        return session.users().searchForUserByUserAttributeStream(realm, MemberData.NUMBER, number)
-                .filter(other -> symbol.equals(other.getFirstAttribute(MemberData.SYMBOL)))
+        return Households.of(session, realm, user)
                 .filter(other -> !other.getId().equals(user.getId()))
                 .filter(UserModel::isEnabled)
                 .sorted(Comparator.comparing(other -> String.valueOf(other.getFirstAttribute(MemberData.BRANCH))))
@@ -49,7 +47,7 @@ public class HouseholdMapper extends MemberClaimMapper {
         Map<String, Object> entry = new LinkedHashMap<>();
         entry.put("member_key", MemberKeyMapper.memberKey(member));
         entry.put("branch", member.getFirstAttribute(MemberData.BRANCH));
-        entry.put("nickname", member.getFirstAttribute("nickname"));
+        entry.put("nickname", member.getFirstAttribute(Registration.NICKNAME));
         entry.put("member_type", MemberTypeMapper.memberType(member));
         entry.put("discloses_medical", MemberData.PUBLIC.equals(member.getFirstAttribute(MemberData.DISCLOSE_MEDICAL)));
         entry.put("discloses_generic", MemberData.PUBLIC.equals(member.getFirstAttribute(MemberData.DISCLOSE_GENERIC)));

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.common.MemberData;
 import org.keycloak.models.ClientSessionContext;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.ProtocolMapperModel;
@@ -73,6 +74,6 @@ public abstract class MemberClaimMapper extends AbstractOIDCProtocolMapper
     }
 
     static boolean on(UserModel user, String attribute) {
-        return !jp.kenpo.keycloak.common.MemberData.OFF.equals(user.getFirstAttribute(attribute));
+        return !MemberData.OFF.equals(user.getFirstAttribute(attribute));
     }
 }

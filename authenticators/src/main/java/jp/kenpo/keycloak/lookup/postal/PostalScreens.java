@@ -9,7 +9,6 @@ import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.lookup.MemberIdentity;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.authentication.Authenticator;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
@@ -29,6 +28,11 @@ public final class PostalScreens {
     static final String NOTE_PREFIX = "kenpo.postal.";
 
     private PostalScreens() {
+    }
+
+    /** True for the requests {@link #handle} serves. */
+    public static boolean isPostalRequest(MultivaluedMap<String, String> form) {
+        return form.containsKey(OPEN) || form.containsKey(BACK) || form.containsKey(CONFIRM) || form.containsKey(SUBMIT);
     }
 
     public static boolean handle(AuthenticationFlowContext context, String staffAddress) {
@@ -82,9 +86,7 @@ public final class PostalScreens {
         if (staffAddress == null || staffAddress.isBlank()) {
             return;
         }
-        PasswordReissueAuthenticatorFactory factory = (PasswordReissueAuthenticatorFactory) context.getSession()
-                .getKeycloakSessionFactory().getProviderFactory(Authenticator.class, PasswordReissueAuthenticatorFactory.PROVIDER_ID);
-        factory.mailQueue().submit(context.getRealm().getId(), "Postal request notice", (session, realm) -> {
+        PasswordReissueAuthenticatorFactory.mailQueue(context.getSession()).submit(context.getRealm().getId(), "Postal request notice", (session, realm) -> {
             MemberMailer mailer = new MemberMailer(session, realm);
             Map<String, Object> attributes = new HashMap<>();
             attributes.put("unionName", mailer.unionName());
