@@ -3,31 +3,16 @@ package jp.kenpo.keycloak.pages;
 import java.util.Map;
 
 import jp.kenpo.keycloak.testing.Browser;
-import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 /** ログイン (and 新規利用登録, the same form shown for the union's letter). */
-public final class LoginPage {
-
-    private final Browser browser;
-    private final Browser.Page page;
-    private final Document doc;
+public final class LoginPage extends Screen {
 
     public LoginPage(Browser browser, Browser.Page page) {
-        this.browser = browser;
-        this.page = page;
-        this.doc = page.document();
+        super(browser, page);
         if (doc.getElementById("kc-form-login") == null) {
             throw new AssertionError("Not the login screen (" + page.uri() + "):\n" + doc.text());
         }
-    }
-
-    public String title() {
-        return doc.getElementById("kc-page-title").text();
-    }
-
-    public String intro() {
-        return doc.getElementById("kenpo-intro").text();
     }
 
     public String header() {
@@ -36,10 +21,6 @@ public final class LoginPage {
 
     public String label(String field) {
         return doc.selectFirst("label[for=" + field + "]").text();
-    }
-
-    public String text() {
-        return doc.text();
     }
 
     public Element forgotLink() {
@@ -51,8 +32,7 @@ public final class LoginPage {
     }
 
     public String fieldError() {
-        Element error = doc.getElementById("input-error-username");
-        return error == null ? "" : error.text();
+        return error("username");
     }
 
     public Browser.Page submit(String loginId, String password) {
@@ -72,7 +52,4 @@ public final class LoginPage {
         return new RegistrationEmailPage(browser, browser.post(form.absUrl("action"), Map.of("kenpoRegisterByEmail", "1")));
     }
 
-    public Browser.Page page() {
-        return page;
-    }
 }

@@ -4,25 +4,17 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jp.kenpo.keycloak.testing.Browser;
-import org.jsoup.nodes.Document;
-import org.jsoup.nodes.Element;
 
 /** ID・パスワードの取得: the data form, the email step and the page after it. */
-public final class LookupPage {
+public final class LookupPage extends Screen {
 
     /** What a dependent types. */
     public record Entry(String employeeNumber, String symbol, String number, String familyKanji, String givenKanji,
                         String familyKana, String givenKana, String era, String year, String month, String day) {
     }
 
-    private final Browser browser;
-    private final Browser.Page page;
-    private final Document doc;
-
     public LookupPage(Browser browser, Browser.Page page) {
-        this.browser = browser;
-        this.page = page;
-        this.doc = page.document();
+        super(browser, page);
     }
 
     public boolean isDataForm() {
@@ -37,26 +29,8 @@ public final class LookupPage {
         return doc.getElementById("kenpo-lookup-sent-notes") != null;
     }
 
-    public String title() {
-        return doc.getElementById("kc-page-title").text();
-    }
-
-    public String text() {
-        return doc.text();
-    }
-
     public String html() {
         return page.body();
-    }
-
-    public String error(String field) {
-        Element error = doc.getElementById("input-error-" + field);
-        return error == null ? "" : error.text();
-    }
-
-    public String message() {
-        Element alert = doc.selectFirst(".kc-feedback-text");
-        return alert == null ? "" : alert.text();
     }
 
     public String value(String field) {
@@ -85,7 +59,4 @@ public final class LookupPage {
                 Map.of("lookupEmail", email, "kenpoLookupSend", "")));
     }
 
-    public Browser.Page page() {
-        return page;
-    }
 }
