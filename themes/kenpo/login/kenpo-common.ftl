@@ -34,3 +34,18 @@
     </span>
   </@field.group>
 </#macro>
+
+<#-- ログイン画面 as a button: back to a fresh login (or to href, e.g. the account console). -->
+<#macro loginScreenButton primary=false href="">
+  <div class="kenpo-links">
+    <a id="kenpo-to-login" class="${primary?then(properties.kcButtonPrimaryClass, properties.kcButtonSecondaryClass)} ${properties.kcButtonBlockClass}"
+       href="${href?has_content?then(href, url.loginRestartFlowUrl)}">${msg("kenpoToLoginScreen")}</a>
+  </div>
+</#macro>
+
+<#-- ログイン画面へ戻る as a plain link, under a form. -->
+<#macro backToLogin>
+  <div class="kenpo-links">
+    <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
+  </div>
+</#macro>

@@ -11,8 +11,6 @@
         </dl>
         <p class="kenpo-warning" id="kenpo-lookup-once">${msg("kenpoLookupOnce")}</p>
         <p class="kenpo-notice">${msg("kenpoLookupCredentialsNext")}</p>
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}" href="${kenpoLoginUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton primary=true href=kenpoLoginUrl />
     </#if>
 </@layout.registrationLayout>

@@ -10,9 +10,6 @@
             <li>${msg("kenpoLookupOnce")}</li>
             <li>${msg("kenpoLookupSentNotArrived")}</li>
         </ul>
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}"
-               href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton />
     </#if>
 </@layout.registrationLayout>

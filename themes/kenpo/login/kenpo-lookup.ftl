@@ -43,8 +43,6 @@
         <form id="kenpo-postal-open-form" action="${url.loginAction}" method="post" novalidate="novalidate">
             <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit" name="kenpoPostal" value="1" id="kenpo-postal-open">${msg("kenpoPostalLink")}</button>
         </form>
-        <div class="kenpo-links">
-            <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
-        </div>
+        <@kenpo.backToLogin />
     </#if>
 </@layout.registrationLayout>

@@ -18,10 +18,7 @@
             <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
                     name="kenpoLookup" value="1" id="kenpo-lookup-open">${msg("kenpoLookupLinkFromReissue")}</button>
         </form>
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}"
-               href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton />
         <ul class="kenpo-notes" id="kenpo-reissue-notes">
             <li>${msg("kenpoReissueNote")}</li>
             <li>${msg("kenpoReissueNoAddress")}</li>

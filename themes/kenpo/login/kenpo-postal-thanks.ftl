@@ -6,8 +6,6 @@
         ${msg("kenpoPostalThanksTitle")}
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoPostalThanksText") />
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton />
     </#if>
 </@layout.registrationLayout>

@@ -35,8 +35,6 @@
                 <@buttons.button id="kenpo-postal-confirm" name="kenpoPostalConfirm" label="kenpoDoConfirm" />
             </@buttons.actionGroup>
         </form>
-        <div class="kenpo-links">
-            <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
-        </div>
+        <@kenpo.backToLogin />
     </#if>
 </@layout.registrationLayout>

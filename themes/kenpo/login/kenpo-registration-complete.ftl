@@ -7,9 +7,6 @@
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoRegistrationCompleteText") />
         <p class="kenpo-notice" id="kenpo-registration-next">${msg("kenpoRegistrationCompleteNext")}</p>
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonPrimaryClass} ${properties.kcButtonBlockClass}"
-               href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton primary=true />
     </#if>
 </@layout.registrationLayout>

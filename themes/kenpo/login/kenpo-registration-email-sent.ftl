@@ -7,9 +7,6 @@
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoRegistrationEmailSentText") />
         <p class="kenpo-notice" id="kenpo-registration-email-not-arrived">${msg("kenpoRegistrationEmailNotArrived")}</p>
-        <div class="kenpo-links">
-            <a id="kenpo-to-login" class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}"
-               href="${url.loginRestartFlowUrl}">${msg("kenpoToLoginScreen")}</a>
-        </div>
+        <@kenpo.loginScreenButton />
     </#if>
 </@layout.registrationLayout>

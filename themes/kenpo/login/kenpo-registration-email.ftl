@@ -15,8 +15,6 @@
                 <@buttons.button id="kenpo-send-registration-mail" name="kenpoSendRegistrationMail" label="kenpoDoSend" />
             </@buttons.actionGroup>
         </form>
-        <div class="kenpo-links">
-            <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
-        </div>
+        <@kenpo.backToLogin />
     </#if>
 </@layout.registrationLayout>

@@ -26,17 +26,13 @@
             </form>
             <#if temporaryLogin>
                 <p class="kenpo-notice" id="kenpo-temporary-validity">${msg("kenpoTemporaryLoginValidity", (kenpoTemporaryValidityHours!3)?c)}</p>
-                <div class="kenpo-links">
-                    <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
-                </div>
+                <@kenpo.backToLogin />
             <#elseif firstLogin>
                 <form id="kenpo-register-by-email-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
                             name="kenpoRegisterByEmail" value="1" id="kenpo-register-by-email">${msg("kenpoRegisterByEmailLink")}</button>
                 </form>
-                <div class="kenpo-links">
-                    <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
-                </div>
+                <@kenpo.backToLogin />
             <#else>
                 <div class="kenpo-links">
                     <#if realm.resetPasswordAllowed>
