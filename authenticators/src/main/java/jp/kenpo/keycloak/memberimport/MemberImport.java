@@ -1,11 +1,17 @@
 package jp.kenpo.keycloak.memberimport;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.JapanTime;
@@ -15,7 +21,10 @@ import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserCredentialModel;
+import org.keycloak.common.util.Time;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
@@ -25,7 +34,7 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * login IDs and passwords are never touched, members past 資格喪失日 or absent from the file are
  * disabled (not deleted). New insured members get a pre-issued ID and a temporary password (returned
  * once, for the letters); new dependents get an account without a usable password (they use the lookup).
- * Rows go in batches, each in its own transaction, reporting progress after each.
+ * Rows go in small batches, each in its own transaction, on a few threads, with progress as they go.
  */
 public final class MemberImport {
 
@@ -34,7 +43,24 @@ public final class MemberImport {
     /** User attribute set when the import disabled a member, so a re-qualified member is enabled again. */
     public static final String DISABLED_BY_IMPORT = "kenpoDisabledByImport";
     static final String DEFAULT_NICKNAME = "ご本人";
-    private static final int BATCH = 200;
+    /**
+     * Rows per transaction. Hibernate checks every entity of a transaction before each query, so the
+     * cost per row grows with the batch: small batches keep a 100,000-row file linear.
+     */
+    private static final int BATCH = 10;
+    /** Parallel transactions: the server's cores, at most four, so an import leaves room for logins. */
+    private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** A progress line every so many rows. */
+    private static final int PROGRESS_EVERY = 200;
+    /**
+     * A pre-issued temporary password is ten random characters (about 58 bits), not a human choice, so
+     * a slow hash adds nothing to it, while the realm's (Argon2, about 0.1 s of CPU each) would make a
+     * union's import take hours. It is stored with Keycloak's own PBKDF2-SHA512 at a work factor that
+     * still leaves guessing one from a stolen database at hundreds of GPU-years (2^57 guesses on
+     * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
+     */
+    static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
+    static final int PRE_ISSUED_HASH_ITERATIONS = 100;
 
     /** A new insured member's letter data; the temporary password exists in clear only here. */
     public record Letter(String memberKey, String name, String loginId, String temporaryPassword) {
@@ -50,6 +76,17 @@ public final class MemberImport {
         public int enabled;
         public int skipped;
         public int rejected;
+
+        void add(Summary other) {
+            processed += other.processed;
+            created += other.created;
+            updated += other.updated;
+            unchanged += other.unchanged;
+            disabled += other.disabled;
+            enabled += other.enabled;
+            skipped += other.skipped;
+            rejected += other.rejected;
+        }
 
         public Map<String, Object> toMap(boolean dryRun) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -83,27 +120,66 @@ public final class MemberImport {
     }
 
     /**
+     * Rows go in batches of {@link #BATCH}, each in its own transaction, on {@link #WORKERS} threads:
+     * a union's file is mostly Keycloak's own per-user work, which one thread cannot spread over the
+     * server's cores. Letters are handed out only once their batch has committed.
+     *
      * @param keep member keys of rows that were rejected: their members are not absent, only unreadable this time
      */
     public Summary run(List<MembershipFile.Row> rows, Set<String> keep, Summary summary, Consumer<Letter> letters,
                        Consumer<Summary> progress) {
+        // Duplicates are settled before the work is shared out, so the first row of a member always wins.
         Set<String> seen = new HashSet<>();
-        Set<String> issuedIds = new HashSet<>();
-        for (int from = 0; from < rows.size(); from += BATCH) {
-            List<MembershipFile.Row> batch = rows.subList(from, Math.min(rows.size(), from + BATCH));
-            KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                RealmModel realm = session.realms().getRealm(realmId);
-                session.getContext().setRealm(realm);
-                for (MembershipFile.Row row : batch) {
-                    if (!seen.add(row.memberKey())) {
-                        summary.rejected++;
-                        continue;
+        List<MembershipFile.Row> unique = new ArrayList<>(rows.size());
+        for (MembershipFile.Row row : rows) {
+            if (seen.add(row.memberKey())) {
+                unique.add(row);
+            } else {
+                summary.rejected++;
+            }
+        }
+        Set<String> issuedIds = ConcurrentHashMap.newKeySet();
+        int[] reported = {0};
+        ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
+            Thread t = new Thread(r, "kenpo-member-import");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            List<Future<?>> batches = new ArrayList<>();
+            for (int from = 0; from < unique.size(); from += BATCH) {
+                List<MembershipFile.Row> batch = unique.subList(from, Math.min(unique.size(), from + BATCH));
+                batches.add(workers.submit(() -> {
+                    Summary counted = new Summary();
+                    List<Letter> issued = new ArrayList<>();
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> {
+                        RealmModel realm = session.realms().getRealm(realmId);
+                        session.getContext().setRealm(realm);
+                        for (MembershipFile.Row row : batch) {
+                            upsert(session, realm, row, counted, issued::add, issuedIds);
+                            counted.processed++;
+                        }
+                    });
+                    synchronized (summary) {
+                        summary.add(counted);
+                        issued.forEach(letters);
+                        if (summary.processed / PROGRESS_EVERY > reported[0]) {
+                            reported[0] = summary.processed / PROGRESS_EVERY;
+                            progress.accept(summary);
+                        }
                     }
-                    upsert(session, realm, row, summary, letters, issuedIds);
-                    summary.processed++;
-                }
-            });
-            progress.accept(summary);
+                }));
+            }
+            for (Future<?> batch : batches) {
+                batch.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Member import interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Member import failed", e.getCause());
+        } finally {
+            workers.shutdownNow();
         }
         seen.addAll(keep);
         disableAbsent(seen, summary);
@@ -154,9 +230,16 @@ public final class MemberImport {
         applyData(user, row);
         if (row.insured()) {
             String temporary = TemporaryPasswordGenerator.generate(10);
-            user.credentialManager().updateCredential(UserCredentialModel.password(temporary, false));
+            setPreIssuedPassword(session, user, temporary);
             letters.accept(new Letter(row.memberKey(), row.familyKanji() + " " + row.givenKanji(), loginId, temporary));
         }
+    }
+
+    private static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
+        PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PRE_ISSUED_HASH)
+                .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
+        credential.setCreatedDate(Time.currentTimeMillis());
+        user.credentialManager().createStoredCredential(credential);
     }
 
     /** Sets the member data from the list; true when anything changed. */
@@ -200,31 +283,35 @@ public final class MemberImport {
         throw new IllegalStateException("Could not find a free pre-issued login ID");
     }
 
-    /** Members of the union (they have a member key) that the file no longer lists are disabled. */
+    /**
+     * Members of the union (they have a member key) that the file no longer lists are disabled. One
+     * query reads every enabled member's key; only the absent ones are loaded.
+     */
     private void disableAbsent(Set<String> seen, Summary summary) {
-        int first = 0;
-        while (true) {
-            int offset = first;
-            int[] page = new int[1];
+        List<String> absent = new ArrayList<>();
+        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery("select a.user.id, a.value from UserAttributeEntity a"
+                        + " where a.name = :name and a.user.realmId = :realm and a.user.enabled = true", Object[].class)
+                .setParameter("name", MEMBER_KEY).setParameter("realm", realmId)
+                .getResultStream()
+                .filter(r -> !seen.contains((String) r[1]))
+                .forEach(r -> absent.add((String) r[0])));
+        for (int from = 0; from < absent.size(); from += BATCH) {
+            List<String> ids = absent.subList(from, Math.min(absent.size(), from + BATCH));
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
                 session.getContext().setRealm(realm);
-                session.users().searchForUserStream(realm, Map.of(UserModel.SEARCH, "*"), offset, 500).forEach(user -> {
-                    page[0]++;
-                    String key = user.getFirstAttribute(MEMBER_KEY);
-                    if (key != null && !seen.contains(key) && user.isEnabled()) {
+                for (String id : ids) {
+                    UserModel user = session.users().getUserById(realm, id);
+                    if (user != null && user.isEnabled()) {
                         if (!dryRun) {
                             user.setEnabled(false);
                             user.setSingleAttribute(DISABLED_BY_IMPORT, "true");
                         }
                         summary.disabled++;
                     }
-                });
+                }
             });
-            if (page[0] < 500) {
-                return;
-            }
-            first += 500;
         }
     }
 }

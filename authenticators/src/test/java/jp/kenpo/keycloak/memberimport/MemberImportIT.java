@@ -207,6 +207,12 @@ class MemberImportIT {
             assertTrue(Files.size(png) > 10_000);
         }
 
+        // The random temporary password is stored with a light PBKDF2 (the realm's Argon2 would make
+        // large imports take hours); the member's own password gets the realm's hash.
+        String memberId = server.admin().userIdByUsername(loginId);
+        assertTrue(passwordCredentialData(memberId).contains("\"algorithm\":\"pbkdf2-sha512\""), passwordCredentialData(memberId));
+        assertTrue(passwordCredentialData(memberId).contains("\"hashIterations\":100"), passwordCredentialData(memberId));
+
         // The member types what the letter says and registers.
         Browser browser = new Browser();
         LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url())).openFirstLogin();
@@ -214,6 +220,14 @@ class MemberImportIT {
                 login.submit(loginId, (String) letters.get(0).get("temporaryPassword")));
         String newId = Members.loginId("letter");
         new RegistrationCompletePage(browser, registration.submit(newId, "Kenpo2026Ab", "Kenpo2026Ab", newId + "@example.jp", ""));
+        assertTrue(passwordCredentialData(memberId).contains("\"algorithm\":\"argon2\""), passwordCredentialData(memberId));
+    }
+
+    private String passwordCredentialData(String userId) {
+        List<Map<String, Object>> credentials = server.admin().get("/realms/kenpo/users/" + userId + "/credentials",
+                new TypeReference<>() { });
+        return credentials.stream().filter(c -> "password".equals(c.get("type"))).map(c -> (String) c.get("credentialData"))
+                .findFirst().orElseThrow(() -> new AssertionError("No password for " + userId + ": " + credentials));
     }
 
     private boolean isEnabled(String memberKey) {
