@@ -56,6 +56,25 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
+        EmailKeyStepEvent timing = EmailKeyStepEvent.begin("challenge");
+        try {
+            challengeStep(context);
+        } finally {
+            timing.commit();
+        }
+    }
+
+    @Override
+    public void action(AuthenticationFlowContext context) {
+        EmailKeyStepEvent timing = EmailKeyStepEvent.begin("answer");
+        try {
+            answerStep(context);
+        } finally {
+            timing.commit();
+        }
+    }
+
+    private void challengeStep(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         // A member who just logged in with the temporary password from 「パスワード再発行のご案内」 has
         // proven the address with that very mail: a second key to the same address proves nothing more.
@@ -82,8 +101,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         context.challenge(form.createForm(FORM));
     }
 
-    @Override
-    public void action(AuthenticationFlowContext context) {
+    private void answerStep(AuthenticationFlowContext context) {
         UserModel user = context.getUser();
         if (isLockedOut(context, user) || hasNoAddress(context, user)) {
             return;

@@ -33,6 +33,15 @@ public final class MemberLookup {
     }
 
     public static Result find(KeycloakSession session, RealmModel realm, Query query, LookupConfig config, LocalDate today) {
+        MemberLookupEvent timing = new MemberLookupEvent();
+        timing.begin();
+        Result result = search(session, realm, query, config, today);
+        timing.found = result.kind() != Kind.NONE;
+        timing.commit();
+        return result;
+    }
+
+    private static Result search(KeycloakSession session, RealmModel realm, Query query, LookupConfig config, LocalDate today) {
         String number = MemberIdentity.code(query.number());
         if (number.isEmpty()) {
             return Result.none();
