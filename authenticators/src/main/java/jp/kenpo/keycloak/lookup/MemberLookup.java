@@ -1,11 +1,14 @@
 package jp.kenpo.keycloak.lookup;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.firstlogin.Registration;
+import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -13,6 +16,7 @@ import org.keycloak.models.UserModel;
 /**
  * Finds the member a dependent describes: an exact, indexed attribute search on 番号 (no scan over all
  * members), then 記号, names and birth date compared after {@link MemberIdentity} normalisation.
+ * Members are accounts of Keycloak's own user store (the import creates them), read with one query.
  */
 public final class MemberLookup {
 
@@ -22,6 +26,11 @@ public final class MemberLookup {
     }
 
     public enum Kind { ISSUABLE, REGISTERED, NONE }
+
+    /** The attributes a lookup compares. */
+    private static final List<String> COMPARED = List.of(MemberData.SYMBOL, MemberData.FAMILY_NAME_KANJI,
+            MemberData.GIVEN_NAME_KANJI, MemberData.FAMILY_NAME_KANA, MemberData.GIVEN_NAME_KANA, MemberData.BIRTH_DATE,
+            MemberData.EMPLOYEE_NUMBER);
 
     public record Result(Kind kind, UserModel user) {
         static Result none() {
@@ -46,16 +55,17 @@ public final class MemberLookup {
         if (number.isEmpty()) {
             return Result.none();
         }
-        List<UserModel> candidates = session.users().searchForUserByUserAttributeStream(realm, MemberData.NUMBER, number)
-                .filter(u -> matches(u, query))
+        List<String> candidates = household(session, realm, number).entrySet().stream()
+                .filter(member -> matches(member.getValue()::get, query))
+                .map(Map.Entry::getKey)
                 .limit(2)
                 .toList();
         // Two accounts with the same data would be a data problem at the union: never guess between them.
         if (candidates.size() != 1) {
             return Result.none();
         }
-        UserModel user = candidates.get(0);
-        if (!user.isEnabled()) {
+        UserModel user = session.users().getUserById(realm, candidates.get(0));
+        if (user == null || !user.isEnabled()) {
             return Result.none();
         }
         LocalDate birth = parseDate(user.getFirstAttribute(MemberData.BIRTH_DATE)).orElse(null);
@@ -65,28 +75,53 @@ public final class MemberLookup {
         return new Result(isRegistered(user) ? Kind.REGISTERED : Kind.ISSUABLE, user);
     }
 
+    /**
+     * The data compared, for everyone under one 番号 (a household), in one indexed query: only the
+     * member who matches is then loaded as an account, so a lookup costs the same few queries
+     * whatever the size of the union.
+     */
+    private static Map<String, Map<String, String>> household(KeycloakSession session, RealmModel realm, String number) {
+        Map<String, Map<String, String>> members = new HashMap<>();
+        session.getProvider(JpaConnectionProvider.class).getEntityManager()
+                .createQuery("select a.user.id, a.name, a.value from UserAttributeEntity a where a.name in :compared"
+                        + " and a.user.id in (select n.user.id from UserAttributeEntity n"
+                        + " where n.name = :numberName and n.value = :number and n.user.realmId = :realm)", Object[].class)
+                .setParameter("compared", COMPARED)
+                .setParameter("numberName", MemberData.NUMBER)
+                .setParameter("number", number)
+                .setParameter("realm", realm.getId())
+                .getResultStream()
+                .forEach(r -> members.computeIfAbsent((String) r[0], id -> new HashMap<>()).putIfAbsent((String) r[1], (String) r[2]));
+        return members;
+    }
+
     /** Registered accounts (or any with an address) are never reset by a lookup. */
     public static boolean isRegistered(UserModel user) {
         return Registration.REGISTERED.equals(user.getFirstAttribute(Registration.STATUS))
                 || (user.getEmail() != null && !user.getEmail().isBlank());
     }
 
-    static boolean matches(UserModel user, Query query) {
-        if (!MemberIdentity.code(user.getFirstAttribute(MemberData.SYMBOL)).equals(MemberIdentity.code(query.symbol()))) {
+    /** The member's stored data, by attribute name (null when absent). */
+    interface Data {
+        String get(String attribute);
+    }
+
+    static boolean matches(Data user, Query query) {
+        if (!MemberIdentity.code(user.get(MemberData.SYMBOL)).equals(MemberIdentity.code(query.symbol()))) {
             return false;
         }
-        if (!MemberIdentity.kanjiName(user.getFirstAttribute(MemberData.FAMILY_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.familyKanji()))
-                || !MemberIdentity.kanjiName(user.getFirstAttribute(MemberData.GIVEN_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.givenKanji()))
-                || !MemberIdentity.kanaName(user.getFirstAttribute(MemberData.FAMILY_NAME_KANA)).equals(MemberIdentity.kanaName(query.familyKana()))
-                || !MemberIdentity.kanaName(user.getFirstAttribute(MemberData.GIVEN_NAME_KANA)).equals(MemberIdentity.kanaName(query.givenKana()))) {
+        if (!MemberIdentity.kanjiName(user.get(MemberData.FAMILY_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.familyKanji()))
+                || !MemberIdentity.kanjiName(user.get(MemberData.GIVEN_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.givenKanji()))
+                || !MemberIdentity.kanaName(user.get(MemberData.FAMILY_NAME_KANA)).equals(MemberIdentity.kanaName(query.familyKana()))
+                || !MemberIdentity.kanaName(user.get(MemberData.GIVEN_NAME_KANA)).equals(MemberIdentity.kanaName(query.givenKana()))) {
             return false;
         }
-        if (!parseDate(user.getFirstAttribute(MemberData.BIRTH_DATE)).equals(Optional.ofNullable(query.birthDate()))) {
+        if (!parseDate(user.get(MemberData.BIRTH_DATE)).equals(Optional.ofNullable(query.birthDate()))) {
             return false;
         }
         // 従業員番号 is only on insured members; dependents leave it empty.
         String employee = MemberIdentity.code(query.employeeNumber());
-        String stored = MemberIdentity.code(user.getFirstAttribute(MemberData.EMPLOYEE_NUMBER));
+        String stored = MemberIdentity.code(user.get(MemberData.EMPLOYEE_NUMBER));
         return employee.isEmpty() || stored.isEmpty() || employee.equals(stored);
     }
 

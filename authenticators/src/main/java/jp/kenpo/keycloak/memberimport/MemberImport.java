@@ -2,6 +2,7 @@ package jp.kenpo.keycloak.memberimport;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -138,6 +139,7 @@ public final class MemberImport {
                 summary.rejected++;
             }
         }
+        Map<String, Known> known = knownMembers();
         Set<String> issuedIds = ConcurrentHashMap.newKeySet();
         int[] reported = {0};
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
@@ -156,7 +158,7 @@ public final class MemberImport {
                         RealmModel realm = session.realms().getRealm(realmId);
                         session.getContext().setRealm(realm);
                         for (MembershipFile.Row row : batch) {
-                            upsert(session, realm, row, counted, issued::add, issuedIds);
+                            upsert(session, realm, row, known.get(row.memberKey()), counted, issued::add, issuedIds);
                             counted.processed++;
                         }
                     });
@@ -182,16 +184,15 @@ public final class MemberImport {
             workers.shutdownNow();
         }
         seen.addAll(keep);
-        disableAbsent(seen, summary);
+        disableAbsent(known, seen, summary);
         progress.accept(summary);
         return summary;
     }
 
-    private void upsert(KeycloakSession session, RealmModel realm, MembershipFile.Row row, Summary summary,
+    private void upsert(KeycloakSession session, RealmModel realm, MembershipFile.Row row, Known known, Summary summary,
                         Consumer<Letter> letters, Set<String> issuedIds) {
         boolean lost = row.lossDate() != null && !row.lossDate().isAfter(today);
-        UserModel existing = session.users().searchForUserByUserAttributeStream(realm, MEMBER_KEY, row.memberKey())
-                .findFirst().orElse(null);
+        UserModel existing = known == null ? null : session.users().getUserById(realm, known.userId());
         if (existing != null) {
             boolean changed = applyData(existing, row);
             if (lost && existing.isEnabled()) {
@@ -283,19 +284,30 @@ public final class MemberImport {
         throw new IllegalStateException("Could not find a free pre-issued login ID");
     }
 
+    /** A member already in the realm: the account and whether it is enabled. */
+    private record Known(String userId, boolean enabled) {
+    }
+
     /**
-     * Members of the union (they have a member key) that the file no longer lists are disabled. One
-     * query reads every enabled member's key; only the absent ones are loaded.
+     * Every member already in the realm, by member key, in one query: rows then find their account
+     * without a search each, and the members the file no longer lists are known without a scan.
      */
-    private void disableAbsent(Set<String> seen, Summary summary) {
-        List<String> absent = new ArrayList<>();
+    private Map<String, Known> knownMembers() {
+        Map<String, Known> known = new HashMap<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createQuery("select a.user.id, a.value from UserAttributeEntity a"
-                        + " where a.name = :name and a.user.realmId = :realm and a.user.enabled = true", Object[].class)
+                .createQuery("select a.value, a.user.id, a.user.enabled from UserAttributeEntity a"
+                        + " where a.name = :name and a.user.realmId = :realm", Object[].class)
                 .setParameter("name", MEMBER_KEY).setParameter("realm", realmId)
                 .getResultStream()
-                .filter(r -> !seen.contains((String) r[1]))
-                .forEach(r -> absent.add((String) r[0])));
+                .forEach(r -> known.put((String) r[0], new Known((String) r[1], Boolean.TRUE.equals(r[2])))));
+        return known;
+    }
+
+    /** Members of the union (they have a member key) that the file no longer lists are disabled. */
+    private void disableAbsent(Map<String, Known> known, Set<String> seen, Summary summary) {
+        List<String> absent = known.entrySet().stream()
+                .filter(e -> e.getValue().enabled() && !seen.contains(e.getKey()))
+                .map(e -> e.getValue().userId()).toList();
         for (int from = 0; from < absent.size(); from += BATCH) {
             List<String> ids = absent.subList(from, Math.min(absent.size(), from + BATCH));
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
