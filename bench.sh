@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Benchmarks (not part of the tests): Keycloak 26.7.3 in production mode with the pack, PostgreSQL and
+# an SMTP sink on loopback; logins A/B/C side by side, the email-key step, member import and lookup.
+# Results: benchmarks/results/<date-time>/ and benchmarks/results/latest/ (results.md, .csv, .png).
+#
+#   ./bench.sh                      # the full run (about 20 minutes on 2 cores)
+#   ./bench.sh --rounds=2 --import-rows=20000 --clone-to=100000   # a shorter one
+#
+# Options: --vus=N (virtual members per login flow, default 8), --warmup=S, --measure=S,
+# --rounds=N (alternating A B C / C B A), --otp-pool=N, --key-steps=N, --import-rows=N, --clone-to=N, --lookups=N, --skip-logins,
+# --skip-key-step, --skip-members.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+  sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
+  $sudo apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+fi
+
+mvn -B -q -Pbench -DskipTests package
+jar=$(ls authenticators/target/kenpo-keycloak-pack-*.jar | grep -v original | head -1)
+exec java -Xmx2g -Dkenpo.pack.jar="$jar" -Dkenpo.realm=realm-export/kenpo-realm.json \
+  -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" jp.kenpo.keycloak.bench.Benchmarks "$@"

@@ -1,0 +1,263 @@
+package jp.kenpo.keycloak.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * ./bench.sh: starts PostgreSQL, an SMTP sink and Keycloak in production mode with the pack, measures
+ * logins (A, B, C), the email-key step, the member import and dependent lookups, writes the results
+ * folder, and stops everything it started.
+ */
+public final class Benchmarks {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> options = options(args);
+        int vus = Integer.parseInt(options.getOrDefault("vus", "8"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
+        int measure = Integer.parseInt(options.getOrDefault("measure", "20"));
+        int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "1200"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
+        int importRows = Integer.parseInt(options.getOrDefault("import-rows", "100000"));
+        int cloneTo = Integer.parseInt(options.getOrDefault("clone-to", "500000"));
+        int lookups = Integer.parseInt(options.getOrDefault("lookups", "400"));
+        int keySteps = Integer.parseInt(options.getOrDefault("key-steps", "300"));
+        boolean doLogins = !options.containsKey("skip-logins");
+        boolean doKeyStep = !options.containsKey("skip-key-step");
+        boolean doMembers = !options.containsKey("skip-members");
+
+        Path root = Path.of(System.getProperty("kenpo.bench.root", "benchmarks")).toAbsolutePath();
+        Path work = Files.createDirectories(root.resolve("target/bench-work"));
+        String started = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd-HHmm"));
+        Path results = Files.createDirectories(root.resolve("results").resolve(started));
+        Path log = work.resolve("bench.log");
+        Path errors = results.resolve("errors.log");
+        Files.deleteIfExists(log);
+
+        say("Results go to " + results);
+        try (SmtpSink mail = new SmtpSink();
+             Postgres db = Postgres.start(ProductionKeycloak.freePort(), log)) {
+            say("PostgreSQL " + db.version() + " started; building and starting Keycloak (production mode)...");
+            Path dist = single(root.resolve("target/dist"));
+            Path jar = Path.of(System.getProperty("kenpo.pack.jar")).toAbsolutePath();
+            try (ProductionKeycloak kc = ProductionKeycloak.start(dist, jar,
+                    List.of(Path.of(System.getProperty("kenpo.realm")), root.resolve("src/main/resources/bench-realm.json")),
+                    db, mail.port(), work)) {
+                String version = dist.getFileName().toString().replace("keycloak-", "");
+                say("Keycloak " + version + " ready at " + kc.baseUrl() + " (JVM pid " + kc.javaPid() + ")");
+                Admin admin = new Admin(kc.baseUrl());
+                var http = MemberBrowser.sharedClient();
+
+                List<LoginLoad.Result> logins = new ArrayList<>();
+                List<Report.Round> perRound = new ArrayList<>();
+                Latencies mailWait = new Latencies();
+                EmailKeyStep.Result keyStep = null;
+                if (doLogins || doKeyStep) {
+                    List<String[]> otpMembers = setUpLoginMembers(admin, vus, doLogins ? otpPool : 1);
+                    PortalClient bench = new PortalClient(kc.realmUrl("bench"), "kenpo-portal", http);
+                    PortalClient kenpo = new PortalClient(kc.realmUrl("kenpo"), "kenpo-portal", http);
+                    List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
+                            LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.emailKey(kenpo, mail, mailWait));
+                    // The JIT and caches warm up on every flow first, so no flow is measured on a colder server than another.
+                    for (LoginLoad.Flow flow : doLogins ? flows : List.<LoginLoad.Flow>of()) {
+                        say("Warming up with flow " + flow.name() + " (" + warmup + " s)...");
+                        LoginLoad.run(flow, vus, Duration.ofSeconds(warmup), Duration.ofSeconds(2), kc, db,
+                                new Profiler(kc.javaPid(), work.resolve("warm-up.jfr"), log), errors);
+                    }
+                    // Many short rounds in alternating order (A B C, C B A, ...): a server that still gets faster
+                    // (JIT, a quieter host) then speeds up every flow alike instead of the last one measured.
+                    Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
+                    for (int round = 0; round < (doLogins ? rounds : 0); round++) {
+                        List<LoginLoad.Flow> order = new ArrayList<>(flows);
+                        if (round % 2 == 1) {
+                            java.util.Collections.reverse(order);
+                        }
+                        for (LoginLoad.Flow flow : order) {
+                            say("Round " + (round + 1) + ", flow " + flow.name() + " (" + flow.description() + "): " + vus
+                                    + " members, 5 s ramp, " + measure + " s measured...");
+                            LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db,
+                                    new Profiler(kc.javaPid(), work.resolve("login-" + flow.name() + ".jfr"), log), errors);
+                            say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
+                                    r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
+                            byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
+                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin()));
+                        }
+                    }
+                    flows.forEach(f -> {
+                        if (byFlow.containsKey(f.name())) {
+                            logins.add(byFlow.get(f.name()));
+                        }
+                    });
+                    say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
+                    Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
+                    keyStep = EmailKeyStep.measure(new PortalClient(kc.realmUrl("bench"), "bench-email-key", http),
+                            new PortalClient(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
+                    say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
+                    keyStep.profile().forEach(l -> say("  " + l));
+                }
+
+                MemberScale.ImportResult imported = null;
+                List<MemberScale.Lookups> lookupResults = new ArrayList<>();
+                if (doMembers) {
+                    admin.updateExecutionConfig("kenpo", "kenpo reset credentials", "kenpo-password-reissue",
+                            Map.of("kenpo.lookup.perClientPerHour", "1000000", "kenpo.lookup.perNumberPerDay", "1000"));
+                    MemberScale.File file = MemberScale.membershipFile(importRows);
+                    say("Importing " + file.rows() + " members (" + file.insured() + " insured) through the pack's endpoint...");
+                    imported = MemberScale.importFile(admin, file, kc, db,
+                            new Profiler(kc.javaPid(), work.resolve("import.jfr"), log));
+                    say(String.format("  %.0f members/s (%.1f s)", imported.membersPerSecond(), imported.seconds()));
+                    // Fresh planner statistics after a bulk load, as autovacuum would gather them shortly after.
+                    db.sqlInKeycloakDatabase("ANALYZE user_entity; ANALYZE user_attribute;");
+                    PortalClient kenpo = new PortalClient(kc.realmUrl("kenpo"), "kenpo-portal", http);
+                    say("Lookups with " + file.rows() + " members...");
+                    lookupResults.add(MemberScale.lookups(kenpo, file.spouses(), file.rows(), lookups, 1,
+                            new Profiler(kc.javaPid(), work.resolve("lookup-1.jfr"), log)));
+                    int copies = cloneTo / file.rows() - 1;
+                    if (copies > 0) {
+                        say("Cloning members in SQL to " + file.rows() * (copies + 1) + "...");
+                        MemberScale.cloneMembers(db, copies);
+                        List<MemberScale.Spouse> all = new ArrayList<>(file.spouses());
+                        for (int c = 1; c <= copies; c++) {
+                            for (MemberScale.Spouse s : file.spouses()) {
+                                all.add(s.shifted(c));
+                            }
+                        }
+                        say("Lookups with " + file.rows() * (copies + 1) + " members...");
+                        lookupResults.add(MemberScale.lookups(kenpo, all, file.rows() * (copies + 1), lookups, 2,
+                                new Profiler(kc.javaPid(), work.resolve("lookup-2.jfr"), log)));
+                    }
+                    lookupResults.forEach(l -> say(String.format("  %,d members: lookup p50 %.2f ms, p95 %.2f ms; answer p50 %.1f ms, p95 %.1f ms",
+                            l.members(), l.server().percentileMillis(50), l.server().percentileMillis(95),
+                            l.answer().percentileMillis(50), l.answer().percentileMillis(95))));
+                }
+
+                Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
+                        keyStep, imported, lookupResults);
+                Report.write(results, run);
+                Path latest = root.resolve("results/latest");
+                Files.createDirectories(latest);
+                for (String f : List.of("results.md", "results.csv", "results.png")) {
+                    Files.copy(results.resolve(f), latest.resolve(f), StandardCopyOption.REPLACE_EXISTING);
+                }
+                System.out.println();
+                System.out.println(Report.markdown(run));
+                say("Stopping Keycloak, PostgreSQL and the SMTP sink...");
+            }
+        }
+        say("Done: " + results);
+    }
+
+    /**
+     * Members of the baseline realm: one per virtual member for A, a pool with authenticator apps for
+     * B, a few for the email-key step; and the pack realm's members for C, created as union IT does
+     * (admin REST API, email, normal password).
+     */
+    private static List<String[]> setUpLoginMembers(Admin admin, int vus, int otpPool) throws Exception {
+        say("Creating members (" + otpPool + " with authenticator apps; each password costs Keycloak one hash)...");
+        List<Map<String, Object>> plain = new ArrayList<>();
+        for (int i = 0; i < vus; i++) {
+            plain.add(member("a-" + i, List.of(password())));
+        }
+        for (int i = 0; i < 5; i++) {
+            plain.add(member("k-" + i, List.of(password())));
+        }
+        admin.partialImport("bench", plain);
+        List<String[]> otpMembers = new ArrayList<>();
+        List<Map<String, Object>> withOtp = new ArrayList<>();
+        for (int i = 0; i < otpPool; i++) {
+            String secret = secret();
+            otpMembers.add(new String[] {"b-" + i, secret});
+            withOtp.add(member("b-" + i, List.of(password(), Map.of("type", "otp", "userLabel", "bench",
+                    "secretData", "{\"value\":\"" + secret + "\"}",
+                    "credentialData", "{\"subType\":\"totp\",\"digits\":6,\"counter\":0,\"period\":30,\"algorithm\":\"HmacSHA1\"}"))));
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.max(2, Machine.cores()));
+        List<Future<?>> parts = new ArrayList<>();
+        for (int from = 0; from < withOtp.size(); from += 200) {
+            List<Map<String, Object>> part = withOtp.subList(from, Math.min(withOtp.size(), from + 200));
+            parts.add(pool.submit(() -> admin.partialImport("bench", part)));
+        }
+        for (Future<?> part : parts) {
+            part.get();
+        }
+        pool.shutdown();
+        admin.bindBrowserFlow("bench", "bench-email-key",
+                admin.createFlow("bench", "bench username then email key", "auth-username-form", "kenpo-email-key"));
+        admin.bindBrowserFlow("bench", "bench-username-only", admin.createFlow("bench", "bench username only", "auth-username-form"));
+        for (int i = 0; i < vus; i++) {
+            Map<String, Object> user = new HashMap<>();
+            user.put("username", "c-" + i);
+            user.put("email", LoginFlows.emailOf("c-" + i));
+            user.put("emailVerified", true);
+            user.put("enabled", true);
+            user.put("credentials", List.of(password()));
+            admin.createUser("kenpo", user);
+        }
+        return otpMembers;
+    }
+
+    private static Map<String, Object> member(String username, List<Map<String, Object>> credentials) {
+        Map<String, Object> user = new HashMap<>();
+        user.put("username", username);
+        user.put("email", LoginFlows.emailOf(username));
+        user.put("emailVerified", true);
+        user.put("firstName", "Bench");
+        user.put("lastName", username);
+        user.put("enabled", true);
+        user.put("credentials", credentials);
+        return user;
+    }
+
+    private static Map<String, Object> password() {
+        return Map.of("type", "password", "value", LoginFlows.PASSWORD, "temporary", false);
+    }
+
+    private static String secret() {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+        StringBuilder s = new StringBuilder();
+        for (int i = 0; i < 20; i++) {
+            s.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
+        }
+        return s.toString();
+    }
+
+    private static Path single(Path dir) throws java.io.IOException {
+        try (var entries = Files.list(dir)) {
+            return entries.filter(p -> Files.isRegularFile(p.resolve("bin/kc.sh"))).findFirst()
+                    .orElseThrow(() -> new IllegalStateException("No unpacked Keycloak under " + dir));
+        }
+    }
+
+    private static Map<String, String> options(String[] args) {
+        Map<String, String> options = new HashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--")) {
+                throw new IllegalArgumentException("Unknown argument " + arg);
+            }
+            String[] kv = arg.substring(2).split("=", 2);
+            options.put(kv[0], kv.length > 1 ? kv[1] : "true");
+        }
+        return options;
+    }
+
+    static void say(String line) {
+        System.out.println("[bench " + LocalDateTime.now().format(DateTimeFormatter.ofPattern("HH:mm:ss")) + "] " + line);
+    }
+}

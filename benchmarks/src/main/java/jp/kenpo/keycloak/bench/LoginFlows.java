@@ -1,0 +1,135 @@
+package jp.kenpo.keycloak.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.DelayQueue;
+import java.util.concurrent.Delayed;
+import java.util.concurrent.TimeUnit;
+
+/** The three logins compared: Keycloak's own two, and the pack's. */
+final class LoginFlows {
+
+    static final String PASSWORD = "Bench2026Login";
+
+    private LoginFlows() {
+    }
+
+    /** A: Keycloak's built-in browser flow, login form with password only. */
+    static LoginLoad.Flow passwordOnly(PortalClient portal) {
+        return new LoginLoad.Flow() {
+            public String name() {
+                return "A";
+            }
+
+            public String description() {
+                return "Keycloak browser flow, password only";
+            }
+
+            public List<String> steps() {
+                return LoginLoad.list("login page", "password", "token");
+            }
+
+            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+                PortalClient.Start start = portal.start();
+                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
+                MemberBrowser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
+                        Map.of("username", "a-" + member, "password", PASSWORD)));
+                step.time("token", () -> {
+                    portal.exchange(done.code(), start.verifier());
+                    return null;
+                });
+            }
+        };
+    }
+
+    /**
+     * B: Keycloak's built-in browser flow for members with an authenticator app: password, then the
+     * OTP form. Keycloak refuses a code twice for one member, so members come from a pool in which
+     * each waits for the next 30-second period after logging in.
+     */
+    static LoginLoad.Flow passwordAndOtp(PortalClient portal, List<String[]> members) {
+        DelayQueue<OtpMember> pool = new DelayQueue<>();
+        members.forEach(m -> pool.add(new OtpMember(m[0], m[1], 0)));
+        return new LoginLoad.Flow() {
+            public String name() {
+                return "B";
+            }
+
+            public String description() {
+                return "Keycloak browser flow, password then OTP form (TOTP)";
+            }
+
+            public List<String> steps() {
+                return LoginLoad.list("login page", "password", "one-time code", "token");
+            }
+
+            public void login(int vu, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+                OtpMember member = pool.take();
+                long period = Totp.period(System.currentTimeMillis());
+                try {
+                    PortalClient.Start start = portal.start();
+                    MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
+                    MemberBrowser.Page otp = step.time("password", () -> browser.submit(form, "kc-form-login",
+                            Map.of("username", member.username, "password", PASSWORD)));
+                    MemberBrowser.Page done = step.time("one-time code", () -> browser.submit(otp, "kc-otp-login-form",
+                            Map.of("otp", Totp.code(member.secret, period))));
+                    step.time("token", () -> {
+                        portal.exchange(done.code(), start.verifier());
+                        return null;
+                    });
+                } finally {
+                    pool.add(new OtpMember(member.username, member.secret, (period + 1) * Totp.PERIOD_SECONDS * 1000L));
+                }
+            }
+        };
+    }
+
+    /** C: the pack's flow, login ID and password, then the 暗証キー from the mail. */
+    static LoginLoad.Flow emailKey(PortalClient portal, SmtpSink mail, Latencies mailWait) {
+        return new LoginLoad.Flow() {
+            public String name() {
+                return "C";
+            }
+
+            public String description() {
+                return "kenpo browser flow, login ID and password then 暗証キー by mail";
+            }
+
+            public List<String> steps() {
+                return LoginLoad.list("login page", "password", "email key", "token");
+            }
+
+            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+                String loginId = "c-" + member;
+                PortalClient.Start start = portal.start();
+                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
+                MemberBrowser.Page keyForm = step.time("password", () -> browser.submit(form, "kc-form-login",
+                        Map.of("username", loginId, "password", PASSWORD)));
+                long waited = System.nanoTime();
+                String key = mail.next(emailOf(loginId)).emailKey();
+                mailWait.add(System.nanoTime() - waited);
+                MemberBrowser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
+                        Map.of("emailKey", key)));
+                step.time("token", () -> {
+                    portal.exchange(done.code(), start.verifier());
+                    return null;
+                });
+            }
+        };
+    }
+
+    static String emailOf(String username) {
+        return username + "@bench.example";
+    }
+
+    /** A member of flow B's pool, usable again from {@code readyAt} (epoch ms). */
+    private record OtpMember(String username, String secret, long readyAt) implements Delayed {
+        public long getDelay(TimeUnit unit) {
+            return unit.convert(readyAt - System.currentTimeMillis(), TimeUnit.MILLISECONDS);
+        }
+
+        public int compareTo(Delayed other) {
+            return Long.compare(readyAt, ((OtpMember) other).readyAt);
+        }
+    }
+}

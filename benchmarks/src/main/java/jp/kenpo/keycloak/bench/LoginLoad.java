@@ -1,0 +1,179 @@
+package jp.kenpo.keycloak.bench;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Closed-loop load: {@code users} virtual members each log in again as soon as their last login
+ * ended, each time with a fresh browser (no SSO cookie), for a warm-up and then a measured window.
+ */
+final class LoginLoad {
+
+    /** One complete login; {@code step} times each request the flow makes. */
+    interface Flow {
+        String name();
+
+        String description();
+
+        List<String> steps();
+
+        void login(int virtualMember, MemberBrowser browser, Steps step) throws Exception;
+    }
+
+    /** Times the steps of one login. */
+    interface Steps {
+        <T> T time(String step, Timed<T> action) throws Exception;
+    }
+
+    interface Timed<T> {
+        T run() throws Exception;
+    }
+
+    /** What one flow did in its measured window. */
+    record Result(String flow, String description, int users, double seconds, long logins, long errors,
+                  double keycloakCpuSeconds, double databaseCpuSeconds, double machineBusy,
+                  Map<String, Latencies> steps, Latencies requests, Latencies total, List<String> profile,
+                  List<Profiler.StepEvent> emailKeyEvents) {
+        /** Two measured windows of the same flow as one. */
+        Result plus(Result o) {
+            Map<String, Latencies> mergedSteps = new LinkedHashMap<>();
+            steps.forEach((name, l) -> {
+                Latencies m = new Latencies();
+                m.addAll(l);
+                m.addAll(o.steps.get(name));
+                mergedSteps.put(name, m);
+            });
+            Latencies r = new Latencies();
+            r.addAll(requests);
+            r.addAll(o.requests);
+            Latencies t = new Latencies();
+            t.addAll(total);
+            t.addAll(o.total);
+            List<Profiler.StepEvent> events = new ArrayList<>(emailKeyEvents);
+            events.addAll(o.emailKeyEvents);
+            return new Result(flow, description, users, seconds + o.seconds, logins + o.logins, errors + o.errors,
+                    keycloakCpuSeconds + o.keycloakCpuSeconds, databaseCpuSeconds + o.databaseCpuSeconds,
+                    (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds), mergedSteps, r, t,
+                    profile.isEmpty() ? o.profile : profile, events);
+        }
+
+        double loginsPerSecond() {
+            return logins / seconds;
+        }
+
+        double keycloakCpuPerLogin() {
+            return keycloakCpuSeconds / logins;
+        }
+
+        double databaseCpuPerLogin() {
+            return databaseCpuSeconds / logins;
+        }
+    }
+
+    private LoginLoad() {
+    }
+
+    static Result run(Flow flow, int users, Duration warmup, Duration measure, ProductionKeycloak keycloak, Postgres db,
+                      Profiler profiler, Path errorLog) throws InterruptedException {
+        Map<String, Latencies> steps = new LinkedHashMap<>();
+        flow.steps().forEach(s -> steps.put(s, new Latencies()));
+        Latencies total = new Latencies();
+        Latencies requests = new Latencies();
+        AtomicLong logins = new AtomicLong();
+        AtomicLong errors = new AtomicLong();
+        var http = MemberBrowser.sharedClient();
+        long start = System.nanoTime();
+        long windowStart = start + warmup.toNanos();
+        long windowEnd = windowStart + measure.toNanos();
+        double[] cpuAtStart = new double[3];
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        for (int u = 0; u < users; u++) {
+            int member = u;
+            pool.submit(() -> {
+                MemberBrowser browser = new MemberBrowser(http);
+                while (System.nanoTime() < windowEnd) {
+                    browser.forgetCookies();
+                    long began = System.nanoTime();
+                    boolean counted = began >= windowStart;
+                    Map<String, Long> times = new LinkedHashMap<>();
+                    try {
+                        flow.login(member, browser, new Steps() {
+                            @Override
+                            public <T> T time(String step, Timed<T> action) throws Exception {
+                                long t0 = System.nanoTime();
+                                T result = action.run();
+                                times.put(step, System.nanoTime() - t0);
+                                return result;
+                            }
+                        });
+                        long ended = System.nanoTime();
+                        if (counted && ended <= windowEnd) {
+                            logins.incrementAndGet();
+                            total.add(ended - began);
+                            requests.add(times.values().stream().mapToLong(Long::longValue).sum());
+                            times.forEach((s, t) -> steps.get(s).add(t));
+                        }
+                    } catch (Exception | AssertionError e) {
+                        if (counted) {
+                            errors.incrementAndGet();
+                        }
+                        logError(errorLog, flow.name(), e);
+                        sleep(200);
+                    }
+                }
+            });
+        }
+        sleepUntil(windowStart);
+        profiler.start();
+        cpuAtStart[0] = keycloak.cpuSeconds();
+        cpuAtStart[1] = db.cpuSeconds();
+        long[] busyAtStart = Machine.busyAndTotalTicks();
+        sleepUntil(windowEnd);
+        double keycloakCpu = keycloak.cpuSeconds() - cpuAtStart[0];
+        double dbCpu = db.cpuSeconds() - cpuAtStart[1];
+        long[] busyAtEnd = Machine.busyAndTotalTicks();
+        List<String> profile = profiler.stop("jp.kenpo.keycloak.", "requests in the pack's code");
+        pool.shutdown();
+        pool.awaitTermination(5, TimeUnit.MINUTES);
+        double busy = (double) (busyAtEnd[0] - busyAtStart[0]) / Math.max(1, busyAtEnd[1] - busyAtStart[1]);
+        return new Result(flow.name(), flow.description(), users, measure.toNanos() / 1e9, logins.get(), errors.get(),
+                keycloakCpu, dbCpu, busy, steps, requests, total, profile,
+                profiler.stepEvents(Profiler.EMAIL_KEY_EVENT));
+    }
+
+    private static synchronized void logError(Path log, String flow, Throwable e) {
+        try {
+            Files.writeString(log, flow + ": " + e + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+        } catch (java.io.IOException ignored) {
+            // the count in the results still shows it
+        }
+    }
+
+    private static void sleepUntil(long nanoTime) throws InterruptedException {
+        long left;
+        while ((left = nanoTime - System.nanoTime()) > 0) {
+            TimeUnit.NANOSECONDS.sleep(Math.min(left, 500_000_000L));
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    static List<String> list(String... steps) {
+        return new ArrayList<>(List.of(steps));
+    }
+}

@@ -1,0 +1,60 @@
+package jp.kenpo.keycloak.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs the commands the benchmark needs, with their output in the results' log folder. */
+final class Processes {
+
+    private Processes() {
+    }
+
+    static void run(Path log, Map<String, String> env, String... command) {
+        try {
+            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+            builder.environment().putAll(env);
+            Process p = builder.start();
+            if (!p.waitFor(15, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + " could not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The command as the given user when running as root (PostgreSQL refuses to run as root). */
+    static List<String> as(String user, String... command) {
+        List<String> full = new ArrayList<>();
+        if ("root".equals(System.getProperty("user.name"))) {
+            full.addAll(List.of("runuser", "-u", user, "--"));
+        }
+        full.addAll(List.of(command));
+        return full;
+    }
+
+    static void stop(Process process) {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        List<ProcessHandle> children = process.descendants().toList();
+        process.destroy();
+        children.forEach(ProcessHandle::destroy);
+        try {
+            if (!process.waitFor(60, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                children.forEach(ProcessHandle::destroyForcibly);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            process.destroyForcibly();
+        }
+    }
+}

@@ -1,0 +1,168 @@
+package jp.kenpo.keycloak.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Keycloak as union IT runs it: a copy of the stock 26.7.3 distribution, the pack's jar in
+ * {@code providers/}, an optimized {@code kc.sh build} for PostgreSQL, then {@code kc.sh start
+ * --optimized} on loopback with the realm exports imported.
+ */
+final class ProductionKeycloak implements AutoCloseable {
+
+    static final String ADMIN_USER = "admin";
+    static final String ADMIN_PASSWORD = "bench-admin-password";
+
+    private final Path home;
+    private final int port;
+    private final Process process;
+    private final long javaPid;
+
+    private ProductionKeycloak(Path home, int port, Process process, long javaPid) {
+        this.home = home;
+        this.port = port;
+        this.process = process;
+        this.javaPid = javaPid;
+    }
+
+    static ProductionKeycloak start(Path dist, Path packJar, List<Path> realms, Postgres db, int smtpPort, Path work)
+            throws IOException, InterruptedException {
+        Path home = work.resolve("keycloak");
+        copyTree(dist, home);
+        Files.copy(packJar, home.resolve("providers/kenpo-keycloak-pack.jar"), StandardCopyOption.REPLACE_EXISTING);
+        Path imports = Files.createDirectories(home.resolve("data/import"));
+        for (Path realm : realms) {
+            Files.copy(realm, imports.resolve(realm.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+        }
+        Path log = work.resolve("keycloak.log");
+        Map<String, String> env = environment(smtpPort);
+        String kc = home.resolve("bin/kc.sh").toString();
+        Processes.run(log, env, kc, "build", "--db=postgres", "--cache=local", "--health-enabled=true");
+
+        int port = freePort();
+        ProcessBuilder builder = new ProcessBuilder(kc, "start", "--optimized", "--import-realm",
+                "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
+                "--http-management-port=" + freePort(),
+                "--hostname=http://127.0.0.1:" + port,
+                "--db-url=" + db.jdbcUrl(), "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD)
+                .directory(home.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        try {
+            awaitReady(process, port, log);
+            return new ProductionKeycloak(home, port, process, javaPid(process));
+        } catch (IOException | InterruptedException | RuntimeException e) {
+            Processes.stop(process);
+            throw e;
+        }
+    }
+
+    private static Map<String, String> environment(int smtpPort) {
+        Map<String, String> env = new HashMap<>();
+        env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
+        env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        env.put("KENPO_SMTP_HOST", "127.0.0.1");
+        env.put("KENPO_SMTP_PORT", Integer.toString(smtpPort));
+        env.put("KENPO_PORTAL_SECRET", PortalClient.SECRET);
+        env.put("KENPO_PORTAL_REDIRECT_URI", "http://127.0.0.1:3000/*");
+        env.put("KENPO_PORTAL_ROOT_URL", "http://127.0.0.1:3000");
+        env.put("KENPO_STAFF_ADDRESS", "staff@bench.example");
+        return env;
+    }
+
+    String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    String realmUrl(String realm) {
+        return baseUrl() + "/realms/" + realm;
+    }
+
+    /** The JVM that serves requests (kc.sh starts it as a child). */
+    long javaPid() {
+        return javaPid;
+    }
+
+    double cpuSeconds() {
+        return Machine.cpuSeconds(javaPid);
+    }
+
+    Path home() {
+        return home;
+    }
+
+    private static long javaPid(Process process) {
+        if (process.info().command().map(c -> c.endsWith("/java")).orElse(false)) {
+            return process.pid();
+        }
+        return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
+                .findFirst().map(ProcessHandle::pid)
+                .orElseThrow(() -> new IllegalStateException("No Keycloak JVM under kc.sh (pid " + process.pid() + ")"));
+    }
+
+    private static void awaitReady(Process process, int port, Path log) throws IOException, InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/kenpo/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak did not become ready; see " + log);
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        if (Files.exists(to)) {
+            try (Stream<Path> old = Files.walk(to)) {
+                old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void close() {
+        Processes.stop(process);
+    }
+}

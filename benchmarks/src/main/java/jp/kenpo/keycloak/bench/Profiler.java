@@ -1,0 +1,140 @@
+package jp.kenpo.keycloak.bench;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordingFile;
+
+/**
+ * A JDK Flight Recorder profile of the Keycloak JVM (started and stopped with jcmd), reduced to where
+ * the import's own threads spent their samples.
+ */
+final class Profiler {
+
+    /** Checked from the innermost frame outwards; the first match names the sample's category. */
+    private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
+
+    static {
+        CATEGORIES.put("org.bouncycastle.crypto.generators.Argon2", "password hashing (Argon2)");
+        CATEGORIES.put("Argon2", "password hashing (Argon2)");
+        CATEGORIES.put("Pbkdf2", "password hashing (PBKDF2)");
+        CATEGORIES.put("org.postgresql.", "PostgreSQL JDBC driver (waiting on the database)");
+        CATEGORIES.put("org.hibernate.", "Hibernate (JPA)");
+        CATEGORIES.put("org.keycloak.models.jpa.", "Keycloak JPA user store");
+        CATEGORIES.put("org.keycloak.models.cache.", "Keycloak caches");
+        CATEGORIES.put("freemarker.", "FreeMarker templates");
+        CATEGORIES.put("jakarta.mail.", "sending mail (Jakarta Mail)");
+        CATEGORIES.put("org.eclipse.angus.mail.", "sending mail (Jakarta Mail)");
+        CATEGORIES.put("org.keycloak.events.", "Keycloak events");
+        CATEGORIES.put("jp.kenpo.keycloak.", "the pack's own code");
+    }
+
+    /** The pack's JFR event around each call of the email-key step (see EmailKeyStepEvent). */
+    static final String EMAIL_KEY_EVENT = "jp.kenpo.keycloak.EmailKeyStep";
+    /** The pack's JFR event around each dependent lookup (see MemberLookupEvent). */
+    static final String LOOKUP_EVENT = "jp.kenpo.keycloak.MemberLookup";
+
+    /** One of the pack's timing events: its phase (email key: "challenge" or "answer"), start and duration. */
+    record StepEvent(String phase, java.time.Instant start, long nanos) {
+    }
+
+    private final Map<String, List<StepEvent>> stepEvents = new java.util.HashMap<>();
+    private final long pid;
+    private final Path file;
+    private final Path log;
+
+    Profiler(long pid, Path file, Path log) {
+        this.pid = pid;
+        this.file = file;
+        this.log = log;
+    }
+
+    void start() {
+        Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.start", "name=kenpo-bench", "settings=profile",
+                "filename=" + file);
+    }
+
+    /** Stops recording; returns lines "share category" for the samples inside the pack's import. */
+    List<String> stop() {
+        return stop("jp.kenpo.keycloak.memberimport.", "the import's threads");
+    }
+
+    /**
+     * Stops recording; returns lines "share category" for the samples whose stack has a frame of
+     * {@code prefix}, and what share of all samples those were.
+     */
+    List<String> stop(String prefix, String what) {
+        Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
+        stepEvents.clear();
+        Map<String, Integer> counts = new TreeMap<>();
+        Map<String, Integer> hotMethods = new TreeMap<>();
+        int total = 0;
+        int everything = 0;
+        try (RecordingFile recording = new RecordingFile(file)) {
+            while (recording.hasMoreEvents()) {
+                RecordedEvent event = recording.readEvent();
+                String type = event.getEventType().getName();
+                if (type.equals(EMAIL_KEY_EVENT) || type.equals(LOOKUP_EVENT)) {
+                    stepEvents.computeIfAbsent(type, t -> new ArrayList<>()).add(new StepEvent(
+                            event.hasField("phase") ? event.getString("phase") : "", event.getStartTime(), event.getDuration().toNanos()));
+                    continue;
+                }
+                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                    continue;
+                }
+                List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                everything++;
+                if (frames.stream().noneMatch(f -> name(f).startsWith(prefix))) {
+                    continue;
+                }
+                total++;
+                counts.merge(category(frames), 1, Integer::sum);
+                hotMethods.merge(name(frames.get(0)), 1, Integer::sum);
+            }
+        } catch (IOException e) {
+            return List.of("(no profile: " + e.getMessage() + ")");
+        }
+        int all = Math.max(1, total);
+        List<String> lines = new ArrayList<>();
+        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                .forEach(e -> lines.add(String.format("%5.1f %% %s", 100.0 * e.getValue() / all, e.getKey())));
+        lines.add("hottest methods: " + hotMethods.entrySet().stream()
+                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
+                .map(e -> String.format("%s (%.1f %%)", e.getKey(), 100.0 * e.getValue() / all))
+                .collect(Collectors.joining(", ")));
+        lines.add(String.format("%d samples of %s: %.1f %% of all %d CPU samples of the Keycloak JVM",
+                total, what, 100.0 * total / Math.max(1, everything), everything));
+        return lines;
+    }
+
+    /** The pack's timing events of one kind in the last recording, in the order they started. */
+    List<StepEvent> stepEvents(String type) {
+        List<StepEvent> sorted = new ArrayList<>(stepEvents.getOrDefault(type, List.of()));
+        sorted.sort(java.util.Comparator.comparing(StepEvent::start));
+        return sorted;
+    }
+
+    private static String category(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String name = name(frame);
+            for (Map.Entry<String, String> c : CATEGORIES.entrySet()) {
+                if (name.contains(c.getKey())) {
+                    return c.getValue();
+                }
+            }
+        }
+        return "other";
+    }
+
+    private static String name(RecordedFrame frame) {
+        return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
+    }
+}
