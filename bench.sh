@@ -7,7 +7,7 @@
 #   ./bench.sh --rounds=2 --import-rows=20000 --clone-to=100000   # a shorter one
 #
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S, --measure=S,
-# --rounds=N (alternating A B C / C B A), --otp-pool=N, --key-steps=N, --import-rows=N, --clone-to=N, --lookups=N, --skip-logins,
+# --rounds=N (alternating A B C0 C / C C0 B A, default 4), --otp-pool=N, --key-steps=N, --import-rows=N, --clone-to=N, --lookups=N, --skip-logins,
 # --skip-key-step, --skip-members.
 set -euo pipefail
 cd "$(dirname "$0")"

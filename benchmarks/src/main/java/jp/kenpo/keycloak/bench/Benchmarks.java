@@ -34,7 +34,7 @@ public final class Benchmarks {
         int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
         int measure = Integer.parseInt(options.getOrDefault("measure", "20"));
         int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "1200"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
         int importRows = Integer.parseInt(options.getOrDefault("import-rows", "100000"));
         int cloneTo = Integer.parseInt(options.getOrDefault("clone-to", "500000"));
         int lookups = Integer.parseInt(options.getOrDefault("lookups", "400"));
@@ -74,7 +74,8 @@ public final class Benchmarks {
                     PortalClient bench = new PortalClient(kc.realmUrl("bench"), "kenpo-portal", http);
                     PortalClient kenpo = new PortalClient(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
-                            LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.emailKey(kenpo, mail, mailWait));
+                            LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
+                            LoginFlows.emailKey(kenpo, mail, mailWait));
                     // The JIT and caches warm up on every flow first, so no flow is measured on a colder server than another.
                     for (LoginLoad.Flow flow : doLogins ? flows : List.<LoginLoad.Flow>of()) {
                         say("Warming up with flow " + flow.name() + " (" + warmup + " s)...");
@@ -201,6 +202,19 @@ public final class Benchmarks {
         admin.bindBrowserFlow("bench", "bench-email-key",
                 admin.createFlow("bench", "bench username then email key", "auth-username-form", "kenpo-email-key"));
         admin.bindBrowserFlow("bench", "bench-username-only", admin.createFlow("bench", "bench username only", "auth-username-form"));
+        // C0's members switched the 暗証キー off, which the union's setting must allow.
+        admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-condition-email-key-login",
+                Map.of("kenpo.emailKeyLogin.allowMembersToSwitchOff", "true"));
+        for (int i = 0; i < vus; i++) {
+            Map<String, Object> user = new HashMap<>();
+            user.put("username", "n-" + i);
+            user.put("email", LoginFlows.emailOf("n-" + i));
+            user.put("emailVerified", true);
+            user.put("enabled", true);
+            user.put("attributes", Map.of("kenpoEmailKeyLogin", List.of("off")));
+            user.put("credentials", List.of(password()));
+            admin.createUser("kenpo", user);
+        }
         for (int i = 0; i < vus; i++) {
             Map<String, Object> user = new HashMap<>();
             user.put("username", "c-" + i);

@@ -84,6 +84,37 @@ final class LoginFlows {
         };
     }
 
+    /**
+     * C0: the pack's flow for members who switched the 暗証キー off (allowed by the union's setting):
+     * the pack's login form, realm and listeners without the mail, to tell their cost from the step's.
+     */
+    static LoginLoad.Flow packWithoutKey(PortalClient portal) {
+        return new LoginLoad.Flow() {
+            public String name() {
+                return "C0";
+            }
+
+            public String description() {
+                return "kenpo browser flow, member who switched the 暗証キー off (no mail)";
+            }
+
+            public List<String> steps() {
+                return LoginLoad.list("login page", "password", "token");
+            }
+
+            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+                PortalClient.Start start = portal.start();
+                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
+                MemberBrowser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
+                        Map.of("username", "n-" + member, "password", PASSWORD)));
+                step.time("token", () -> {
+                    portal.exchange(done.code(), start.verifier());
+                    return null;
+                });
+            }
+        };
+    }
+
     /** C: the pack's flow, login ID and password, then the 暗証キー from the mail. */
     static LoginLoad.Flow emailKey(PortalClient portal, SmtpSink mail, Latencies mailWait) {
         return new LoginLoad.Flow() {

@@ -40,7 +40,7 @@ final class LoginLoad {
 
     /** What one flow did in its measured window. */
     record Result(String flow, String description, int users, double seconds, long logins, long errors,
-                  double keycloakCpuSeconds, double databaseCpuSeconds, double machineBusy,
+                  double keycloakCpuSeconds, double databaseCpuSeconds, double driverCpuSeconds, double machineBusy,
                   Map<String, Latencies> steps, Latencies requests, Latencies total, List<String> profile,
                   List<Profiler.StepEvent> emailKeyEvents) {
         /** Two measured windows of the same flow as one. */
@@ -62,6 +62,7 @@ final class LoginLoad {
             events.addAll(o.emailKeyEvents);
             return new Result(flow, description, users, seconds + o.seconds, logins + o.logins, errors + o.errors,
                     keycloakCpuSeconds + o.keycloakCpuSeconds, databaseCpuSeconds + o.databaseCpuSeconds,
+                    driverCpuSeconds + o.driverCpuSeconds,
                     (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds), mergedSteps, r, t,
                     profile.isEmpty() ? o.profile : profile, events);
         }
@@ -72,6 +73,10 @@ final class LoginLoad {
 
         double keycloakCpuPerLogin() {
             return keycloakCpuSeconds / logins;
+        }
+
+        double driverCpuPerLogin() {
+            return driverCpuSeconds / logins;
         }
 
         double databaseCpuPerLogin() {
@@ -136,17 +141,19 @@ final class LoginLoad {
         profiler.start();
         cpuAtStart[0] = keycloak.cpuSeconds();
         cpuAtStart[1] = db.cpuSeconds();
+        cpuAtStart[2] = Machine.cpuSeconds(ProcessHandle.current().pid());
         long[] busyAtStart = Machine.busyAndTotalTicks();
         sleepUntil(windowEnd);
         double keycloakCpu = keycloak.cpuSeconds() - cpuAtStart[0];
         double dbCpu = db.cpuSeconds() - cpuAtStart[1];
+        double driverCpu = Machine.cpuSeconds(ProcessHandle.current().pid()) - cpuAtStart[2];
         long[] busyAtEnd = Machine.busyAndTotalTicks();
         List<String> profile = profiler.stop("jp.kenpo.keycloak.", "requests in the pack's code");
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double busy = (double) (busyAtEnd[0] - busyAtStart[0]) / Math.max(1, busyAtEnd[1] - busyAtStart[1]);
         return new Result(flow.name(), flow.description(), users, measure.toNanos() / 1e9, logins.get(), errors.get(),
-                keycloakCpu, dbCpu, busy, steps, requests, total, profile,
+                keycloakCpu, dbCpu, driverCpu, busy, steps, requests, total, profile,
                 profiler.stepEvents(Profiler.EMAIL_KEY_EVENT));
     }
 

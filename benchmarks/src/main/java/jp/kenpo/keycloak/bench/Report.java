@@ -50,16 +50,17 @@ final class Report {
         if (!run.logins().isEmpty()) {
             md.append(String.format("## Logins (%d virtual members per flow; %d s warm-up per flow, then %d rounds of %d s per flow in alternating order, summed)%n%n",
                     run.vus(), run.warmupSeconds(), run.rounds(), run.measureSeconds()));
-            md.append("| Flow | What | Logins/s | Errors | KC CPU s/login | DB CPU s/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+            md.append("| Flow | What | Logins/s | Errors | KC CPU s/login | DB CPU s/login | Driver CPU s/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (LoginLoad.Result r : run.logins()) {
                 boolean first = true;
                 for (Map.Entry<String, Latencies> step : withAll(r)) {
                     Latencies l = step.getValue();
                     md.append(first
-                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.1f** | %d | %.3f | %.3f | %.0f %% ", r.flow(), r.description(),
-                                    r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), r.databaseCpuPerLogin(), 100 * r.machineBusy())
-                            : "| | | | | | | ");
+                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.1f** | %d | %.3f | %.3f | %.3f | %.0f %% ", r.flow(), r.description(),
+                                    r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), r.databaseCpuPerLogin(), r.driverCpuPerLogin(),
+                                    100 * r.machineBusy())
+                            : "| | | | | | | | ");
                     md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", step.getKey(),
                             l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99)));
                     first = false;
@@ -73,6 +74,12 @@ final class Report {
                                 + "Keycloak CPU per login C/B = %.2f, C/A = %.2f.%n",
                         c.loginsPerSecond() / b.loginsPerSecond(), c.loginsPerSecond() / a.loginsPerSecond(),
                         c.keycloakCpuPerLogin() / b.keycloakCpuPerLogin(), c.keycloakCpuPerLogin() / a.keycloakCpuPerLogin()));
+            }
+            LoginLoad.Result c0 = flow(run, "C0");
+            if (a != null && c0 != null) {
+                md.append(String.format(Locale.ROOT, "C0/A = %.2f in logins per second, Keycloak CPU per login C0/A = %.2f "
+                                + "(the pack's flow and realm without the mail against Keycloak's password-only flow).%n",
+                        c0.loginsPerSecond() / a.loginsPerSecond(), c0.keycloakCpuPerLogin() / a.keycloakCpuPerLogin()));
             }
             if (!run.perRound().isEmpty()) {
                 md.append("\nPer round (logins/s, Keycloak CPU ms per login), in the order measured:\n\n| Round | Flow | Logins/s | KC CPU ms/login |\n|---:|---|---:|---:|\n");
@@ -194,7 +201,8 @@ final class Report {
         g.fillRect(0, 0, w, h);
         g.setColor(Color.BLACK);
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
-        g.drawString(String.format("Keycloak %s, %d cores, %s: A = password, B = password + OTP, C = pack (password + email key)",
+        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+        g.drawString(String.format("Keycloak %s, %d cores, %s: A = password, B = password + OTP, C0 = pack without key, C = pack (password + email key)",
                 run.keycloakVersion(), Machine.cores(), Machine.memory()), 20, 28);
         List<LoginLoad.Result> logins = run.logins();
         double maxRate = logins.stream().mapToDouble(LoginLoad.Result::loginsPerSecond).max().orElse(1);
