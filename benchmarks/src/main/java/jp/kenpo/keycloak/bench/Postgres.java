@@ -9,8 +9,9 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * A throw-away PostgreSQL cluster on loopback for Keycloak's database: created in /tmp (the
- * {@code postgres} user must own it), started, and removed again when the benchmark ends.
+ * A throw-away PostgreSQL cluster on loopback for Keycloak's database: created in /tmp (owned by
+ * the {@code postgres} user when the benchmark runs as root), started, and removed again when the
+ * benchmark ends.
  */
 final class Postgres implements AutoCloseable {
 
@@ -34,7 +35,10 @@ final class Postgres implements AutoCloseable {
     static Postgres start(int port, Path log) throws IOException {
         Path bin = binaries();
         Path data = Files.createTempDirectory("kenpo-bench-pg-");
-        Processes.run(log, Map.of(), "chown", "postgres:postgres", data.toString());
+        if ("root".equals(System.getProperty("user.name"))) {
+            // PostgreSQL refuses to run as root: the cluster belongs to the postgres user.
+            Processes.run(log, Map.of(), "chown", "postgres:postgres", data.toString());
+        }
         Postgres pg = new Postgres(bin, data, port, log);
         try {
             pg.run("initdb", "-D", data.toString(), "--auth=trust", "--encoding=UTF8", "--locale=C.UTF-8", "-U", "postgres");
