@@ -206,36 +206,36 @@ public final class Benchmarks {
         admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-condition-email-key-login",
                 Map.of("kenpo.emailKeyLogin.allowMembersToSwitchOff", "true"));
         for (int i = 0; i < vus; i++) {
-            Map<String, Object> user = new HashMap<>();
-            user.put("username", "n-" + i);
-            user.put("email", LoginFlows.emailOf("n-" + i));
-            user.put("emailVerified", true);
-            user.put("enabled", true);
-            user.put("attributes", Map.of("kenpoEmailKeyLogin", List.of("off")));
-            user.put("credentials", List.of(password()));
-            admin.createUser("kenpo", user);
-        }
-        for (int i = 0; i < vus; i++) {
-            Map<String, Object> user = new HashMap<>();
-            user.put("username", "c-" + i);
-            user.put("email", LoginFlows.emailOf("c-" + i));
-            user.put("emailVerified", true);
-            user.put("enabled", true);
-            user.put("credentials", List.of(password()));
-            admin.createUser("kenpo", user);
+            Map<String, Object> switchedOff = kenpoMember("n-" + i);
+            switchedOff.put("attributes", Map.of("kenpoEmailKeyLogin", List.of("off")));
+            admin.createUser("kenpo", switchedOff);
+            admin.createUser("kenpo", kenpoMember("c-" + i));
         }
         return otpMembers;
     }
 
+    /** A member of the baseline realm, whose default user profile asks for names. */
     private static Map<String, Object> member(String username, List<Map<String, Object>> credentials) {
+        Map<String, Object> user = account(username);
+        user.put("firstName", "Bench");
+        user.put("lastName", username);
+        user.put("credentials", credentials);
+        return user;
+    }
+
+    /** A pack member as union IT creates one: login ID, email and a normal password. */
+    private static Map<String, Object> kenpoMember(String username) {
+        Map<String, Object> user = account(username);
+        user.put("credentials", List.of(password()));
+        return user;
+    }
+
+    private static Map<String, Object> account(String username) {
         Map<String, Object> user = new HashMap<>();
         user.put("username", username);
         user.put("email", LoginFlows.emailOf(username));
         user.put("emailVerified", true);
-        user.put("firstName", "Bench");
-        user.put("lastName", username);
         user.put("enabled", true);
-        user.put("credentials", credentials);
         return user;
     }
 

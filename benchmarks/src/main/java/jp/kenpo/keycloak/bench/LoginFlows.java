@@ -16,13 +16,26 @@ final class LoginFlows {
 
     /** A: Keycloak's built-in browser flow, login form with password only. */
     static LoginLoad.Flow passwordOnly(PortalClient portal) {
+        return passwordOnly("A", "Keycloak browser flow, password only", portal, "a-");
+    }
+
+    /**
+     * C0: the pack's flow for members who switched the 暗証キー off (allowed by the union's setting):
+     * the pack's login form, realm and listeners without the mail, to tell their cost from the step's.
+     */
+    static LoginLoad.Flow packWithoutKey(PortalClient portal) {
+        return passwordOnly("C0", "kenpo browser flow, member who switched the 暗証キー off (no mail)", portal, "n-");
+    }
+
+    /** A login that ends with the password: login page, password, token. */
+    private static LoginLoad.Flow passwordOnly(String name, String description, PortalClient portal, String usernamePrefix) {
         return new LoginLoad.Flow() {
             public String name() {
-                return "A";
+                return name;
             }
 
             public String description() {
-                return "Keycloak browser flow, password only";
+                return description;
             }
 
             public List<String> steps() {
@@ -33,7 +46,7 @@ final class LoginFlows {
                 PortalClient.Start start = portal.start();
                 MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
                 MemberBrowser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
-                        Map.of("username", "a-" + member, "password", PASSWORD)));
+                        Map.of("username", usernamePrefix + member, "password", PASSWORD)));
                 step.time("token", () -> {
                     portal.exchange(done.code(), start.verifier());
                     return null;
@@ -80,37 +93,6 @@ final class LoginFlows {
                 } finally {
                     pool.add(new OtpMember(member.username, member.secret, (period + 1) * Totp.PERIOD_SECONDS * 1000L));
                 }
-            }
-        };
-    }
-
-    /**
-     * C0: the pack's flow for members who switched the 暗証キー off (allowed by the union's setting):
-     * the pack's login form, realm and listeners without the mail, to tell their cost from the step's.
-     */
-    static LoginLoad.Flow packWithoutKey(PortalClient portal) {
-        return new LoginLoad.Flow() {
-            public String name() {
-                return "C0";
-            }
-
-            public String description() {
-                return "kenpo browser flow, member who switched the 暗証キー off (no mail)";
-            }
-
-            public List<String> steps() {
-                return LoginLoad.list("login page", "password", "token");
-            }
-
-            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
-                PortalClient.Start start = portal.start();
-                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
-                MemberBrowser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
-                        Map.of("username", "n-" + member, "password", PASSWORD)));
-                step.time("token", () -> {
-                    portal.exchange(done.code(), start.verifier());
-                    return null;
-                });
             }
         };
     }
