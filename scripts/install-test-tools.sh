@@ -1,9 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of the pack: unit tests, then integration tests against a real Keycloak 26.7.3
-# (unpacked from Maven Central's distribution zip) with a real SMTP server, and the screens in
-# headless Chromium. Installs Chromium, its driver and a Japanese font first when they are missing.
+# Installs what the browser tests need and a fresh Debian machine lacks: Chromium, its driver and a
+# Japanese font (Debian packages). The README's test command runs it before `mvn -B verify`.
 set -euo pipefail
-cd "$(dirname "$0")"
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
@@ -16,5 +14,3 @@ if [ "${#need_packages[@]}" -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_packages[@]}" >/dev/null
 fi
-
-exec mvn -B verify "$@"
