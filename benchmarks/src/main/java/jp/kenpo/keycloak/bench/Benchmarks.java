@@ -79,8 +79,7 @@ public final class Benchmarks {
                     // The JIT and caches warm up on every flow first, so no flow is measured on a colder server than another.
                     for (LoginLoad.Flow flow : doLogins ? flows : List.<LoginLoad.Flow>of()) {
                         say("Warming up with flow " + flow.name() + " (" + warmup + " s)...");
-                        LoginLoad.run(flow, vus, Duration.ofSeconds(warmup), Duration.ofSeconds(2), kc, db,
-                                new Profiler(kc.javaPid(), work.resolve("warm-up.jfr"), log), errors);
+                        LoginLoad.run(flow, vus, Duration.ofSeconds(warmup), Duration.ofSeconds(2), kc, db, null, errors);
                     }
                     // Many short rounds in alternating order (A B C, C B A, ...): a server that still gets faster
                     // (JIT, a quieter host) then speeds up every flow alike instead of the last one measured.

@@ -23,7 +23,6 @@ final class Profiler {
     private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
 
     static {
-        CATEGORIES.put("org.bouncycastle.crypto.generators.Argon2", "password hashing (Argon2)");
         CATEGORIES.put("Argon2", "password hashing (Argon2)");
         CATEGORIES.put("Pbkdf2", "password hashing (PBKDF2)");
         CATEGORIES.put("org.postgresql.", "PostgreSQL JDBC driver (waiting on the database)");
