@@ -141,7 +141,16 @@ public final class MemberImport {
         }
         Map<String, Known> known = knownMembers();
         Set<String> issuedIds = ConcurrentHashMap.newKeySet();
+        int batchCount = (unique.size() + BATCH - 1) / BATCH;
         int[] reported = {0};
+        InFileOrder<Done> inOrder = new InFileOrder<>(batchCount, done -> {
+            summary.add(done.counted());
+            done.letters().forEach(letters);
+            if (summary.processed / PROGRESS_EVERY > reported[0]) {
+                reported[0] = summary.processed / PROGRESS_EVERY;
+                progress.accept(summary);
+            }
+        });
         ExecutorService workers = Executors.newFixedThreadPool(WORKERS, r -> {
             Thread t = new Thread(r, "kenpo-member-import");
             t.setDaemon(true);
@@ -149,8 +158,9 @@ public final class MemberImport {
         });
         try {
             List<Future<?>> batches = new ArrayList<>();
-            for (int from = 0; from < unique.size(); from += BATCH) {
-                List<MembershipFile.Row> batch = unique.subList(from, Math.min(unique.size(), from + BATCH));
+            for (int b = 0; b < batchCount; b++) {
+                int index = b;
+                List<MembershipFile.Row> batch = unique.subList(b * BATCH, Math.min(unique.size(), (b + 1) * BATCH));
                 batches.add(workers.submit(() -> {
                     Summary counted = new Summary();
                     List<Letter> issued = new ArrayList<>();
@@ -162,24 +172,24 @@ public final class MemberImport {
                             counted.processed++;
                         }
                     });
-                    synchronized (summary) {
-                        summary.add(counted);
-                        issued.forEach(letters);
-                        if (summary.processed / PROGRESS_EVERY > reported[0]) {
-                            reported[0] = summary.processed / PROGRESS_EVERY;
-                            progress.accept(summary);
-                        }
-                    }
+                    inOrder.finished(index, new Done(counted, issued));
                 }));
             }
+            Throwable failure = null;
             for (Future<?> batch : batches) {
-                batch.get();
+                try {
+                    batch.get();
+                } catch (ExecutionException e) {
+                    failure = failure == null ? e.getCause() : failure;
+                }
+            }
+            if (failure != null) {
+                inOrder.handOnAfterFailure();
+                throw new IllegalStateException("Member import failed", failure);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Member import interrupted", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("Member import failed", e.getCause());
         } finally {
             workers.shutdownNow();
         }
@@ -282,6 +292,10 @@ public final class MemberImport {
             }
         }
         throw new IllegalStateException("Could not find a free pre-issued login ID");
+    }
+
+    /** A committed batch's counts and letters, waiting for the batches before it. */
+    private record Done(Summary counted, List<Letter> letters) {
     }
 
     /** A member already in the realm: the account and whether it is enabled. */

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
 
@@ -106,6 +107,9 @@ class MemberImportIT {
         Result first = importFile(union.getBytes(StandardCharsets.UTF_8), false);
         assertEquals(2000, num(first.summary(), "created"), first.summary().toString());
         assertEquals(500, first.letters().size(), "one letter per new insured member");
+        assertEquals(IntStream.range(0, 500).mapToObj(h -> utf8Symbol + "-" + (10000 + h) + "-00").toList(),
+                first.letters().stream().map(l -> l.get("memberKey")).toList(),
+                "letters follow the file, although batches run in parallel");
         assertTrue(first.progressLines() >= 10, "progress is reported as it goes");
 
         // ... then the same list with 1,000 more rows, exported in Shift_JIS (CP932).
@@ -116,6 +120,7 @@ class MemberImportIT {
         assertEquals(0, num(sjis.summary(), "disabled"));
 
         Map<String, Object> letter = first.letters().get(0);
+        assertEquals(utf8Symbol + "-10000-00", letter.get("memberKey"));
         String loginId = (String) letter.get("loginId");
         assertTrue(loginId.matches("[A-HJKMNP-Z2-9]{6}[2-9]{2}"), loginId);
         Map<String, Object> insured = server.admin().user(server.admin().userIdByUsername(loginId));
