@@ -6,7 +6,7 @@
 # Environment: KC_URL (default http://127.0.0.1:8080), KC_REALM (default kenpo), and either
 # KC_TOKEN, or KC_ADMIN_USER / KC_ADMIN_PASSWORD of an admin with the realm's manage-users role
 # (password grant of admin-cli in the master realm, or set KC_ADMIN_REALM).
-# Writes import-<time>.ndjson (progress, rejected rows, summary) and, when members were created,
+# Writes import-<time>.ndjson (progress, rejected rows, summary or failed) and, when members were created,
 # letters-<time>.json, letters-<time>.csv and letters-<time>.pdf. Keep these files safe: they hold
 # the only clear copy of the temporary passwords.
 set -euo pipefail
@@ -43,4 +43,8 @@ if [ -n "$letters" ]; then
       "$url/admin/realms/$realm/kenpo-member-import/letters?format=$format"
   done
   echo "Letters: letters-$stamp.csv letters-$stamp.pdf"
+fi
+if grep -q '"type":"failed"' "$out"; then
+  echo "The import stopped part-way (see the server log). Keep the letters above; run the same file again." >&2
+  exit 1
 fi

@@ -71,9 +71,17 @@ public class MemberImportResource {
             LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.rejected, dryRun);
             java.util.Set<String> keep = new java.util.HashSet<>();
             parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(java.util.Objects::nonNull).forEach(keep::add);
-            new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
-                    letter -> write(out, letterMap(letter)),
-                    progress -> write(out, withType("progress", progress.toMap(dryRun))));
+            try {
+                new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
+                        letter -> write(out, letterMap(letter)),
+                        progress -> write(out, withType("progress", progress.toMap(dryRun))));
+            } catch (RuntimeException e) {
+                // The answer is already under way (200), so the failure is its last line: the admin sees
+                // how far the import got and keeps the letters already sent; a re-run finishes the rest.
+                LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.processed);
+                line(out, withType("failed", summary.toMap(dryRun)));
+                return;
+            }
             line(out, withType("summary", summary.toMap(dryRun)));
             LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
         };
