@@ -19,6 +19,7 @@ import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -178,7 +179,7 @@ class EmailKeyLoginIT {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
             String key = mailbox.awaitNext(member.email(), before).emailKey();
-            sleep(2_500);
+            Pause.millis(2_500);
             Browser.Page result = attempt.keyPage().submit(key);
             assertFalse(result.isPortalRedirect());
             EmailKeyPage expired = new EmailKeyPage(attempt.browser(), result);
@@ -398,7 +399,7 @@ class EmailKeyLoginIT {
                 assertTrue(events.stream().anyMatch(wanted), "expected event not recorded: " + events);
                 return events.stream().filter(wanted).toList();
             }
-            sleep(200);
+            Pause.millis(200);
         }
     }
 
@@ -420,7 +421,7 @@ class EmailKeyLoginIT {
 
     /** Keycloak treats two failures within a second as an attack (quick-login check); members are slower than that. */
     private static void pauseBetweenFailures() {
-        sleep(1_100);
+        Pause.pastQuickLoginCheck();
     }
 
     private static String otherThan(String key) {
@@ -436,12 +437,4 @@ class EmailKeyLoginIT {
         return out.toString();
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

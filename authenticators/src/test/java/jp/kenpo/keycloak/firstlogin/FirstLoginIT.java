@@ -19,6 +19,7 @@ import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,7 +126,7 @@ class FirstLoginIT {
             LoginPage login = loginScreen(other);
             LoginPage again = new LoginPage(other, login.submit(id, letter.temporaryPassword()));
             assertEquals(INVALID_LOGIN, again.fieldError(), "temporary password with " + id);
-            sleep(1_100);
+            Pause.pastQuickLoginCheck();
         }
         server.admin().clearBruteForce(letter.userId());
     }
@@ -156,7 +157,7 @@ class FirstLoginIT {
         int failures = 0;
         while (System.currentTimeMillis() < deadline && failures < 1) {
             failures = ((Number) server.admin().bruteForceStatus(letter.userId()).get("numFailures")).intValue();
-            sleep(200);
+            Pause.millis(200);
         }
         assertEquals(1, failures);
         server.admin().clearBruteForce(letter.userId());
@@ -262,11 +263,4 @@ class FirstLoginIT {
         return (Map<String, List<String>>) user.get("attributes");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

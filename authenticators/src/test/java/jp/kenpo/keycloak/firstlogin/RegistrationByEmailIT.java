@@ -18,6 +18,7 @@ import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -104,7 +105,7 @@ class RegistrationByEmailIT {
         }
         Mailbox.Mail mail = mailbox.awaitNext(email, 0);
         assertTrue(mail.text().contains("※このURLの有効期限は1分です。"), mail.text());
-        sleep(3_000);
+        Pause.millis(3_000);
         Browser.Page expired = new Browser().get(mail.link());
         assertEquals(400, expired.status());
         assertTrue(expired.document().text().contains("このリンクの有効期限が過ぎています。"), expired.document().text());
@@ -147,7 +148,7 @@ class RegistrationByEmailIT {
         RegistrationEmailPage throttled = emailForm(new Browser()).send(email);
         assertFalse(throttled.isSentPage());
         assertTrue(throttled.message().startsWith("短い時間に何度も送信されたため"), throttled.message());
-        sleep(500);
+        Pause.millis(500);
         assertEquals(3, mailbox.count(email));
     }
 
@@ -156,11 +157,4 @@ class RegistrationByEmailIT {
         return new HashMap<>((Map<String, String>) server.admin().executionConfig(LOGIN_FORM).get("config"));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

@@ -22,6 +22,7 @@ import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
 import jp.kenpo.keycloak.testing.TarpitSmtp;
+import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -125,7 +126,7 @@ class ForgotPasswordIT {
         Browser later = new Browser();
         LoginPage login = new LoginPage(later, later.get(Oidc.authorization(server.realmUrl(), null).url()));
         assertEquals("ログインIDまたはパスワードが正しくありません。", new LoginPage(later, login.submit(member.loginId(), PASSWORD)).fieldError());
-        sleep(1_100);
+        Pause.pastQuickLoginCheck();
         LoginPage retry = new LoginPage(later, later.get(Oidc.authorization(server.realmUrl(), null).url()));
         new EmailKeyPage(later, retry.submit(member.loginId(), NEW_PASSWORD));
     }
@@ -144,7 +145,7 @@ class ForgotPasswordIT {
         Browser first = new Browser();
         LoginPage temporaryLogin = new LoginPage(first, first.get(mailbox.to(member.email()).get(0).link()));
         new PasswordChangePage(first, temporaryLogin.submit(member.loginId(), temporary));
-        sleep(1_100);
+        Pause.pastQuickLoginCheck();
         Browser second = new Browser();
         LoginPage again = new LoginPage(second, second.get(mailbox.to(member.email()).get(0).link()));
         LoginPage refused = new LoginPage(second, again.submit(member.loginId(), temporary));
@@ -173,7 +174,7 @@ class ForgotPasswordIT {
         LoginPage wrong = new LoginPage(browser, temporaryLogin.submit(member.loginId(), "Wrong23456"));
         assertTrue(wrong.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"), wrong.fieldError());
         assertEquals("仮ログイン", wrong.title());
-        sleep(1_100); // past the one-second validity, and slower than Keycloak's quick-login check
+        Pause.pastQuickLoginCheck(); // past the one-second validity, and slower than Keycloak's quick-login check
         LoginPage expired = new LoginPage(browser, wrong.submit(member.loginId(), temporary));
         assertTrue(expired.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"), expired.fieldError());
 
@@ -195,7 +196,7 @@ class ForgotPasswordIT {
         assertEquals(2, temporaries.size(), mail.text());
         assertTrue(mail.text().contains("このメールアドレスには複数のログインIDが登録されています。"));
         assertNotEquals(temporaries.get(parent.loginId()), temporaries.get(child.loginId()));
-        sleep(1_000);
+        Pause.millis(1_000);
         assertEquals(1, mailbox.count(shared), "one mail for the address");
 
         // The child's temporary password does not open the parent's account.
@@ -203,7 +204,7 @@ class ForgotPasswordIT {
         LoginPage temporaryLogin = new LoginPage(browser, browser.get(mail.link()));
         LoginPage refused = new LoginPage(browser, temporaryLogin.submit(parent.loginId(), temporaries.get(child.loginId())));
         assertTrue(refused.fieldError().startsWith("ログインIDまたは仮パスワードが正しくないか"));
-        sleep(1_100);
+        Pause.pastQuickLoginCheck();
         new PasswordChangePage(browser, refused.submit(child.loginId(), temporaries.get(child.loginId())));
         server.admin().clearBruteForce(parent.id());
     }
@@ -220,7 +221,7 @@ class ForgotPasswordIT {
         assertEquals(known.page().status(), stranger.page().status());
         assertTrue(stranger.text().contains("配偶者・被扶養者（40歳以上）の方は、健康保険組合へお問い合わせください。"));
         mailbox.awaitNext(member.email(), 0);
-        sleep(1_500);
+        Pause.millis(1_500);
         assertEquals(0, mailbox.count(unknown));
     }
 
@@ -259,7 +260,7 @@ class ForgotPasswordIT {
         ReissuePage sent;
         try {
             sent = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
-            sleep(1_500);
+            Pause.millis(1_500);
             assertEquals(0, mailbox.count(member.email()));
         } finally {
             server.admin().updateRealm(Map.of("smtpServer", smtp));
@@ -301,11 +302,4 @@ class ForgotPasswordIT {
         assertEquals(expected, server.admin().awaitBruteForceFailures(member.id(), expected), "brute-force failures counted");
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

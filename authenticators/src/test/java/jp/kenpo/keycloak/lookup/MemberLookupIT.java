@@ -19,6 +19,7 @@ import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -218,7 +219,7 @@ class MemberLookupIT {
         Mailbox.Mail mail = mailbox.awaitNext(ownAddress, 0);
         assertTrue(mail.text().contains("ログインID：" + loginId), mail.text());
         assertTrue(mail.text().contains("パスワード再発行"));
-        sleep(1_000);
+        Pause.millis(1_000);
         assertEquals(0, mailbox.count(stranger), "the given address gets nothing");
         assertEquals("registered", ((Map<?, ?>) server.admin().user(userId).get("attributes")).get("kenpoRegistration").toString()
                 .replaceAll("[\\[\\]]", ""));
@@ -326,11 +327,4 @@ class MemberLookupIT {
         return new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

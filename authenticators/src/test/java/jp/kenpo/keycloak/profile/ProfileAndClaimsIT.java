@@ -17,6 +17,7 @@ import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.MemberSession;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
@@ -94,7 +95,7 @@ class ProfileAndClaimsIT {
         assertTrue(userinfo.containsKey("kenpo_household"));
 
         long firstLogin = Long.parseLong(attribute(server.admin().user(insured.id()), "kenpoLastLoginAt"));
-        sleep(1_100);
+        Pause.pastQuickLoginCheck();
         MemberSession second = MemberSession.login(server, insured.loginId(), PASSWORD, insured.email());
         assertEquals(firstLogin, ((Number) second.idToken().get("kenpo_previous_login_at")).longValue(),
                 "前回ログイン日時 is the login before this one");
@@ -162,7 +163,7 @@ class ProfileAndClaimsIT {
         new Browser().get(link);
         long deadline = System.currentTimeMillis() + 10_000;
         while (!newAddress.equals(server.admin().user(member.id()).get("email")) && System.currentTimeMillis() < deadline) {
-            sleep(200);
+            Pause.millis(200);
         }
         assertEquals(newAddress, server.admin().user(member.id()).get("email"));
     }
@@ -215,11 +216,4 @@ class ProfileAndClaimsIT {
         return values == null || values.isEmpty() ? null : values.get(0);
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

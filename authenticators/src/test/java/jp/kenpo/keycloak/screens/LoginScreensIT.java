@@ -13,6 +13,7 @@ import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -86,7 +87,7 @@ class LoginScreensIT {
         assertTrue(text("input-error-emailKey").startsWith("暗証キーが正しくありません。"));
         chromium.screenshot("03-email-key-wrong");
 
-        sleep(1_100); // members are slower than Keycloak's quick-login check
+        Pause.pastQuickLoginCheck(); // members are slower than Keycloak's quick-login check
         driver.findElement(By.id("emailKey")).clear();
         driver.findElement(By.id("emailKey")).sendKeys(key);
         driver.findElement(By.id("kc-login")).click();
@@ -348,11 +349,4 @@ class LoginScreensIT {
         new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 }

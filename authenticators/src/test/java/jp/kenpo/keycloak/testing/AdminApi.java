@@ -142,7 +142,7 @@ public final class AdminApi {
             if (seen == expected) {
                 return seen;
             }
-            Mailbox.sleep(200);
+            Pause.millis(200);
         }
         return seen;
     }

@@ -74,7 +74,7 @@ public final class Mailbox {
             if (mails.size() > alreadySeen) {
                 return mails.get(mails.size() - 1);
             }
-            sleep(100);
+            Pause.millis(100);
         }
         throw new AssertionError("No new mail to " + address + " (had " + alreadySeen + ")");
     }
@@ -114,12 +114,4 @@ public final class Mailbox {
         return String.valueOf(content);
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }
