@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +13,7 @@ import java.util.function.Predicate;
 
 import jp.kenpo.keycloak.pages.EmailKeyPage;
 import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
@@ -171,11 +171,8 @@ class EmailKeyLoginIT {
     @Test
     void anExpiredKeyIsRefused() {
         Member member = newMember();
-        Map<String, String> original = currentConfig();
-        Map<String, String> shortLived = new HashMap<>(original);
-        shortLived.put(EmailKeyConfig.VALIDITY_SECONDS, "2");
-        server.admin().updateEmailKeyConfig(shortLived);
-        try {
+        try (AdminApi.ConfigChange shortLived = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.VALIDITY_SECONDS, "2"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
             String key = mailbox.awaitNext(member.email(), before).emailKey();
@@ -186,19 +183,14 @@ class EmailKeyLoginIT {
             assertTrue(expired.fieldError().startsWith("暗証キーの有効時間（1分）が過ぎました。"), expired.fieldError());
             List<Map<String, Object>> errors = awaitEvents(member, e -> "expired_email_key".equals(e.get("error")));
             assertFalse(errors.isEmpty());
-        } finally {
-            server.admin().updateEmailKeyConfig(original);
         }
     }
 
     @Test
     void resendIssuesANewKeyAndKillsTheOldOne() {
         Member member = newMember();
-        Map<String, String> original = currentConfig();
-        Map<String, String> noWait = new HashMap<>(original);
-        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
-        server.admin().updateEmailKeyConfig(noWait);
-        try {
+        try (AdminApi.ConfigChange noWait = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
             String oldKey = mailbox.awaitNext(member.email(), before).emailKey();
@@ -215,8 +207,6 @@ class EmailKeyLoginIT {
             List<Map<String, Object>> events = awaitEvents(member,
                     e -> "resent".equals(details(e).get("kenpo_email_key")));
             assertFalse(events.isEmpty());
-        } finally {
-            server.admin().updateEmailKeyConfig(original);
         }
     }
 
@@ -232,11 +222,8 @@ class EmailKeyLoginIT {
         assertTrue(tooSoon.message().contains("秒たってからできます"), tooSoon.message());
         assertEquals(before + 1, mailbox.count(member.email()), "a throttled resend sends no mail");
 
-        Map<String, String> original = currentConfig();
-        Map<String, String> noWait = new HashMap<>(original);
-        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
-        server.admin().updateEmailKeyConfig(noWait);
-        try {
+        try (AdminApi.ConfigChange noWait = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             EmailKeyPage page = tooSoon;
             for (int i = 0; i < 5; i++) {
                 page = page.resend();
@@ -246,8 +233,6 @@ class EmailKeyLoginIT {
             assertEquals("暗証キーの再請求は1回のログインにつき5回までです。お手数ですが、ログイン画面から最初からやり直してください。",
                     limit.message());
             assertEquals(before + 6, mailbox.count(member.email()));
-        } finally {
-            server.admin().updateEmailKeyConfig(original);
         }
     }
 
@@ -292,11 +277,8 @@ class EmailKeyLoginIT {
     @Test
     void failuresSurviveResendsAndNewLoginAttempts() {
         Member member = newMember();
-        Map<String, String> original = currentConfig();
-        Map<String, String> noWait = new HashMap<>(original);
-        noWait.put(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0");
-        server.admin().updateEmailKeyConfig(noWait);
-        try {
+        try (AdminApi.ConfigChange noWait = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
             String key = mailbox.awaitNext(member.email(), before).emailKey();
@@ -317,22 +299,14 @@ class EmailKeyLoginIT {
             String nextKey = mailbox.awaitNext(member.email(), seen).emailKey();
             new EmailKeyPage(next.browser(), next.keyPage().submit(otherThan(nextKey)));
             awaitFailures(member, 4);
-        } finally {
-            server.admin().updateEmailKeyConfig(original);
         }
     }
 
     @Test
     void smtpFailureShowsAClearMessageAndRetryWorksOnceMailIsBack() {
         Member member = newMember();
-        Map<String, Object> realm = server.admin().realm();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
-        Map<String, Object> broken = new HashMap<>(smtp);
-        broken.put("port", "1"); // nothing listens there
-        server.admin().updateRealm(Map.of("smtpServer", broken));
         Attempt attempt;
-        try {
+        try (AdminApi.ConfigChange broken = server.admin().changeMailServerPort(AdminApi.NO_MAIL_SERVER)) {
             attempt = startLogin(member);
             assertTrue(attempt.keyPage().message().startsWith("暗証キーのメールを送信できませんでした。"),
                     attempt.keyPage().message());
@@ -343,8 +317,6 @@ class EmailKeyLoginIT {
             List<Map<String, Object>> errors = awaitEvents(member, e -> "SEND_VERIFY_EMAIL_ERROR".equals(e.get("type")));
             assertEquals("email_key_send_failed", errors.get(0).get("error"));
             attempt = new Attempt(attempt.browser(), attempt.authorization(), refused);
-        } finally {
-            server.admin().updateRealm(Map.of("smtpServer", smtp));
         }
         EmailKeyPage retried = attempt.keyPage().resend();
         assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", retried.message());
@@ -384,12 +356,6 @@ class EmailKeyLoginIT {
     }
 
     // --- helpers ---
-
-    private Map<String, String> currentConfig() {
-        @SuppressWarnings("unchecked")
-        Map<String, String> config = (Map<String, String>) server.admin().emailKeyConfig().get("config");
-        return new HashMap<>(config);
-    }
 
     private List<Map<String, Object>> awaitEvents(Member member, Predicate<Map<String, Object>> wanted) {
         long deadline = System.currentTimeMillis() + 10_000;

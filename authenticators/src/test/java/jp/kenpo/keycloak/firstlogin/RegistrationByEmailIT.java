@@ -4,14 +4,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.MemberRegistrationPage;
 import jp.kenpo.keycloak.pages.RegistrationCompletePage;
 import jp.kenpo.keycloak.pages.RegistrationEmailPage;
+import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
@@ -93,15 +92,10 @@ class RegistrationByEmailIT {
 
     @Test
     void anExpiredOrForgedLinkIsRefused() {
-        Map<String, String> original = config();
-        Map<String, String> shortLived = new HashMap<>(original);
-        shortLived.put("kenpo.registrationMail.validitySeconds", "2");
-        server.admin().updateExecutionConfig(LOGIN_FORM, shortLived);
         String email = address("expire");
-        try {
+        try (AdminApi.ConfigChange shortLived = server.admin().changeExecutionConfig(LOGIN_FORM,
+                Map.of("kenpo.registrationMail.validitySeconds", "2"))) {
             emailForm(new Browser()).send(email);
-        } finally {
-            server.admin().updateExecutionConfig(LOGIN_FORM, original);
         }
         Mailbox.Mail mail = mailbox.awaitNext(email, 0);
         assertTrue(mail.text().contains("※このURLの有効期限は1分です。"), mail.text());
@@ -150,11 +144,6 @@ class RegistrationByEmailIT {
         assertTrue(throttled.message().startsWith("短い時間に何度も送信されたため"), throttled.message());
         Pause.millis(500);
         assertEquals(3, mailbox.count(email));
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> config() {
-        return new HashMap<>((Map<String, String>) server.admin().executionConfig(LOGIN_FORM).get("config"));
     }
 
 }

@@ -15,6 +15,7 @@ import jp.kenpo.keycloak.pages.EmailKeyPage;
 import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.PasswordChangePage;
 import jp.kenpo.keycloak.pages.ReissuePage;
+import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
@@ -156,14 +157,9 @@ class ForgotPasswordIT {
     @Test
     void wrongAndExpiredTemporaryPasswordsAreRefusedAndCounted() {
         Member member = newMember(address());
-        Map<String, String> original = config();
-        Map<String, String> shortLived = new HashMap<>(original);
-        shortLived.put("kenpo.reissue.validitySeconds", "1");
-        server.admin().updateExecutionConfig(REISSUE, shortLived);
-        try {
+        try (AdminApi.ConfigChange shortLived = server.admin().changeExecutionConfig(REISSUE,
+                Map.of("kenpo.reissue.validitySeconds", "1"))) {
             reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
-        } finally {
-            server.admin().updateExecutionConfig(REISSUE, original);
         }
         Mailbox.Mail mail = mailbox.awaitNext(member.email(), 0);
         assertTrue(mail.text().contains("※仮パスワードの有効期限は発行から1分です。"), mail.text());
@@ -229,13 +225,8 @@ class ForgotPasswordIT {
     void aSlowMailServerDoesNotMakeAKnownAddressSlower() throws Exception {
         Member member = newMember(address());
         String unknown = address();
-        Map<String, Object> realm = server.admin().realm();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
-        try (TarpitSmtp slow = new TarpitSmtp(4_000)) {
-            Map<String, Object> slowSmtp = new HashMap<>(smtp);
-            slowSmtp.put("port", Integer.toString(slow.port()));
-            server.admin().updateRealm(Map.of("smtpServer", slowSmtp));
+        try (TarpitSmtp slow = new TarpitSmtp(4_000);
+             AdminApi.ConfigChange slowMail = server.admin().changeMailServerPort(slow.port())) {
             // Warm up both paths once, then measure.
             reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(address());
             long knownMillis = timeRequest(member.email());
@@ -243,27 +234,17 @@ class ForgotPasswordIT {
             assertTrue(knownMillis < 2_000, "known address answered in " + knownMillis + " ms with a 4 s mail server");
             assertTrue(Math.abs(knownMillis - unknownMillis) < 1_000,
                     "known " + knownMillis + " ms vs unknown " + unknownMillis + " ms");
-        } finally {
-            server.admin().updateRealm(Map.of("smtpServer", smtp));
         }
     }
 
     @Test
     void aMailServerThatIsDownGetsTheMailOnRetry() {
         Member member = newMember(address());
-        Map<String, Object> realm = server.admin().realm();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
-        Map<String, Object> down = new HashMap<>(smtp);
-        down.put("port", "1");
-        server.admin().updateRealm(Map.of("smtpServer", down));
         ReissuePage sent;
-        try {
+        try (AdminApi.ConfigChange down = server.admin().changeMailServerPort(AdminApi.NO_MAIL_SERVER)) {
             sent = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(member.email());
             Pause.millis(1_500);
             assertEquals(0, mailbox.count(member.email()));
-        } finally {
-            server.admin().updateRealm(Map.of("smtpServer", smtp));
         }
         assertTrue(sent.isSentPage());
         // The queue retries after 5 seconds.
@@ -291,11 +272,6 @@ class ForgotPasswordIT {
         long millis = (System.nanoTime() - start) / 1_000_000;
         assertTrue(sent.isSentPage(), sent.text());
         return millis;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> config() {
-        return new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
     }
 
     private void awaitFailures(Member member, int expected) {

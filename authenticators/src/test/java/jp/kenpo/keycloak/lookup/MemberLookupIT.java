@@ -13,6 +13,7 @@ import java.util.Map;
 import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.LookupPage;
 import jp.kenpo.keycloak.pages.MemberRegistrationPage;
+import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
@@ -40,17 +41,17 @@ class MemberLookupIT {
         this.mailbox = server.mailbox();
     }
 
-    private static Runnable restoreLimit;
+    private static AdminApi.ConfigChange liftedLimit;
 
     /** Every test here comes from 127.0.0.1: lift the per-client limit so the per-number limit can be seen alone. */
     @BeforeAll
     static void liftThePerClientLimit(KeycloakServer server) {
-        restoreLimit = server.admin().liftLookupClientLimit();
+        liftedLimit = server.admin().liftLookupClientLimit();
     }
 
     @AfterAll
     static void restore() {
-        restoreLimit.run();
+        liftedLimit.close();
     }
 
     private record Household(String symbol, String number, String insuredEmail) {
@@ -189,18 +190,13 @@ class MemberLookupIT {
 
         // Reckoned on the day of the lookup, the one who is 40 only at the fiscal year end is not eligible yet
         // (unless today is 31 March, when both reckonings agree).
-        Map<String, String> original = reissueConfig();
-        Map<String, String> onLookupDate = new HashMap<>(original);
-        onLookupDate.put("kenpo.lookup.ageReckoning", "lookupDate");
-        server.admin().updateExecutionConfig(REISSUE, onLookupDate);
-        try {
+        try (AdminApi.ConfigChange onLookupDate = server.admin().changeExecutionConfig(REISSUE,
+                Map.of("kenpo.lookup.ageReckoning", "lookupDate"))) {
             String d = Members.loginId("rday") + "@example.jp";
             lookupForm(new Browser()).next(entry(h, "一郎", "イチロウ", forty)).send(d);
             String text = mailbox.awaitNext(d, 0).text();
             boolean sameDay = today.equals(fiscalEnd);
             assertEquals(sameDay, text.contains("以下のURLをクリックすると"), text);
-        } finally {
-            server.admin().updateExecutionConfig(REISSUE, original);
         }
         assertTrue(fortyId.startsWith("dep-"));
     }
@@ -277,17 +273,9 @@ class MemberLookupIT {
         assertEquals("ユウソウ タロウ", confirm.getElementById("confirm-kana").text());
 
         // The mail server is down when the member presses 送信: the request is stored all the same.
-        Map<String, Object> realm = server.admin().realm();
-        @SuppressWarnings("unchecked")
-        Map<String, Object> smtp = new HashMap<>((Map<String, Object>) realm.get("smtpServer"));
-        Map<String, Object> down = new HashMap<>(smtp);
-        down.put("port", "1");
-        server.admin().updateRealm(Map.of("smtpServer", down));
         Document thanks;
-        try {
+        try (AdminApi.ConfigChange down = server.admin().changeMailServerPort(AdminApi.NO_MAIL_SERVER)) {
             thanks = browser.post(confirm.getElementById("kenpo-postal-submit-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1")).document();
-        } finally {
-            server.admin().updateRealm(Map.of("smtpServer", smtp));
         }
         assertTrue(thanks.text().contains("後日、ユーザID、パスワードの記載された封書をお送りします。"), thanks.text());
 
@@ -320,11 +308,6 @@ class MemberLookupIT {
 
     private String userId(String loginId) {
         return server.admin().userIdByUsername(loginId);
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, String> reissueConfig() {
-        return new HashMap<>((Map<String, String>) server.admin().executionConfigIn("kenpo reset credentials", REISSUE).get("config"));
     }
 
 }

@@ -178,12 +178,8 @@ class ProfileAndClaimsIT {
         assertTrue(withKey.document().text().contains("暗証キー入力"));
 
         String condition = "kenpo-condition-email-key-login";
-        @SuppressWarnings("unchecked")
-        Map<String, String> original = new HashMap<>((Map<String, String>) server.admin().executionConfig(condition).get("config"));
-        Map<String, String> allowed = new HashMap<>(original);
-        allowed.put("kenpo.emailKeyLogin.allowMembersToSwitchOff", "true");
-        server.admin().updateExecutionConfig(condition, allowed);
-        try {
+        try (AdminApi.ConfigChange allowed = server.admin().changeExecutionConfig(condition,
+                Map.of("kenpo.emailKeyLogin.allowMembersToSwitchOff", "true"))) {
             Browser other = new Browser();
             LoginPage again = new LoginPage(other, other.get(Oidc.authorization(server.realmUrl(), null).url()));
             assertTrue(again.submit(member.loginId(), PASSWORD).isPortalRedirect(), "allowed and switched off: no key");
@@ -192,8 +188,6 @@ class ProfileAndClaimsIT {
             Browser third = new Browser();
             LoginPage login3 = new LoginPage(third, third.get(Oidc.authorization(server.realmUrl(), null).url()));
             assertFalse(login3.submit(keeps.loginId(), PASSWORD).isPortalRedirect(), "members who did not switch it off still get the key");
-        } finally {
-            server.admin().updateExecutionConfig(condition, original);
         }
     }
 

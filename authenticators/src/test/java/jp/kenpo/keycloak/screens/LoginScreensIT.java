@@ -267,11 +267,8 @@ class LoginScreensIT {
                 "kenpoFamilyNameKana", java.util.List.of("ケンポ"), "kenpoGivenNameKana", java.util.List.of("ハナコ"),
                 "kenpoBirthDate", java.util.List.of("1972-08-15")));
         assertEquals(201, server.admin().tryCreateUser(user).status());
-        Runnable restore = server.admin().liftLookupClientLimit();
-        try {
+        try (var lifted = server.admin().liftLookupClientLimit()) {
             lookupScreens(symbol, number, loginId);
-        } finally {
-            restore.run();
         }
     }
 

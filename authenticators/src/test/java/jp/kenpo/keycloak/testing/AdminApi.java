@@ -2,39 +2,25 @@ package jp.kenpo.keycloak.testing;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** The admin REST API, as union IT would call it with curl. */
 public final class AdminApi {
 
-    private static final ObjectMapper JSON = new ObjectMapper();
-
-    private final String baseUrl;
-    private final String username;
-    private final String password;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
-    private String token;
-    private long tokenExpiresAt;
+    private final AdminRest rest;
 
     AdminApi(String baseUrl, String username, String password) {
-        this.baseUrl = baseUrl;
-        this.username = username;
-        this.password = password;
+        this.rest = new AdminRest(baseUrl, username, password, Duration.ofSeconds(30));
     }
 
-    /** Creates a member with member data (attributes) and a normal password; returns the user id. */
+    /** Creates a member with member data (attributes, or null) and a normal password; returns the user id. */
     public String createMember(String loginId, String email, String password, Map<String, List<String>> attributes) {
         Map<String, Object> user = new LinkedHashMap<>();
         user.put("username", loginId);
@@ -43,28 +29,16 @@ public final class AdminApi {
             user.put("email", email);
             user.put("emailVerified", true);
         }
-        user.put("attributes", attributes);
+        if (attributes != null) {
+            user.put("attributes", attributes);
+        }
         user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> response = send("POST", realmPath("/users"), user);
-        expect(response, 201);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return rest.create(realmPath("/users"), user);
     }
 
     /** Creates an enabled member with a normal (non-temporary) password; returns the user id. */
     public String createMember(String loginId, String email, String password) {
-        Map<String, Object> user = new LinkedHashMap<>();
-        user.put("username", loginId);
-        user.put("enabled", true);
-        if (email != null) {
-            user.put("email", email);
-            user.put("emailVerified", true);
-        }
-        user.put("credentials", List.of(Map.of("type", "password", "value", password, "temporary", false)));
-        HttpResponse<String> response = send("POST", realmPath("/users"), user);
-        expect(response, 201);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return createMember(loginId, email, password, null);
     }
 
     /** Answer of an admin call whose failure is the point of a test. */
@@ -76,7 +50,7 @@ public final class AdminApi {
 
     /** Creates a user from a full representation; returns the raw answer (201 on success). */
     public Answer tryCreateUser(Map<String, Object> user) {
-        HttpResponse<String> response = send("POST", realmPath("/users"), user);
+        HttpResponse<String> response = rest.send("POST", realmPath("/users"), user);
         return new Answer(response.statusCode(), response.body());
     }
 
@@ -87,29 +61,26 @@ public final class AdminApi {
         user.put("enabled", true);
         user.put("attributes", Map.of("kenpoRegistration", List.of("pending")));
         user.put("credentials", List.of(Map.of("type", "password", "value", temporaryPassword, "temporary", false)));
-        HttpResponse<String> response = send("POST", realmPath("/users"), user);
-        expect(response, 201);
-        String location = response.headers().firstValue("Location").orElseThrow();
-        return location.substring(location.lastIndexOf('/') + 1);
+        return rest.create(realmPath("/users"), user);
     }
 
     public Answer tryResetPassword(String userId, String password) {
-        HttpResponse<String> response = send("PUT", realmPath("/users/" + userId + "/reset-password"),
+        HttpResponse<String> response = rest.send("PUT", realmPath("/users/" + userId + "/reset-password"),
                 Map.of("type", "password", "value", password, "temporary", false));
         return new Answer(response.statusCode(), response.body());
     }
 
     public Answer tryUpdateUser(String userId, Map<String, Object> user) {
-        HttpResponse<String> response = send("PUT", realmPath("/users/" + userId), user);
+        HttpResponse<String> response = rest.send("PUT", realmPath("/users/" + userId), user);
         return new Answer(response.statusCode(), response.body());
     }
 
     public Map<String, Object> user(String userId) {
-        return read(send("GET", realmPath("/users/" + userId + "?userProfileMetadata=true"), null), new TypeReference<>() { });
+        return AdminRest.read(rest.send("GET", realmPath("/users/" + userId + "?userProfileMetadata=true"), null), new TypeReference<>() { });
     }
 
     public String userIdByUsername(String username) {
-        List<Map<String, Object>> users = read(send("GET", realmPath("/users?exact=true&username=" + encode(username)), null),
+        List<Map<String, Object>> users = AdminRest.read(rest.send("GET", realmPath("/users?exact=true&username=" + AdminRest.encode(username)), null),
                 new TypeReference<>() { });
         if (users.size() != 1) {
             throw new IllegalStateException("No single user " + username + ": " + users);
@@ -118,19 +89,19 @@ public final class AdminApi {
     }
 
     public Map<String, Object> realm() {
-        return read(send("GET", realmPath(""), null), new TypeReference<>() { });
+        return AdminRest.read(rest.send("GET", realmPath(""), null), new TypeReference<>() { });
     }
 
     public void updateRealm(Map<String, Object> partial) {
-        expect(send("PUT", realmPath(""), partial), 204);
+        AdminRest.expect(rest.send("PUT", realmPath(""), partial), 204);
     }
 
     public List<Map<String, Object>> events(String userId) {
-        return read(send("GET", realmPath("/events?max=500&user=" + userId), null), new TypeReference<>() { });
+        return AdminRest.read(rest.send("GET", realmPath("/events?max=500&user=" + userId), null), new TypeReference<>() { });
     }
 
     public Map<String, Object> bruteForceStatus(String userId) {
-        return read(send("GET", realmPath("/attack-detection/brute-force/users/" + userId), null), new TypeReference<>() { });
+        return AdminRest.read(rest.send("GET", realmPath("/attack-detection/brute-force/users/" + userId), null), new TypeReference<>() { });
     }
 
     /** The brute-force protector counts asynchronously: waits until it has seen {@code expected} failures; returns what it saw. */
@@ -148,58 +119,66 @@ public final class AdminApi {
     }
 
     public void clearBruteForce(String userId) {
-        expect(send("DELETE", realmPath("/attack-detection/brute-force/users/" + userId), null), 204);
+        AdminRest.expect(rest.send("DELETE", realmPath("/attack-detection/brute-force/users/" + userId), null), 204);
     }
 
-    /** The config of the email key execution in the realm's browser flow. */
-    public Map<String, Object> emailKeyConfig() {
-        return executionConfig("kenpo-email-key");
-    }
-
-    public void updateEmailKeyConfig(Map<String, String> config) {
-        updateExecutionConfig("kenpo-email-key", config);
-    }
-
-    /** The config of one of the pack's executions in the realm's browser flow. */
-    public Map<String, Object> executionConfig(String providerId) {
-        return executionConfigIn("kenpo browser forms", providerId);
-    }
-
-    public Map<String, Object> executionConfigIn(String flowAlias, String providerId) {
-        return read(send("GET", realmPath("/authentication/config/" + configId(flowAlias, providerId)), null), new TypeReference<>() { });
+    private Map<String, Object> executionConfigIn(String flowAlias, String providerId) {
+        return AdminRest.read(rest.send("GET", realmPath("/authentication/config/" + configId(flowAlias, providerId)), null), new TypeReference<>() { });
     }
 
     /** Updates an execution's config in the browser flow or, failing that, in the reset-credentials flow. */
-    public void updateExecutionConfig(String providerId, Map<String, String> config) {
-        String flow = flowExecutions("kenpo browser forms").stream().anyMatch(e -> providerId.equals(e.get("providerId")))
-                ? "kenpo browser forms" : "kenpo reset credentials";
+    private void updateExecutionConfig(String providerId, Map<String, String> config) {
+        String flow = flowOf(providerId);
         Map<String, Object> current = executionConfigIn(flow, providerId);
         current.put("config", config);
-        expect(send("PUT", realmPath("/authentication/config/" + configId(flow, providerId)), current), 204);
+        AdminRest.expect(rest.send("PUT", realmPath("/authentication/config/" + configId(flow, providerId)), current), 204);
     }
 
     public List<Map<String, Object>> flowExecutions(String flowAlias) {
-        return read(send("GET", realmPath("/authentication/flows/" + encode(flowAlias) + "/executions"), null),
+        return AdminRest.read(rest.send("GET", realmPath("/authentication/flows/" + AdminRest.encode(flowAlias) + "/executions"), null),
                 new TypeReference<>() { });
     }
 
     /** GET on any admin path (relative to /admin), as JSON. */
     public <T> T get(String adminPath, TypeReference<T> type) {
-        return read(send("GET", "/admin" + adminPath, null), type);
+        return AdminRest.read(rest.send("GET", "/admin" + adminPath, null), type);
+    }
+
+    /** A change of settings that lasts until it is closed (try-with-resources), so tests leave the realm as they found it. */
+    public interface ConfigChange extends AutoCloseable {
+        @Override
+        void close();
+    }
+
+    /** Changes some settings of one of the pack's executions (browser or reset-credentials flow) until closed. */
+    @SuppressWarnings("unchecked")
+    public ConfigChange changeExecutionConfig(String providerId, Map<String, String> changes) {
+        Map<String, String> original = new java.util.HashMap<>((Map<String, String>) executionConfigIn(flowOf(providerId), providerId).get("config"));
+        Map<String, String> changed = new java.util.HashMap<>(original);
+        changed.putAll(changes);
+        updateExecutionConfig(providerId, changed);
+        return () -> updateExecutionConfig(providerId, original);
+    }
+
+    /** A port where no mail server listens (a mail server that is down). */
+    public static final int NO_MAIL_SERVER = 1;
+
+    /** Points the realm's mail settings at another SMTP port until closed. */
+    @SuppressWarnings("unchecked")
+    public ConfigChange changeMailServerPort(int port) {
+        Map<String, Object> smtp = new java.util.HashMap<>((Map<String, Object>) realm().get("smtpServer"));
+        Map<String, Object> changed = new java.util.HashMap<>(smtp);
+        changed.put("port", Integer.toString(port));
+        updateRealm(Map.of("smtpServer", changed));
+        return () -> updateRealm(Map.of("smtpServer", smtp));
     }
 
     /**
      * Every test comes from 127.0.0.1, so per-client limits of the lookup add up across test classes:
      * lifts the lookup's per-client limit and returns what restores it.
      */
-    @SuppressWarnings("unchecked")
-    public Runnable liftLookupClientLimit() {
-        Map<String, String> original = new java.util.HashMap<>((Map<String, String>)
-                executionConfigIn("kenpo reset credentials", "kenpo-password-reissue").get("config"));
-        Map<String, String> lifted = new java.util.HashMap<>(original);
-        lifted.put("kenpo.lookup.perClientPerHour", "10000");
-        updateExecutionConfig("kenpo-password-reissue", lifted);
-        return () -> updateExecutionConfig("kenpo-password-reissue", original);
+    public ConfigChange liftLookupClientLimit() {
+        return changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.lookup.perClientPerHour", "10000"));
     }
 
     /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */
@@ -214,16 +193,16 @@ public final class AdminApi {
 
     private Answer postBody(String adminPath, String contentType, byte[] body, String otherToken, boolean authenticated) {
         try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + "/admin" + adminPath))
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest.baseUrl() + "/admin" + adminPath))
                     .timeout(Duration.ofMinutes(10))
                     .header("Content-Type", contentType)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (authenticated) {
-                request.header("Authorization", "Bearer " + token());
+                request.header("Authorization", "Bearer " + rest.token());
             } else if (otherToken != null && !otherToken.isEmpty()) {
                 request.header("Authorization", "Bearer " + otherToken);
             }
-            HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> response = rest.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
             return new Answer(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body());
         } catch (IOException e) {
             throw new IllegalStateException(e);
@@ -235,8 +214,13 @@ public final class AdminApi {
 
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
     public Answer post(String adminPath) {
-        HttpResponse<String> response = send("POST", "/admin" + adminPath, null);
+        HttpResponse<String> response = rest.send("POST", "/admin" + adminPath, null);
         return new Answer(response.statusCode(), response.body());
+    }
+
+    private String flowOf(String providerId) {
+        return flowExecutions("kenpo browser forms").stream().anyMatch(e -> providerId.equals(e.get("providerId")))
+                ? "kenpo browser forms" : "kenpo reset credentials";
     }
 
     private String configId(String flowAlias, String providerId) {
@@ -248,61 +232,5 @@ public final class AdminApi {
 
     private String realmPath(String path) {
         return "/admin/realms/" + KeycloakServer.REALM + path;
-    }
-
-    private HttpResponse<String> send(String method, String path, Object body) {
-        try {
-            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-                    .timeout(Duration.ofSeconds(30))
-                    .header("Authorization", "Bearer " + token());
-            if (body != null) {
-                request.header("Content-Type", "application/json")
-                        .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
-            } else {
-                request.method(method, HttpRequest.BodyPublishers.noBody());
-            }
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new IllegalStateException(method + " " + path + " failed", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private synchronized String token() throws IOException, InterruptedException {
-        if (token != null && System.currentTimeMillis() < tokenExpiresAt) {
-            return token;
-        }
-        String form = "grant_type=password&client_id=admin-cli&username=" + encode(username) + "&password=" + encode(password);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(baseUrl + "/realms/master/protocol/openid-connect/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-        expect(response, 200);
-        Map<String, Object> json = JSON.readValue(response.body(), new TypeReference<>() { });
-        token = (String) json.get("access_token");
-        tokenExpiresAt = System.currentTimeMillis() + 30_000;
-        return token;
-    }
-
-    private static <T> T read(HttpResponse<String> response, TypeReference<T> type) {
-        expect(response, 200);
-        try {
-            return JSON.readValue(response.body(), type);
-        } catch (IOException e) {
-            throw new IllegalStateException("Unreadable admin API answer: " + response.body(), e);
-        }
-    }
-
-    private static void expect(HttpResponse<String> response, int status) {
-        if (response.statusCode() != status) {
-            throw new IllegalStateException(response.request().method() + " " + response.request().uri()
-                    + " answered " + response.statusCode() + ": " + response.body());
-        }
-    }
-
-    static String encode(String s) {
-        return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
     }
 }

@@ -3,10 +3,6 @@ package jp.kenpo.keycloak.testing;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -103,7 +99,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
         try {
-            server.awaitReady(log);
+            Readiness.await(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
         } catch (Exception e) {
             server.close();
             throw e;
@@ -134,27 +130,6 @@ public final class KeycloakServer implements AutoCloseable {
 
     public Mailbox mailbox() {
         return new Mailbox(greenMail);
-    }
-
-    private void awaitReady(Path log) throws Exception {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl() + "/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak did not become ready in time; see " + log);
     }
 
     /**

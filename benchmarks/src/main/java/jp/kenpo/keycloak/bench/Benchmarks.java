@@ -16,6 +16,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.Oidc;
+
 /**
  * ./bench.sh: starts PostgreSQL, an SMTP sink and Keycloak in production mode with the pack, measures
  * logins (A, B, C), the email-key step, the member import and dependent lookups, writes the results
@@ -63,7 +66,7 @@ public final class Benchmarks {
                 String version = dist.getFileName().toString().replace("keycloak-", "");
                 say("Keycloak " + version + " ready at " + kc.baseUrl() + " (JVM pid " + kc.javaPid() + ")");
                 Admin admin = new Admin(kc.baseUrl());
-                var http = MemberBrowser.sharedClient();
+                var http = Browser.client();
 
                 List<LoginLoad.Result> logins = new ArrayList<>();
                 List<Report.Round> perRound = new ArrayList<>();
@@ -71,8 +74,8 @@ public final class Benchmarks {
                 EmailKeyStep.Result keyStep = null;
                 if (doLogins || doKeyStep) {
                     List<String[]> otpMembers = setUpLoginMembers(admin, vus, doLogins ? otpPool : 1);
-                    PortalClient bench = new PortalClient(kc.realmUrl("bench"), "kenpo-portal", http);
-                    PortalClient kenpo = new PortalClient(kc.realmUrl("kenpo"), "kenpo-portal", http);
+                    Oidc bench = PortalClient.of(kc.realmUrl("bench"), "kenpo-portal", http);
+                    Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
                             LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
                             LoginFlows.emailKey(kenpo, mail, mailWait));
@@ -107,8 +110,8 @@ public final class Benchmarks {
                     });
                     say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
                     Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
-                    keyStep = EmailKeyStep.measure(new PortalClient(kc.realmUrl("bench"), "bench-email-key", http),
-                            new PortalClient(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
+                    keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
+                            PortalClient.of(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
                     say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
                     keyStep.profile().forEach(l -> say("  " + l));
                 }
@@ -125,7 +128,7 @@ public final class Benchmarks {
                     say(String.format("  %.0f members/s (%.1f s)", imported.membersPerSecond(), imported.seconds()));
                     // Fresh planner statistics after a bulk load, as autovacuum would gather them shortly after.
                     db.sqlInKeycloakDatabase("ANALYZE user_entity; ANALYZE user_attribute;");
-                    PortalClient kenpo = new PortalClient(kc.realmUrl("kenpo"), "kenpo-portal", http);
+                    Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     say("Lookups with " + file.rows() + " members...");
                     lookupResults.add(MemberScale.lookups(kenpo, file.spouses(), file.rows(), lookups, 1,
                             new Profiler(kc.javaPid(), work.resolve("lookup-1.jfr"), log)));

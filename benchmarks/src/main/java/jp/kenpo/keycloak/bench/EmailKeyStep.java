@@ -4,6 +4,9 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.Oidc;
+
 /**
  * The email-key step's own server time, without the SMTP round trip, one login at a time: the pack's
  * JFR event times each call of the step inside Keycloak (challenge, which sends the mail, and
@@ -21,9 +24,9 @@ final class EmailKeyStep {
     private EmailKeyStep() {
     }
 
-    static Result measure(PortalClient withKey, PortalClient usernameOnly, SmtpSink mail, int members, int iterations,
+    static Result measure(Oidc withKey, Oidc usernameOnly, SmtpSink mail, int members, int iterations,
                           int warmup, Profiler profiler) throws Exception {
-        MemberBrowser browser = new MemberBrowser(MemberBrowser.sharedClient());
+        Browser browser = PortalClient.browser(Browser.client());
         long[] step = new long[iterations];
         long[] send = new long[iterations];
         long[] verify = new long[iterations];
@@ -35,20 +38,20 @@ final class EmailKeyStep {
             }
             String username = "k-" + Math.floorMod(i, members);
             browser.forgetCookies();
-            PortalClient.Start start = withKey.start();
-            MemberBrowser.Page form = browser.get(start.url());
+            Oidc.Authorization start = withKey.authorization("ja");
+            Browser.Page form = browser.get(start.url());
             long t0 = System.nanoTime();
-            MemberBrowser.Page keyForm = browser.submit(form, "kc-form-login", Map.of("username", username));
+            Browser.Page keyForm = browser.submit(form, "kc-form-login", Map.of("username", username));
             long sendNanos = System.nanoTime() - t0;
             SmtpSink.Mail sent = mail.next(LoginFlows.emailOf(username));
             long t1 = System.nanoTime();
-            MemberBrowser.Page done = browser.submit(keyForm, "kc-email-key-form", Map.of("emailKey", sent.emailKey()));
+            Browser.Page done = browser.submit(keyForm, "kc-email-key-form", Map.of("emailKey", sent.emailKey()));
             long verifyNanos = System.nanoTime() - t1;
             done.code();
 
             browser.forgetCookies();
-            PortalClient.Start plain = usernameOnly.start();
-            MemberBrowser.Page plainForm = browser.get(plain.url());
+            Oidc.Authorization plain = usernameOnly.authorization("ja");
+            Browser.Page plainForm = browser.get(plain.url());
             long t2 = System.nanoTime();
             browser.submit(plainForm, "kc-form-login", Map.of("username", username)).code();
             long aloneNanos = System.nanoTime() - t2;

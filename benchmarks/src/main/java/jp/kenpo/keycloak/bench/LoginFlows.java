@@ -6,6 +6,9 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.Oidc;
+
 /** The three logins compared: Keycloak's own two, and the pack's. */
 final class LoginFlows {
 
@@ -15,7 +18,7 @@ final class LoginFlows {
     }
 
     /** A: Keycloak's built-in browser flow, login form with password only. */
-    static LoginLoad.Flow passwordOnly(PortalClient portal) {
+    static LoginLoad.Flow passwordOnly(Oidc portal) {
         return passwordOnly("A", "Keycloak browser flow, password only", portal, "a-");
     }
 
@@ -23,12 +26,12 @@ final class LoginFlows {
      * C0: the pack's flow for members who switched the 暗証キー off (allowed by the union's setting):
      * the pack's login form, realm and listeners without the mail, to tell their cost from the step's.
      */
-    static LoginLoad.Flow packWithoutKey(PortalClient portal) {
+    static LoginLoad.Flow packWithoutKey(Oidc portal) {
         return passwordOnly("C0", "kenpo browser flow, member who switched the 暗証キー off (no mail)", portal, "n-");
     }
 
     /** A login that ends with the password: login page, password, token. */
-    private static LoginLoad.Flow passwordOnly(String name, String description, PortalClient portal, String usernamePrefix) {
+    private static LoginLoad.Flow passwordOnly(String name, String description, Oidc portal, String usernamePrefix) {
         return new LoginLoad.Flow() {
             public String name() {
                 return name;
@@ -42,10 +45,10 @@ final class LoginFlows {
                 return LoginLoad.list("login page", "password", "token");
             }
 
-            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
-                PortalClient.Start start = portal.start();
-                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
-                MemberBrowser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
+            public void login(int member, Browser browser, LoginLoad.Steps step) throws Exception {
+                Oidc.Authorization start = portal.authorization("ja");
+                Browser.Page form = step.time("login page", () -> browser.get(start.url()));
+                Browser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
                         Map.of("username", usernamePrefix + member, "password", PASSWORD)));
                 step.time("token", () -> {
                     portal.exchange(done.code(), start.verifier());
@@ -60,7 +63,7 @@ final class LoginFlows {
      * OTP form. Keycloak refuses a code twice for one member, so members come from a pool in which
      * each waits for the next 30-second period after logging in.
      */
-    static LoginLoad.Flow passwordAndOtp(PortalClient portal, List<String[]> members) {
+    static LoginLoad.Flow passwordAndOtp(Oidc portal, List<String[]> members) {
         DelayQueue<OtpMember> pool = new DelayQueue<>();
         members.forEach(m -> pool.add(new OtpMember(m[0], m[1], 0)));
         return new LoginLoad.Flow() {
@@ -76,15 +79,15 @@ final class LoginFlows {
                 return LoginLoad.list("login page", "password", "one-time code", "token");
             }
 
-            public void login(int vu, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+            public void login(int vu, Browser browser, LoginLoad.Steps step) throws Exception {
                 OtpMember member = pool.take();
                 long period = Totp.period(System.currentTimeMillis());
                 try {
-                    PortalClient.Start start = portal.start();
-                    MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
-                    MemberBrowser.Page otp = step.time("password", () -> browser.submit(form, "kc-form-login",
+                    Oidc.Authorization start = portal.authorization("ja");
+                    Browser.Page form = step.time("login page", () -> browser.get(start.url()));
+                    Browser.Page otp = step.time("password", () -> browser.submit(form, "kc-form-login",
                             Map.of("username", member.username, "password", PASSWORD)));
-                    MemberBrowser.Page done = step.time("one-time code", () -> browser.submit(otp, "kc-otp-login-form",
+                    Browser.Page done = step.time("one-time code", () -> browser.submit(otp, "kc-otp-login-form",
                             Map.of("otp", Totp.code(member.secret, period))));
                     step.time("token", () -> {
                         portal.exchange(done.code(), start.verifier());
@@ -98,7 +101,7 @@ final class LoginFlows {
     }
 
     /** C: the pack's flow, login ID and password, then the 暗証キー from the mail. */
-    static LoginLoad.Flow emailKey(PortalClient portal, SmtpSink mail, Latencies mailWait) {
+    static LoginLoad.Flow emailKey(Oidc portal, SmtpSink mail, Latencies mailWait) {
         return new LoginLoad.Flow() {
             public String name() {
                 return "C";
@@ -112,16 +115,16 @@ final class LoginFlows {
                 return LoginLoad.list("login page", "password", "email key", "token");
             }
 
-            public void login(int member, MemberBrowser browser, LoginLoad.Steps step) throws Exception {
+            public void login(int member, Browser browser, LoginLoad.Steps step) throws Exception {
                 String loginId = "c-" + member;
-                PortalClient.Start start = portal.start();
-                MemberBrowser.Page form = step.time("login page", () -> browser.get(start.url()));
-                MemberBrowser.Page keyForm = step.time("password", () -> browser.submit(form, "kc-form-login",
+                Oidc.Authorization start = portal.authorization("ja");
+                Browser.Page form = step.time("login page", () -> browser.get(start.url()));
+                Browser.Page keyForm = step.time("password", () -> browser.submit(form, "kc-form-login",
                         Map.of("username", loginId, "password", PASSWORD)));
                 long waited = System.nanoTime();
                 String key = mail.next(emailOf(loginId)).emailKey();
                 mailWait.add(System.nanoTime() - waited);
-                MemberBrowser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
+                Browser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
                         Map.of("emailKey", key)));
                 step.time("token", () -> {
                     portal.exchange(done.code(), start.verifier());

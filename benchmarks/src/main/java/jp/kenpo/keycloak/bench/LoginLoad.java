@@ -12,6 +12,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
+import jp.kenpo.keycloak.testing.Browser;
+
 /**
  * Closed-loop load: {@code users} virtual members each log in again as soon as their last login
  * ended, each time with a fresh browser (no SSO cookie), for a warm-up and then a measured window.
@@ -26,7 +28,7 @@ final class LoginLoad {
 
         List<String> steps();
 
-        void login(int virtualMember, MemberBrowser browser, Steps step) throws Exception;
+        void login(int virtualMember, Browser browser, Steps step) throws Exception;
     }
 
     /** Times the steps of one login. */
@@ -96,7 +98,7 @@ final class LoginLoad {
         Latencies requests = new Latencies();
         AtomicLong logins = new AtomicLong();
         AtomicLong errors = new AtomicLong();
-        var http = MemberBrowser.sharedClient();
+        var http = Browser.client();
         long start = System.nanoTime();
         long windowStart = start + warmup.toNanos();
         long windowEnd = windowStart + measure.toNanos();
@@ -105,7 +107,7 @@ final class LoginLoad {
         for (int u = 0; u < users; u++) {
             int member = u;
             pool.submit(() -> {
-                MemberBrowser browser = new MemberBrowser(http);
+                Browser browser = PortalClient.browser(http);
                 while (System.nanoTime() < windowEnd) {
                     browser.forgetCookies();
                     long began = System.nanoTime();

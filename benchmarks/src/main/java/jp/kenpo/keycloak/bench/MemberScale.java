@@ -11,6 +11,9 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.Oidc;
+
 /**
  * Union scale: a membership file as union systems export it (households of one to four, half of the
  * rows insured members), imported through the pack's endpoint; more members cloned in SQL; and
@@ -148,9 +151,9 @@ final class MemberScale {
     record Lookups(int members, Latencies answer, Latencies server, List<String> profile) {
     }
 
-    static Lookups lookups(PortalClient portal, List<Spouse> spouses, int members, int count, long seed, Profiler profiler) {
+    static Lookups lookups(Oidc portal, List<Spouse> spouses, int members, int count, long seed, Profiler profiler) {
         Random random = new Random(seed);
-        MemberBrowser browser = new MemberBrowser(MemberBrowser.sharedClient());
+        Browser browser = PortalClient.browser(Browser.client());
         Latencies latencies = new Latencies();
         for (int i = -20; i < count; i++) {
             if (i == 0) {
@@ -159,8 +162,8 @@ final class MemberScale {
             Spouse s = spouses.get(random.nextInt(spouses.size()));
             LocalDate birth = random.nextInt(4) == 0 ? s.birth().plusDays(1) : s.birth();
             browser.forgetCookies();
-            MemberBrowser.Page login = browser.get(portal.start().url());
-            MemberBrowser.Page form = browser.submit(login, "kenpo-lookup-open-form", Map.of("kenpoLookup", "1"));
+            Browser.Page login = browser.get(portal.authorization("ja").url());
+            Browser.Page form = browser.submit(login, "kenpo-lookup-open-form", Map.of("kenpoLookup", "1"));
             Map<String, String> fields = new java.util.HashMap<>();
             fields.put("employeeNumber", "");
             fields.put("symbol", s.symbol());
@@ -175,7 +178,7 @@ final class MemberScale {
             fields.put("birthDay", Integer.toString(birth.getDayOfMonth()));
             fields.put("kenpoLookupNext", "");
             long t0 = System.nanoTime();
-            MemberBrowser.Page next = browser.submit(form, "kenpo-lookup-form", fields);
+            Browser.Page next = browser.submit(form, "kenpo-lookup-form", fields);
             long nanos = System.nanoTime() - t0;
             if (next.document().getElementById("kenpo-lookup-email-form") == null) {
                 throw new IllegalStateException("The lookup did not answer with the email step (throttled?)");

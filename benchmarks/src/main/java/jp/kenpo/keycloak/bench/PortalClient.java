@@ -1,79 +1,27 @@
 package jp.kenpo.keycloak.bench;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Map;
+import java.time.Duration;
 
-/** The portal app's side of an authorization-code login with PKCE, for one realm and client. */
+import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testing.Oidc;
+
+/** The benchmark realms' portal clients (one redirect URI and secret) and members' browsers that stop there. */
 final class PortalClient {
 
+    static final String REDIRECT_URI = "http://127.0.0.1:3000/callback";
     static final String SECRET = "kenpo-bench-portal-secret";
 
-    private static final SecureRandom RANDOM = new SecureRandom();
-
-    record Start(String url, String verifier) {
+    private PortalClient() {
     }
 
-    private final String realmUrl;
-    private final String clientId;
-    private final HttpClient http;
-
-    PortalClient(String realmUrl, String clientId, HttpClient http) {
-        this.realmUrl = realmUrl;
-        this.clientId = clientId;
-        this.http = http;
+    /** The confidential client {@code clientId} of a realm. */
+    static Oidc of(String realmUrl, String clientId, HttpClient http) {
+        return new Oidc(realmUrl, clientId, SECRET, REDIRECT_URI, http);
     }
 
-    Start start() {
-        String verifier = random(32);
-        return new Start(realmUrl + "/protocol/openid-connect/auth?response_type=code&scope=openid"
-                + "&client_id=" + clientId
-                + "&redirect_uri=" + URLEncoder.encode(MemberBrowser.REDIRECT_URI, StandardCharsets.UTF_8)
-                + "&state=" + random(12) + "&ui_locales=ja"
-                + "&code_challenge_method=S256&code_challenge=" + challenge(verifier), verifier);
-    }
-
-    /** Exchanges the code as the confidential client; fails unless tokens come back. */
-    void exchange(String code, String verifier) {
-        String form = MemberBrowser.encode(Map.of("grant_type", "authorization_code", "code", code,
-                "redirect_uri", MemberBrowser.REDIRECT_URI, "code_verifier", verifier,
-                "client_id", clientId, "client_secret", SECRET));
-        try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(realmUrl + "/protocol/openid-connect/token"))
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200 || !response.body().contains("\"id_token\"")) {
-                throw new IllegalStateException("Token endpoint answered " + response.statusCode());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String challenge(String verifier) {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String random(int bytes) {
-        byte[] b = new byte[bytes];
-        RANDOM.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    /** One virtual member's browser; connections come from {@code http}, shared by all of them. */
+    static Browser browser(HttpClient http) {
+        return new Browser(http, "ja", REDIRECT_URI, Duration.ofSeconds(120));
     }
 }

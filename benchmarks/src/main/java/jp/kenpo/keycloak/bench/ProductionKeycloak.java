@@ -2,10 +2,6 @@ package jp.kenpo.keycloak.bench;
 
 import java.io.IOException;
 import java.net.ServerSocket;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import jp.kenpo.keycloak.testing.Readiness;
 
 /**
  * Keycloak as union IT runs it: a copy of the stock 26.7.3 distribution, the pack's jar in
@@ -63,9 +61,9 @@ final class ProductionKeycloak implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
-            awaitReady(process, port, log);
+            Readiness.await(process, "http://127.0.0.1:" + port + "/realms/kenpo", Duration.ofMinutes(5), log);
             return new ProductionKeycloak(home, port, process, javaPid(process));
-        } catch (IOException | InterruptedException | RuntimeException e) {
+        } catch (InterruptedException | RuntimeException e) {
             Processes.stop(process);
             throw e;
         }
@@ -112,27 +110,6 @@ final class ProductionKeycloak implements AutoCloseable {
         return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().map(ProcessHandle::pid)
                 .orElseThrow(() -> new IllegalStateException("No Keycloak JVM under kc.sh (pid " + process.pid() + ")"));
-    }
-
-    private static void awaitReady(Process process, int port, Path log) throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest probe = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/realms/kenpo/.well-known/openid-configuration"))
-                .timeout(Duration.ofSeconds(5)).build();
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
-            }
-            try {
-                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
-        }
-        throw new IllegalStateException("Keycloak did not become ready; see " + log);
     }
 
     static int freePort() {

@@ -1,0 +1,41 @@
+package jp.kenpo.keycloak.testing;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+
+/** Waiting for a Keycloak that was just started: ready once a realm's discovery document answers. */
+public final class Readiness {
+
+    private Readiness() {
+    }
+
+    /**
+     * Polls {@code realmUrl}'s OpenID discovery document until it answers 200; fails early when the
+     * server process exits, and after {@code within}. {@code log} is named in the failure.
+     */
+    public static void await(Process process, String realmUrl, Duration within, Path log) throws InterruptedException {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest probe = HttpRequest.newBuilder(URI.create(realmUrl + "/.well-known/openid-configuration"))
+                .timeout(Duration.ofSeconds(5)).build();
+        long deadline = System.nanoTime() + within.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("Keycloak exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (client.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("Keycloak did not become ready within " + within + "; see " + log);
+    }
+}
