@@ -1,5 +1,24 @@
 <#import "field.ftl" as field>
 <#-- Pieces shared by the pack's screens. -->
+
+<#--
+  A field's errors, one per line. Keycloak joins several errors of one field into one run of text,
+  which is hard to read, so the pack files a field's second and later errors as name#2, name#3 …
+  (jp.kenpo.keycloak.common.FieldErrors) and they are put back together here, each sanitised.
+-->
+<#function fieldErrors name>
+  <#local lines = []>
+  <#list 1..9 as n>
+    <#local key = (n == 1)?then(name, name + "#" + n)>
+    <#if messagesPerField.existsError(key)>
+      <#local lines = lines + [kcSanitize(messagesPerField.get(key))]>
+    </#if>
+  </#list>
+  <#if lines?has_content>
+    <#return lines?join("<br>")?no_esc>
+  </#if>
+  <#return "">
+</#function>
 <#macro intro text>
   <p class="kenpo-intro" id="kenpo-intro">${text}</p>
 </#macro>
@@ -26,7 +45,7 @@
 
 <#-- A text input that keeps what the member typed after an error. -->
 <#macro textInput name label value="" autocomplete="off" type="text" autofocus=false>
-  <#assign error = kcSanitize(messagesPerField.get(name))?no_esc>
+  <#local error = fieldErrors(name)>
   <@field.group name=name label=label error=error>
     <span class="${properties.kcInputClass} <#if error?has_content>${properties.kcError}</#if>">
       <input id="${name}" name="${name}" value="${value}" type="${type}" autocomplete="${autocomplete}" <#if autofocus>autofocus</#if>

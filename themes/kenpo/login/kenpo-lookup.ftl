@@ -18,7 +18,7 @@
             <@kenpo.textInput name="givenKanji" label=msg("kenpoLookupGivenKanji") value=kenpoLookup.givenKanji autocomplete="given-name" />
             <@kenpo.textInput name="familyKana" label=msg("kenpoLookupFamilyKana") value=kenpoLookup.familyKana />
             <@kenpo.textInput name="givenKana" label=msg("kenpoLookupGivenKana") value=kenpoLookup.givenKana />
-            <#assign birthError = kcSanitize(messagesPerField.get('birthDate'))?no_esc>
+            <#assign birthError = kenpo.fieldErrors('birthDate')>
             <@field.group name="birthDate" label=msg("kenpoLookupBirthDate") error=birthError>
                 <div class="kenpo-date" id="birthDate">
                     <select name="birthEra" id="birthEra" aria-label="${msg('kenpoLookupEra')}" class="${properties.kcInputClass}">

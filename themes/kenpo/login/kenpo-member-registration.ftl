@@ -15,7 +15,7 @@
                 <li data-kenpo-check="loginIdCharacters" data-kenpo-for="newLoginId">${msg("kenpoRuleLoginIdCharacters")}</li>
                 <li data-kenpo-check="loginIdReserved" data-kenpo-for="newLoginId">${msg("kenpoRuleLoginIdReserved")}</li>
             </ul>
-            <@kenpo.passwordInput name="newPassword" label=msg("kenpoNewPassword") autocomplete="new-password" error=kcSanitize(messagesPerField.get('newPassword'))?no_esc />
+            <@kenpo.passwordInput name="newPassword" label=msg("kenpoNewPassword") autocomplete="new-password" error=kenpo.fieldErrors('newPassword') />
             <ul class="kenpo-rules" id="kenpo-password-rules" aria-live="polite">
                 <li data-kenpo-check="passwordLength" data-kenpo-for="newPassword" data-min="${kenpoPasswordMin?c}" data-max="${kenpoPasswordMax?c}">${msg("kenpoRulePasswordLength", kenpoPasswordMin?c, kenpoPasswordMax?c)}</li>
                 <li data-kenpo-check="passwordUpper" data-kenpo-for="newPassword">${msg("kenpoRulePasswordUpper")}</li>
@@ -23,7 +23,7 @@
                 <li data-kenpo-check="passwordDigit" data-kenpo-for="newPassword">${msg("kenpoRulePasswordDigit")}</li>
                 <li data-kenpo-check="passwordCharacters" data-kenpo-for="newPassword">${msg("kenpoRulePasswordCharacters")}</li>
             </ul>
-            <@kenpo.passwordInput name="newPasswordConfirm" label=msg("kenpoNewPasswordConfirm") autocomplete="new-password" error=kcSanitize(messagesPerField.get('newPasswordConfirm'))?no_esc />
+            <@kenpo.passwordInput name="newPasswordConfirm" label=msg("kenpoNewPasswordConfirm") autocomplete="new-password" error=kenpo.fieldErrors('newPasswordConfirm') />
             <@kenpo.revealPassword form="kenpo-registration-form" />
             <@kenpo.textInput name="email" label=msg("kenpoEmail") value=kenpoValues.email autocomplete="email" type="email" />
             <@kenpo.textInput name="nickname" label=msg("kenpoNickname") value=kenpoValues.nickname autocomplete="nickname" />

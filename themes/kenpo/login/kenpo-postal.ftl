@@ -24,7 +24,7 @@
                     <option value="other" <#if kenpoPostal.category == "other">selected</#if>>${msg("kenpoPostalCategory_other")}</option>
                 </select>
             </@field.group>
-            <#assign messageError = kcSanitize(messagesPerField.get('message'))?no_esc>
+            <#assign messageError = kenpo.fieldErrors('message')>
             <@field.group name="message" label=msg("kenpoPostalMessage") error=messageError>
                 <span class="${properties.kcInputClass}"><textarea id="message" name="message" rows="4">${kenpoPostal.message}</textarea></span>
             </@field.group>

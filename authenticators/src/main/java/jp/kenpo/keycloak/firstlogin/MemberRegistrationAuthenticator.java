@@ -8,6 +8,7 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
@@ -74,10 +75,9 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
             }
         }
         if (!problems.isEmpty()) {
-            LoginFormsProvider form = form(context, input.loginId(), input.email(), input.nickname());
-            for (MemberRegistrationInput.Problem p : problems) {
-                form.addError(new FormMessage(p.field(), p.messageKey(), p.params()));
-            }
+            LoginFormsProvider form = form(context, input.loginId(), input.email(), input.nickname())
+                    .setErrors(FieldErrors.oneLineEach(problems.stream()
+                            .map(p -> new FormMessage(p.field(), p.messageKey(), p.params())).toList()));
             context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).user(user)
                     .detail("kenpo_registration", "rejected")
                     .detail("kenpo_fields", String.join(",", problems.stream().map(MemberRegistrationInput.Problem::field).distinct().toList()))

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MailQueue;
@@ -75,8 +76,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
             errors.add(new FormMessage(FIELD_CONFIRM, "kenpoPasswordConfirmMismatch"));
         }
         if (!errors.isEmpty()) {
-            LoginFormsProvider form = form(context);
-            errors.forEach(form::addError);
+            LoginFormsProvider form = form(context).setErrors(FieldErrors.oneLineEach(errors));
             context.getEvent().clone().event(EventType.UPDATE_PASSWORD_ERROR).user(user)
                     .detail("kenpo_reissue", "password_change").error("kenpo_password_rule");
             context.challenge(form.createForm(FORM));

@@ -1,9 +1,13 @@
 package jp.kenpo.keycloak.rules;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.PasswordPolicy;
 import org.keycloak.models.RealmModel;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PolicyError;
@@ -17,9 +21,10 @@ public final class PasswordPolicyCheck {
     private PasswordPolicyCheck() {
     }
 
+    /** In the order the union wrote the policy (the order of the rule list on the screen). */
     public static List<PolicyError> violations(KeycloakSession session, RealmModel realm, String loginId, String password) {
         List<PolicyError> errors = new ArrayList<>();
-        for (String policyId : realm.getPasswordPolicy().getPolicies()) {
+        for (String policyId : inWrittenOrder(realm.getPasswordPolicy())) {
             PasswordPolicyProvider provider = session.getProvider(PasswordPolicyProvider.class, policyId);
             if (provider == null) {
                 continue;
@@ -30,6 +35,17 @@ public final class PasswordPolicyCheck {
             }
         }
         return errors;
+    }
+
+    /** Keycloak keeps the policies in a hash map; its text form keeps the order an admin wrote them in. */
+    static List<String> inWrittenOrder(PasswordPolicy policy) {
+        String written = policy.toString();
+        return policy.getPolicies().stream()
+                .sorted(Comparator.comparingInt((String id) -> {
+                    Matcher at = Pattern.compile("(?<![A-Za-z])" + Pattern.quote(id) + "(?![A-Za-z])").matcher(written);
+                    return at.find() ? at.start() : Integer.MAX_VALUE;
+                }).thenComparing(Comparator.naturalOrder()))
+                .toList();
     }
 
     /** A policy value such as {@code length(8)}, or the fallback when the realm does not set it. */

@@ -174,10 +174,9 @@ class FirstLoginIT {
 
         page = new MemberRegistrationPage(browser, page.submit("x", "abc", "abd", "not-an-address", "はなこ"));
         assertEquals("ログインIDは2文字以上39文字以内で入力してください。", page.error("newLoginId"));
-        String passwordErrors = page.error("newPassword");
-        assertTrue(passwordErrors.contains("パスワードは8文字以上で入力してください。"), passwordErrors);
-        assertTrue(passwordErrors.contains("パスワードには半角英大文字を1文字以上含めてください。"), passwordErrors);
-        assertTrue(passwordErrors.contains("パスワードには数字を1文字以上含めてください。"), passwordErrors);
+        // One line per broken rule, in the order of the rule list under the field, not one run of text.
+        assertEquals(List.of("パスワードは8文字以上で入力してください。", "パスワードには半角英大文字を1文字以上含めてください。",
+                "パスワードには数字を1文字以上含めてください。"), page.errorLines("newPassword"));
         assertEquals("新パスワード(確認)が新パスワードと一致しません。", page.error("newPasswordConfirm"));
         assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", page.error("email"));
         assertEquals("x", page.value("newLoginId"));

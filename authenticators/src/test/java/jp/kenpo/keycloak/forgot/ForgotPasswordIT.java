@@ -104,7 +104,11 @@ class ForgotPasswordIT {
         assertEquals("パスワード確認", change.label("password-confirm"));
         assertTrue(change.text().contains("パスワードを表示する"));
 
-        PasswordChangePage refused = new PasswordChangePage(browser, change.submit("Abcd123!", "Abcd123!"));
+        PasswordChangePage several = new PasswordChangePage(browser, change.submit("abcdefg!", "abcdefg!"));
+        assertEquals(List.of("パスワードには半角英大文字を1文字以上含めてください。", "パスワードには数字を1文字以上含めてください。",
+                "パスワードに記号は使用できません。使える文字は半角英大文字・半角英小文字・半角数字です。"),
+                several.errorLines("password-new"), "one line per broken rule, in the order of the rules");
+        PasswordChangePage refused = new PasswordChangePage(browser, several.submit("Abcd123!", "Abcd123!"));
         assertTrue(refused.error("password-new").contains("パスワードに記号は使用できません。"), refused.error("password-new"));
         Browser.Page portal = refused.submit(NEW_PASSWORD, NEW_PASSWORD);
         assertTrue(portal.isPortalRedirect(), "no email key after 仮ログイン: " + portal.uri());

@@ -1,6 +1,10 @@
 package jp.kenpo.keycloak.pages;
 
+import java.util.Arrays;
+import java.util.List;
+
 import jp.kenpo.keycloak.testing.Browser;
+import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
@@ -42,6 +46,16 @@ abstract class Screen {
     /** The error under a field, if any. */
     public String error(String field) {
         return textOf(doc.getElementById("input-error-" + field));
+    }
+
+    /** The errors under a field, line by line as the member reads them. */
+    public List<String> errorLines(String field) {
+        Element error = doc.getElementById("input-error-" + field);
+        if (error == null) {
+            return List.of();
+        }
+        return Arrays.stream(error.select("span").first().html().split("<br>"))
+                .map(line -> Jsoup.parse(line).text()).filter(line -> !line.isBlank()).toList();
     }
 
     private static String textOf(Element element) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.MemberMailer;
 import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.lookup.MemberIdentity;
@@ -53,7 +54,7 @@ public final class PostalScreens {
             var problems = input.check();
             if (!problems.isEmpty()) {
                 LoginFormsProvider page = page(context, rawValues(typed));
-                problems.forEach(p -> page.addError(new FormMessage(p.field(), p.messageKey())));
+                page.setErrors(FieldErrors.oneLineEach(problems.stream().map(p -> new FormMessage(p.field(), p.messageKey())).toList()));
                 context.challenge(page.createForm("kenpo-postal.ftl"));
                 return true;
             }
