@@ -7,7 +7,6 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
@@ -50,7 +49,7 @@ public final class LetterPdf {
         }
     }
 
-    /** Writes lines from the top of the page down, wrapping Japanese text by width. */
+    /** Writes lines from the top of the page down, wrapping Japanese text by width ({@link LineWrap}). */
     private static final class Writer {
         private final PDPageContentStream content;
         private final PDType0Font font;
@@ -117,23 +116,14 @@ public final class LetterPdf {
             y -= points;
         }
 
-        private List<String> wrap(String text, float size) throws IOException {
-            List<String> lines = new ArrayList<>();
-            StringBuilder line = new StringBuilder();
-            for (int i = 0; i < text.length(); ) {
-                int cp = text.codePointAt(i);
-                String next = line + new String(Character.toChars(cp));
-                if (font.getStringWidth(next) / 1000 * size > width && line.length() > 0) {
-                    lines.add(line.toString());
-                    line.setLength(0);
+        private List<String> wrap(String text, float size) {
+            return LineWrap.wrap(text, width, piece -> {
+                try {
+                    return font.getStringWidth(piece) / 1000 * size;
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                line.appendCodePoint(cp);
-                i += Character.charCount(cp);
-            }
-            if (line.length() > 0) {
-                lines.add(line.toString());
-            }
-            return lines;
+            });
         }
     }
 
