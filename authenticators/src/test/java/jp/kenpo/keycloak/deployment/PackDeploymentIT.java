@@ -52,6 +52,7 @@ class PackDeploymentIT {
         Map<String, List<Map<String, Object>>> themes = (Map<String, List<Map<String, Object>>>) info.get("themes");
         assertTrue(themes.get("login").stream().anyMatch(t -> "kenpo".equals(t.get("name"))));
         assertTrue(themes.get("email").stream().anyMatch(t -> "kenpo".equals(t.get("name"))));
+        assertTrue(themes.get("account").stream().anyMatch(t -> "kenpo".equals(t.get("name"))));
     }
 
     @Test

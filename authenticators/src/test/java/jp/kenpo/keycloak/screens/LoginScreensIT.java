@@ -250,6 +250,12 @@ class LoginScreensIT {
                 .until(d -> d.getPageSource().contains("ニックネーム") && d.getPageSource().contains("通知メール受信設定"));
         assertTrue(driver.getPageSource().contains("認証キーによるログイン設定"));
         assertTrue(driver.getPageSource().contains("世帯内への公開設定"));
+        // The union's mark, not Keycloak's logo (account theme "kenpo").
+        org.openqa.selenium.WebElement logo = driver.findElement(By.cssSelector("[data-testid='page-header'] img"));
+        assertTrue(logo.getAttribute("src").endsWith("/account/kenpo/img/kenpo-logo.svg"), logo.getAttribute("src"));
+        assertTrue(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
+                .executeScript("return arguments[0].naturalWidth", logo)).intValue() > 0, "the mark loads");
+        assertEquals("組合のマーク", logo.getAttribute("alt"));
         chromium.screenshot("15-account-profile");
     }
 
