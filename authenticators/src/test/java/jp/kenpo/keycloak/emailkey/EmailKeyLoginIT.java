@@ -358,15 +358,9 @@ class EmailKeyLoginIT {
     // --- helpers ---
 
     private List<Map<String, Object>> awaitEvents(Member member, Predicate<Map<String, Object>> wanted) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (true) {
-            List<Map<String, Object>> events = server.admin().events(member.id());
-            if (events.stream().anyMatch(wanted) || System.currentTimeMillis() > deadline) {
-                assertTrue(events.stream().anyMatch(wanted), "expected event not recorded: " + events);
-                return events.stream().filter(wanted).toList();
-            }
-            Pause.millis(200);
-        }
+        List<Map<String, Object>> events = Pause.until(() -> server.admin().events(member.id()), e -> e.stream().anyMatch(wanted));
+        assertTrue(events.stream().anyMatch(wanted), "expected event not recorded: " + events);
+        return events.stream().filter(wanted).toList();
     }
 
     private void awaitFailures(Member member, int expected) {

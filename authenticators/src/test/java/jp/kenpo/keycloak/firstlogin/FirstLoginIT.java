@@ -153,13 +153,7 @@ class FirstLoginIT {
         LoginPage unknownId = new LoginPage(browser, wrongPassword.submit(Members.preIssuedId(), letter.temporaryPassword()));
         assertEquals(INVALID_LOGIN, unknownId.fieldError());
 
-        long deadline = System.currentTimeMillis() + 10_000;
-        int failures = 0;
-        while (System.currentTimeMillis() < deadline && failures < 1) {
-            failures = ((Number) server.admin().bruteForceStatus(letter.userId()).get("numFailures")).intValue();
-            Pause.millis(200);
-        }
-        assertEquals(1, failures);
+        assertEquals(1, server.admin().awaitBruteForceFailures(letter.userId(), 1));
         server.admin().clearBruteForce(letter.userId());
     }
 

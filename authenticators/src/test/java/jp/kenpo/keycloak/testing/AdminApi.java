@@ -106,16 +106,7 @@ public final class AdminApi {
 
     /** The brute-force protector counts asynchronously: waits until it has seen {@code expected} failures; returns what it saw. */
     public int awaitBruteForceFailures(String userId, int expected) {
-        long deadline = System.currentTimeMillis() + 10_000;
-        int seen = -1;
-        while (System.currentTimeMillis() < deadline) {
-            seen = ((Number) bruteForceStatus(userId).get("numFailures")).intValue();
-            if (seen == expected) {
-                return seen;
-            }
-            Pause.millis(200);
-        }
-        return seen;
+        return Pause.until(() -> ((Number) bruteForceStatus(userId).get("numFailures")).intValue(), seen -> seen == expected);
     }
 
     public void clearBruteForce(String userId) {

@@ -3,6 +3,7 @@ package jp.kenpo.keycloak.testing;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,15 +69,11 @@ public final class Mailbox {
 
     /** Waits (up to 20 s) until {@code address} has more than {@code alreadySeen} mails, and returns the newest. */
     public Mail awaitNext(String address, int alreadySeen) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (System.currentTimeMillis() < deadline) {
-            List<Mail> mails = to(address);
-            if (mails.size() > alreadySeen) {
-                return mails.get(mails.size() - 1);
-            }
-            Pause.millis(100);
+        List<Mail> mails = Pause.until(() -> to(address), m -> m.size() > alreadySeen, Duration.ofSeconds(20), Duration.ofMillis(100));
+        if (mails.size() <= alreadySeen) {
+            throw new AssertionError("No new mail to " + address + " (had " + alreadySeen + ")");
         }
-        throw new AssertionError("No new mail to " + address + " (had " + alreadySeen + ")");
+        return mails.get(mails.size() - 1);
     }
 
     public int count(String address) {

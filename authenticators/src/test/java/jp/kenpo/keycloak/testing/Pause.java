@@ -1,6 +1,10 @@
 package jp.kenpo.keycloak.testing;
 
-/** Waits in tests: between polls, and where the server's clock must move on. */
+import java.time.Duration;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/** Waits in tests: for what the server does after it answered, and where its clock must move on. */
 public final class Pause {
 
     /**
@@ -19,6 +23,26 @@ public final class Pause {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * Asks {@code probe} every {@code every} until its answer passes {@code done} or {@code within} has
+     * passed (for what the server does after answering: events, brute-force counts, mails); returns
+     * the last answer, for the test to assert on.
+     */
+    public static <T> T until(Supplier<T> probe, Predicate<T> done, Duration within, Duration every) {
+        long deadline = System.nanoTime() + within.toNanos();
+        T answer = probe.get();
+        while (!done.test(answer) && System.nanoTime() < deadline) {
+            millis(every.toMillis());
+            answer = probe.get();
+        }
+        return answer;
+    }
+
+    /** {@link #until(Supplier, Predicate, Duration, Duration)} for up to ten seconds, every 200 ms. */
+    public static <T> T until(Supplier<T> probe, Predicate<T> done) {
+        return until(probe, done, Duration.ofSeconds(10), Duration.ofMillis(200));
     }
 
     /** Waits longer than Keycloak's quick-login check between two wrong entries. */
