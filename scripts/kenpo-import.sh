@@ -1,22 +1,24 @@
 #!/usr/bin/env bash
-# Loads the union's membership list into Keycloak and fetches the letters for new insured members.
+# Loads the union's membership list into Keycloak and fetches the letters for new insured members;
+# or reissues the letters of insured members who have not registered yet and lost theirs.
 #
 #   scripts/kenpo-import.sh members.csv [--dry-run]
+#   scripts/kenpo-import.sh --reissue member-keys.txt      # one 記号-番号-枝番 per line
 #
 # Environment: KC_URL (default http://127.0.0.1:8080), KC_REALM (default kenpo), and either
 # KC_TOKEN, or KC_ADMIN_USER / KC_ADMIN_PASSWORD of an admin with the realm's manage-users role
 # (password grant of admin-cli in the master realm, or set KC_ADMIN_REALM).
-# Writes import-<time>.ndjson (progress, rejected rows, summary or failed) and, when members were created,
-# letters-<time>.json, letters-<time>.csv and letters-<time>.pdf. Keep these files safe: they hold
-# the only clear copy of the temporary passwords.
+# Writes import-<time>.ndjson (progress, rejected rows, summary or failed), or reissue-<time>.json
+# (letters and refused keys with the reason), and, when there are letters, letters-<time>.json,
+# letters-<time>.csv and letters-<time>.pdf. Keep these files safe: they hold the only clear copy of
+# the temporary passwords. A reissued letter replaces the old one: the old temporary password stops working.
 set -euo pipefail
 
-csv=${1:?usage: kenpo-import.sh members.csv [--dry-run]}
-dry=false
-[ "${2:-}" = "--dry-run" ] && dry=true
+usage="usage: kenpo-import.sh members.csv [--dry-run] | kenpo-import.sh --reissue member-keys.txt"
 url=${KC_URL:-http://127.0.0.1:8080}
 realm=${KC_REALM:-kenpo}
 stamp=$(date +%Y%m%d-%H%M%S)
+endpoint="$url/admin/realms/$realm/kenpo-member-import"
 
 token=${KC_TOKEN:-}
 if [ -z "$token" ]; then
@@ -27,22 +29,43 @@ if [ -z "$token" ]; then
     | sed -n 's/.*"access_token":"\([^"]*\)".*/\1/p')
 fi
 
+# Fetches letters-<time>.csv and .pdf for a file the letters endpoint reads.
+fetch_letters() {
+  for format in csv pdf; do
+    curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+      --data-binary "@$1" -o "letters-$stamp.$format" "$endpoint/letters?format=$format"
+  done
+  echo "Letters: letters-$stamp.csv letters-$stamp.pdf"
+}
+
+umask 077
+if [ "${1:-}" = "--reissue" ]; then
+  keys=${2:?$usage}
+  # One key per line (blank lines and a trailing CR from Windows are skipped) as a JSON array.
+  body=$(tr -d '\r' < "$keys" | sed -e '/^[[:space:]]*$/d' -e 's/\\/\\\\/g' -e 's/"/\\"/g' -e 's/.*/"&"/' | paste -sd, -)
+  out="reissue-$stamp.json"
+  curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
+    --data-binary "[$body]" "$endpoint/reissue" > "$out"
+  sed -n 's/.*"refused":\[\(.*\)\]}$/\1/p' "$out" | sed 's/},{/}\n{/g' | grep -v '^$' | sed 's/^/refused: /' || true
+  if grep -q '"type":"letter"' "$out"; then
+    fetch_letters "$out"
+  fi
+  exit 0
+fi
+
+csv=${1:?$usage}
+dry=false
+[ "${2:-}" = "--dry-run" ] && dry=true
 out="import-$stamp.ndjson"
 # Progress lines arrive as the import goes; show them while saving everything.
 curl -fsS -N -X POST -H "Authorization: Bearer $token" -H "Content-Type: text/csv" \
-  --data-binary "@$csv" "$url/admin/realms/$realm/kenpo-member-import?dryRun=$dry" | tee "$out" \
+  --data-binary "@$csv" "$endpoint?dryRun=$dry" | tee "$out" \
   | grep --line-buffered -v '"type":"letter"' || true
 
 letters=$(grep '"type":"letter"' "$out" || true)
 if [ -n "$letters" ]; then
-  umask 077
   printf '[%s]\n' "$(printf '%s\n' "$letters" | paste -sd, -)" > "letters-$stamp.json"
-  for format in csv pdf; do
-    curl -fsS -X POST -H "Authorization: Bearer $token" -H "Content-Type: application/json" \
-      --data-binary "@letters-$stamp.json" -o "letters-$stamp.$format" \
-      "$url/admin/realms/$realm/kenpo-member-import/letters?format=$format"
-  done
-  echo "Letters: letters-$stamp.csv letters-$stamp.pdf"
+  fetch_letters "letters-$stamp.json"
 fi
 if grep -q '"type":"failed"' "$out"; then
   echo "The import stopped part-way (see the server log). Keep the letters above; run the same file again." >&2

@@ -246,7 +246,8 @@ public final class MemberImport {
         }
     }
 
-    private static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
+    /** Stores a pre-issued temporary password (see {@link #PRE_ISSUED_HASH}); the import and the letter reissue use it. */
+    static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
         PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PRE_ISSUED_HASH)
                 .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
         credential.setCreatedDate(Time.currentTimeMillis());

@@ -18,6 +18,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
@@ -32,7 +33,10 @@ import org.keycloak.util.JsonSerialization;
  *   JSON object per line ({@code application/x-ndjson}): {@code rejected} rows (line and reason),
  *   {@code progress} counts after each batch, one {@code letter} per new insured member (its temporary
  *   password exists in clear only here), and a final {@code summary};</li>
- *   <li>{@code POST letters?format=csv|pdf} with the {@code letter} objects as a JSON array: the letters
+ *   <li>{@code POST reissue} with member keys as a JSON array: new letters for insured members who
+ *   have not registered yet ({@code letters} as above, and {@code refused} keys with the reason);</li>
+ *   <li>{@code POST letters?format=csv|pdf} with the {@code letter} objects as a JSON array (or the
+ *   reissue answer as it came): the letters
  *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member).</li>
  * </ul>
  */
@@ -40,6 +44,8 @@ public class MemberImportResource {
 
     private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
     private static final int MAX_BYTES = 256 * 1024 * 1024;
+    /** Letters are printed by hand-picked member; a whole membership goes through the import instead. */
+    private static final int MAX_REISSUE = 10_000;
     static final MediaType NDJSON = new MediaType("application", "x-ndjson");
 
     private final KeycloakSession session;
@@ -91,11 +97,18 @@ public class MemberImportResource {
     @POST
     @Path("letters")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response letters(@QueryParam("format") String format, List<Map<String, String>> letters) {
+    public Response letters(@QueryParam("format") String format, JsonNode body) {
         auth.users().requireManage();
-        List<MemberImport.Letter> list = letters.stream()
-                .map(l -> new MemberImport.Letter(l.get("memberKey"), l.get("name"), l.get("loginId"), l.get("temporaryPassword")))
-                .toList();
+        // The letter objects as an array (the import's letter lines), or the reissue answer as it came.
+        JsonNode array = body != null && body.isObject() ? body.get("letters") : body;
+        if (array == null || !array.isArray()) {
+            throw new BadRequestException("Give the letters as a JSON array, or the reissue answer");
+        }
+        List<MemberImport.Letter> list = new java.util.ArrayList<>();
+        for (JsonNode l : array) {
+            list.add(new MemberImport.Letter(l.path("memberKey").asText(), l.path("name").asText(),
+                    l.path("loginId").asText(), l.path("temporaryPassword").asText()));
+        }
         String union = realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
         if ("pdf".equalsIgnoreCase(format)) {
             return Response.ok(LetterPdf.render(union, list), "application/pdf")
@@ -103,6 +116,30 @@ public class MemberImportResource {
         }
         return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"letters.csv\"").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * {@code POST reissue} with a JSON array of member keys (記号-番号-枝番): new temporary passwords and
+     * letters for insured members who have not registered yet; the old letters stop working.
+     */
+    @POST
+    @Path("reissue")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response reissueLetters(List<String> memberKeys) {
+        auth.users().requireManage();
+        if (memberKeys == null || memberKeys.isEmpty() || memberKeys.size() > MAX_REISSUE) {
+            throw new BadRequestException("Give 1 to " + MAX_REISSUE + " member keys");
+        }
+        LetterReissue.Result result = LetterReissue.reissue(session, realm, memberKeys);
+        // Counts only: member keys are insurance numbers.
+        LOG.infof("Letters reissued by %s: %d letters, %d refused", auth.adminAuth().getUser().getUsername(),
+                result.letters().size(), result.refused().size());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("letters", result.letters().stream().map(MemberImportResource::letterMap).toList());
+        answer.put("refused", result.refused().stream()
+                .map(r -> Map.of("memberKey", r.memberKey(), "reason", r.reason())).toList());
+        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
     static Map<String, Object> letterMap(MemberImport.Letter letter) {

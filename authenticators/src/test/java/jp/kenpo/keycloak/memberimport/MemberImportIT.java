@@ -2,6 +2,7 @@ package jp.kenpo.keycloak.memberimport;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
@@ -28,6 +29,7 @@ import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.MemberSession;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testing.Pause;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -226,6 +228,55 @@ class MemberImportIT {
         String newId = Members.loginId("letter");
         new RegistrationCompletePage(browser, registration.submit(newId, "Kenpo2026Ab", "Kenpo2026Ab", newId + "@example.jp", ""));
         assertTrue(passwordCredentialData(memberId).contains("\"algorithm\":\"argon2\""), passwordCredentialData(memberId));
+
+        // The other member lost the letter: union IT reissues it. Registered members, dependents and
+        // unknown keys are refused with the reason; a key typed twice (full-width) gets one letter.
+        String lostKey = (String) letters.get(1).get("memberKey");
+        String lostId = (String) letters.get(1).get("loginId");
+        String lostPassword = (String) letters.get(1).get("temporaryPassword");
+        String registeredKey = (String) letters.get(0).get("memberKey");
+        String dependentKey = symbol + "-10000-01";
+        List<String> keys = List.of(lostKey, registeredKey, dependentKey, symbol + "-99999-00", "nonsense",
+                toFullWidth(lostKey));
+        AdminApi.Answer reissued = server.admin().postBody("/realms/kenpo/kenpo-member-import/reissue", "application/json",
+                JSON.writeValueAsBytes(keys), true);
+        assertEquals(200, reissued.status(), reissued.body());
+        Map<String, List<Map<String, Object>>> answer = JSON.readValue(reissued.body(), new TypeReference<>() { });
+        assertEquals(1, answer.get("letters").size(), reissued.body());
+        Map<String, Object> newLetter = answer.get("letters").get(0);
+        assertEquals(lostKey, newLetter.get("memberKey"));
+        assertEquals(lostId, newLetter.get("loginId"), "the login ID stays; only the password is new");
+        assertNotEquals(lostPassword, newLetter.get("temporaryPassword"));
+        Map<String, String> reasons = new java.util.HashMap<>();
+        answer.get("refused").forEach(r -> reasons.put((String) r.get("memberKey"), (String) r.get("reason")));
+        assertEquals(4, reasons.size(), reasons.toString());
+        assertTrue(reasons.get(registeredKey).startsWith("登録済みです"), reasons.toString());
+        assertTrue(reasons.get(dependentKey).startsWith("被保険者ではありません"), reasons.toString());
+        assertTrue(reasons.get(symbol + "-99999-00").startsWith("該当する加入者がいません"), reasons.toString());
+        assertTrue(reasons.get("nonsense").startsWith("記号-番号-枝番の形で"), reasons.toString());
+        // The answer goes to the letters endpoint as it came, for the union's printing.
+        AdminApi.Answer reissuedCsv = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=csv",
+                "application/json", reissued.bytes(), true);
+        assertEquals(200, reissuedCsv.status(), reissuedCsv.body());
+        assertTrue(reissuedCsv.body().contains((String) newLetter.get("temporaryPassword")), reissuedCsv.body());
+        assertEquals(2, reissuedCsv.body().strip().split("\r?\n").length, "a header and the one letter: " + reissuedCsv.body());
+        AdminApi.Answer notAdmin = server.admin().postBodyAs("/realms/kenpo/kenpo-member-import/reissue", "application/json",
+                JSON.writeValueAsBytes(List.of(lostKey)), "not-a-token");
+        assertEquals(401, notAdmin.status());
+
+        // The lost letter no longer works; the new one leads to 利用者情報入力.
+        Browser other = new Browser();
+        LoginPage again = new LoginPage(other, other.get(Oidc.authorization(server.realmUrl(), null).url())).openFirstLogin();
+        LoginPage refusedOld = new LoginPage(other, again.submit(lostId, lostPassword));
+        assertEquals("ログインIDまたはパスワードが正しくありません。", refusedOld.fieldError());
+        Pause.pastQuickLoginCheck();
+        new MemberRegistrationPage(other, refusedOld.submit(lostId, (String) newLetter.get("temporaryPassword")));
+    }
+
+    private static String toFullWidth(String ascii) {
+        StringBuilder out = new StringBuilder();
+        ascii.chars().forEach(c -> out.append(c == '-' ? '－' : (char) (c + 0xFEE0)));
+        return out.toString();
     }
 
     private String passwordCredentialData(String userId) {
