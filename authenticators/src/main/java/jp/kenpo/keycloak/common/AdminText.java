@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.text.MessageFormat;
 import java.util.Properties;
 
 /**
@@ -31,8 +32,13 @@ public final class AdminText {
     }
 
     public String get(String key) {
-        String ja = japanese.getProperty(key);
-        String en = english.getProperty(key);
+        return format(key);
+    }
+
+    /** The text with its {@code {0}}… filled in (pass numbers as strings: they are not regrouped). */
+    public String format(String key, Object... params) {
+        String ja = fill(japanese.getProperty(key), params);
+        String en = fill(english.getProperty(key), params);
         if (ja == null && en == null) {
             throw new IllegalArgumentException("No admin text for " + key);
         }
@@ -40,6 +46,10 @@ public final class AdminText {
             return ja != null ? ja : en;
         }
         return ja + " / " + en;
+    }
+
+    private static String fill(String pattern, Object... params) {
+        return pattern == null || params.length == 0 ? pattern : MessageFormat.format(pattern, params);
     }
 
     private static Properties load(Class<?> feature, String name) {

@@ -1,6 +1,5 @@
 package jp.kenpo.keycloak.memberimport;
 
-import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -12,7 +11,6 @@ import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.firstlogin.Registration;
 import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
-import jp.kenpo.keycloak.lookup.MemberIdentity;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -43,7 +41,7 @@ final class LetterReissue {
         List<Refused> refused = new ArrayList<>();
         Set<String> keys = new LinkedHashSet<>();
         for (String typed : typedKeys) {
-            Optional<String> key = memberKey(typed);
+            Optional<String> key = MemberKey.parse(typed);
             if (key.isEmpty()) {
                 refused.add(new Refused(typed, TEXT.get("kenpo.reissue.badKey")));
             } else {
@@ -84,20 +82,5 @@ final class LetterReissue {
             return "kenpo.reissue.disabled";
         }
         return null;
-    }
-
-    /** 記号-番号-枝番 as the import stores it, from what union IT typed (full-width, spaces, a one-digit 枝番). */
-    static Optional<String> memberKey(String typed) {
-        String[] parts = Normalizer.normalize(typed == null ? "" : typed, Normalizer.Form.NFKC).strip().split("\\s*[-\u2212\u30FC]\\s*");
-        if (parts.length != 3) {
-            return Optional.empty();
-        }
-        String symbol = MemberIdentity.code(parts[0]);
-        String number = MemberIdentity.code(parts[1]);
-        String branch = MemberIdentity.code(parts[2]);
-        if (symbol.isEmpty() || number.isEmpty() || !branch.matches("\\d{1,2}")) {
-            return Optional.empty();
-        }
-        return Optional.of(symbol + "-" + number + "-" + (branch.length() == 1 ? "0" + branch : branch));
     }
 }

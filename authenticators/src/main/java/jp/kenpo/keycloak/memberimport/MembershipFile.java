@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.MemberData;
 import jp.kenpo.keycloak.lookup.BirthDate;
 import jp.kenpo.keycloak.lookup.MemberIdentity;
@@ -29,6 +30,8 @@ import jp.kenpo.keycloak.lookup.MemberIdentity;
  * A row that cannot be read is rejected with its line number and reason; the others still go in.
  */
 public final class MembershipFile {
+
+    private static final AdminText TEXT = AdminText.of(MembershipFile.class);
 
     /** One member as the union lists them, normalised. */
     public record Row(int line, String symbol, String number, String branch, String relationship, String familyKanji,
@@ -91,7 +94,7 @@ public final class MembershipFile {
         List<Row> rows = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
         if (records.isEmpty()) {
-            rejected.add(new Rejected(1, "空のファイルです / the file is empty"));
+            rejected.add(new Rejected(1, TEXT.get("kenpo.import.emptyFile")));
             return new Parsed(rows, rejected);
         }
         Map<String, Integer> columns = new HashMap<>();
@@ -104,12 +107,20 @@ public final class MembershipFile {
         }
         List<String> missing = REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
         if (!missing.isEmpty()) {
-            rejected.add(new Rejected(records.get(0).line(), "見出しにない列 / missing columns: " + missing));
+            rejected.add(new Rejected(records.get(0).line(), TEXT.format("kenpo.import.missingColumns", String.join(", ", missing))));
             return new Parsed(rows, rejected);
         }
+        Map<String, Integer> firstLine = new HashMap<>();
         for (CsvReader.Record record : records.subList(1, records.size())) {
             try {
-                rows.add(row(record, columns));
+                Row row = row(record, columns);
+                Integer earlier = firstLine.putIfAbsent(row.memberKey(), row.line());
+                if (earlier != null) {
+                    // The first row of a member wins; the member is not gone, so the key is kept.
+                    rejected.add(new Rejected(row.line(), TEXT.format("kenpo.import.duplicate", Integer.toString(earlier)), row.memberKey()));
+                    continue;
+                }
+                rows.add(row);
             } catch (IllegalArgumentException e) {
                 rejected.add(new Rejected(record.line(), e.getMessage(), keyIfReadable(record, columns)));
             }
@@ -121,31 +132,26 @@ public final class MembershipFile {
         String symbol = MemberIdentity.code(cell(record, columns, "symbol"));
         String number = MemberIdentity.code(cell(record, columns, "number"));
         String branch = MemberIdentity.code(cell(record, columns, "branch"));
-        require(!symbol.isEmpty(), "記号がありません / no symbol");
-        require(!number.isEmpty(), "番号がありません / no number");
-        require(branch.matches("\\d{1,2}"), "枝番は1〜2桁の数字です / branch must be 1-2 digits");
+        require(!symbol.isEmpty(), "kenpo.import.noSymbol");
+        require(!number.isEmpty(), "kenpo.import.noNumber");
+        require(branch.matches("\\d{1,2}"), "kenpo.import.badBranch");
         branch = branch.length() == 1 ? "0" + branch : branch;
         String relationship = relationship(cell(record, columns, "relationship"));
-        String[] kanji = split(Normalizer.normalize(cell(record, columns, "nameKanji"), Normalizer.Form.NFKC), "氏名（漢字）");
-        String[] kana = split(Normalizer.normalize(cell(record, columns, "nameKana"), Normalizer.Form.NFKC), "氏名（カナ）");
+        String[] kanji = split(Normalizer.normalize(cell(record, columns, "nameKanji"), Normalizer.Form.NFKC), "kenpo.import.kanjiNameNotSplit");
+        String[] kana = split(Normalizer.normalize(cell(record, columns, "nameKana"), Normalizer.Form.NFKC), "kenpo.import.kanaNameNotSplit");
         LocalDate birth = date(cell(record, columns, "birthDate"))
-                .orElseThrow(() -> new IllegalArgumentException("生年月日が読めません / unreadable birth date"));
+                .orElseThrow(() -> new IllegalArgumentException(TEXT.get("kenpo.import.badBirthDate")));
         String employee = MemberIdentity.code(cell(record, columns, "employeeNumber"));
         String lossRaw = cell(record, columns, "lossDate");
         LocalDate loss = lossRaw.isBlank() ? null : date(lossRaw)
-                .orElseThrow(() -> new IllegalArgumentException("資格喪失日が読めません / unreadable loss date"));
+                .orElseThrow(() -> new IllegalArgumentException(TEXT.get("kenpo.import.badLossDate")));
         return new Row(record.line(), symbol, number, branch, relationship, kanji[0], kanji[1],
                 MemberIdentity.kanaName(kana[0]), MemberIdentity.kanaName(kana[1]), birth, employee, loss);
     }
 
     private static String keyIfReadable(CsvReader.Record record, Map<String, Integer> columns) {
-        String symbol = MemberIdentity.code(cell(record, columns, "symbol"));
-        String number = MemberIdentity.code(cell(record, columns, "number"));
-        String branch = MemberIdentity.code(cell(record, columns, "branch"));
-        if (symbol.isEmpty() || number.isEmpty() || !branch.matches("\\d{1,2}")) {
-            return null;
-        }
-        return symbol + "-" + number + "-" + (branch.length() == 1 ? "0" + branch : branch);
+        return MemberKey.of(cell(record, columns, "symbol"), cell(record, columns, "number"), cell(record, columns, "branch"))
+                .orElse(null);
     }
 
     private static String cell(CsvReader.Record record, Map<String, Integer> columns, String field) {
@@ -159,16 +165,16 @@ public final class MembershipFile {
             case "本人", "被保険者", "self", "0", "00" -> MemberData.RELATIONSHIP_SELF;
             case "配偶者", "夫", "妻", "spouse" -> "spouse";
             case "子", "長男", "長女", "次男", "次女", "三男", "三女", "child" -> "child";
-            case "" -> throw new IllegalArgumentException("続柄がありません / no relationship");
+            case "" -> throw new IllegalArgumentException(TEXT.get("kenpo.import.noRelationship"));
             default -> "other";
         };
     }
 
-    private static String[] split(String name, String label) {
+    private static String[] split(String name, String reason) {
         String trimmed = name.strip();
         String[] parts = trimmed.split("\\s+", 2);
         if (trimmed.isEmpty() || parts.length < 2) {
-            throw new IllegalArgumentException(label + "は姓と名を空白で区切ってください / " + label + ": family and given name must be separated by a space");
+            throw new IllegalArgumentException(TEXT.get(reason));
         }
         return new String[] {parts[0], parts[1].replaceAll("\\s", "")};
     }
@@ -204,7 +210,7 @@ public final class MembershipFile {
 
     private static void require(boolean condition, String reason) {
         if (!condition) {
-            throw new IllegalArgumentException(reason);
+            throw new IllegalArgumentException(TEXT.get(reason));
         }
     }
 }

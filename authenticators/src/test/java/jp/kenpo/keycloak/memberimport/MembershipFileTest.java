@@ -61,6 +61,21 @@ class MembershipFileTest {
     }
 
     @Test
+    void aMemberListedTwiceIsReportedAtTheSecondRowAndTheFirstWins() {
+        String csv = HEADER
+                + "1234,5678,00,本人,健保 太郎,ケンポ タロウ,1970-04-01,,\n"
+                + "1234,5678,01,配偶者,健保 花子,ケンポ ハナコ,1972-01-01,,\n"
+                + "１２３４,５６７８,0,本人,健保 太郎二,ケンポ タロウ,1970-04-01,,\n";
+        MembershipFile.Parsed parsed = MembershipFile.parse(csv.getBytes(StandardCharsets.UTF_8));
+        assertEquals(List.of("太郎", "花子"), parsed.rows().stream().map(MembershipFile.Row::givenKanji).toList());
+        assertEquals(1, parsed.rejected().size());
+        MembershipFile.Rejected duplicate = parsed.rejected().get(0);
+        assertEquals(4, duplicate.line());
+        assertTrue(duplicate.reason().startsWith("2行目と同じ記号-番号-枝番です"), duplicate.reason());
+        assertEquals("1234-5678-00", duplicate.memberKey(), "the member is listed, so not taken as gone");
+    }
+
+    @Test
     void englishHeadersInAnyOrderAndMissingColumns() {
         String csv = "name_kanji,branch,number,symbol,relationship,name_kana,birth_date\n健保 太郎,0,5678,1234,self,ケンポ タロウ,19700401\n";
         MembershipFile.Parsed parsed = MembershipFile.parse(csv.getBytes(StandardCharsets.UTF_8));

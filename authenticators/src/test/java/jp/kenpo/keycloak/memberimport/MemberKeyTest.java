@@ -7,7 +7,7 @@ import java.util.Optional;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-class LetterReissueTest {
+class MemberKeyTest {
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {
@@ -18,12 +18,12 @@ class LetterReissueTest {
             "1234ー5678ー02 | 1234-5678-02",
     })
     void memberKeysAreReadAsUnionItTypesThem(String typed, String key) {
-        assertEquals(Optional.of(key), LetterReissue.memberKey(typed));
+        assertEquals(Optional.of(key), MemberKey.parse(typed));
     }
 
     @ParameterizedTest
     @CsvSource(delimiter = '|', value = {"1234-5678", "1234-5678-123", "1234--01", "-5678-01", "1234-5678-ab", "''"})
-    void anythingElseIsRefused(String typed) {
-        assertEquals(Optional.empty(), LetterReissue.memberKey(typed));
+    void anythingElseIsNoKey(String typed) {
+        assertEquals(Optional.empty(), MemberKey.parse(typed));
     }
 }
