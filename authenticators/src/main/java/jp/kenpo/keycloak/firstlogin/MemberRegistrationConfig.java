@@ -15,7 +15,8 @@ public record MemberRegistrationConfig(String defaultNickname, int nicknameMaxLe
     public static final String DEFAULT_NICKNAME = "kenpo.registration.defaultNickname";
     public static final String NICKNAME_MAX_LENGTH = "kenpo.registration.nicknameMaxLength";
 
-    private static final String DEFAULT_NICKNAME_VALUE = "ご本人";
+    /** ご本人, as the union's manual says; the import gives it to new members and prints it on the letter. */
+    public static final String DEFAULT_NICKNAME_VALUE = "ご本人";
     private static final IntSetting S_NICKNAME_MAX = new IntSetting(NICKNAME_MAX_LENGTH, 20, 1, 100);
 
     public static final MemberRegistrationConfig DEFAULTS = from(Map.of());

@@ -9,13 +9,12 @@ import java.util.List;
  */
 public final class LetterCsv {
 
-    static final String HEADER = "記号-番号-枝番,氏名,ログインID,ログインID（読み）,仮パスワード,仮パスワード（読み）,仮ニックネーム,組合名";
 
     private LetterCsv() {
     }
 
     public static byte[] render(String unionName, List<MemberImport.Letter> letters) {
-        StringBuilder csv = new StringBuilder("\uFEFF").append(HEADER).append("\r\n");
+        StringBuilder csv = new StringBuilder("\uFEFF").append(LetterText.get("csvHeader")).append("\r\n");
         for (MemberImport.Letter l : letters) {
             csv.append(String.join(",", quote(l.memberKey()), quote(l.name()), quote(l.loginId()), quote(Readings.joined(l.loginId())),
                     quote(l.temporaryPassword()), quote(Readings.joined(l.temporaryPassword())), quote(MemberImport.DEFAULT_NICKNAME),

@@ -3,12 +3,8 @@ package jp.kenpo.keycloak.memberimport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.text.MessageFormat;
 import java.util.List;
-import java.util.Properties;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
@@ -19,12 +15,11 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 /**
  * The letters 「健康マイポータル（健康ポータルサイト）への登録について」 for printing: A4, one page per new
  * insured member, IPA Gothic embedded (subset) so every printer shows the Japanese text as laid out.
- * Texts come from {@code letter-messages.properties}.
+ * Texts come from {@link LetterText}.
  */
 public final class LetterPdf {
 
     private static final float MARGIN = 56;
-    private static final Properties TEXT = load();
 
     private LetterPdf() {
     }
@@ -65,26 +60,26 @@ public final class LetterPdf {
 
         void letter(String union, MemberImport.Letter letter) throws IOException {
             text(union, 11, true);
-            text(MessageFormat.format(TEXT.getProperty("honorific"), letter.name()), 13, false);
+            text(LetterText.format("honorific", letter.name()), 13, false);
             gap(10);
-            text(TEXT.getProperty("title"), 15, false);
+            text(LetterText.get("title"), 15, false);
             gap(6);
-            paragraph(MessageFormat.format(TEXT.getProperty("lead1"), union), 10.5f);
-            paragraph(TEXT.getProperty("lead2"), 10.5f);
-            paragraph(TEXT.getProperty("lead3"), 10.5f);
+            paragraph(LetterText.format("lead1", union), 10.5f);
+            paragraph(LetterText.get("lead2"), 10.5f);
+            paragraph(LetterText.get("lead3"), 10.5f);
             gap(10);
-            row(TEXT.getProperty("name"), letter.name() + " 様");
-            row(TEXT.getProperty("loginId"), letter.loginId() + "   " + Readings.joined(letter.loginId()));
-            row(TEXT.getProperty("nickname"), MemberImport.DEFAULT_NICKNAME);
-            row(TEXT.getProperty("password"), letter.temporaryPassword() + "   " + Readings.joined(letter.temporaryPassword()));
+            row(LetterText.get("name"), LetterText.format("honorific", letter.name()));
+            row(LetterText.get("loginId"), letter.loginId() + "   " + Readings.joined(letter.loginId()));
+            row(LetterText.get("nickname"), MemberImport.DEFAULT_NICKNAME);
+            row(LetterText.get("password"), letter.temporaryPassword() + "   " + Readings.joined(letter.temporaryPassword()));
             gap(14);
-            text(TEXT.getProperty("flowTitle"), 12, false);
+            text(LetterText.get("flowTitle"), 12, false);
             for (int i = 1; i <= 5; i++) {
-                paragraph(TEXT.getProperty("step" + i), 10.5f);
+                paragraph(LetterText.get("step" + i), 10.5f);
             }
             gap(10);
             for (int i = 1; i <= 3; i++) {
-                paragraph(TEXT.getProperty("note" + i), 9.5f);
+                paragraph(LetterText.get("note" + i), 9.5f);
             }
         }
 
@@ -125,15 +120,5 @@ public final class LetterPdf {
                 }
             });
         }
-    }
-
-    private static Properties load() {
-        Properties properties = new Properties();
-        try (InputStream in = LetterPdf.class.getResourceAsStream("letter-messages.properties")) {
-            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }

@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MemberData;
+import jp.kenpo.keycloak.firstlogin.MemberRegistrationConfig;
 import jp.kenpo.keycloak.firstlogin.Registration;
 import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
 import org.keycloak.models.KeycloakSession;
@@ -43,7 +44,7 @@ public final class MemberImport {
     public static final String MEMBER_KEY = "kenpoMemberKey";
     /** User attribute set when the import disabled a member, so a re-qualified member is enabled again. */
     public static final String DISABLED_BY_IMPORT = "kenpoDisabledByImport";
-    static final String DEFAULT_NICKNAME = "ご本人";
+    static final String DEFAULT_NICKNAME = MemberRegistrationConfig.DEFAULT_NICKNAME_VALUE;
     /**
      * Rows per transaction. Hibernate checks every entity of a transaction before each query, so the
      * cost per row grows with the batch: small batches keep a 100,000-row file linear.
