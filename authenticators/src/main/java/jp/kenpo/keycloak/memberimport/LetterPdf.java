@@ -4,6 +4,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
 import java.util.List;
 
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -20,6 +21,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 public final class LetterPdf {
 
     private static final float MARGIN = 56;
+    /** The member's data rows (氏名, ログインID, 仮パスワード …). */
+    private static final float ROW_SIZE = 12;
 
     private LetterPdf() {
     }
@@ -69,9 +72,9 @@ public final class LetterPdf {
             paragraph(LetterText.get("lead3"), 10.5f);
             gap(10);
             row(LetterText.get("name"), LetterText.format("honorific", letter.name()));
-            row(LetterText.get("loginId"), letter.loginId() + "   " + Readings.joined(letter.loginId()));
+            secretRow(LetterText.get("loginId"), letter.loginId());
             row(LetterText.get("nickname"), MemberImport.DEFAULT_NICKNAME);
-            row(LetterText.get("password"), letter.temporaryPassword() + "   " + Readings.joined(letter.temporaryPassword()));
+            secretRow(LetterText.get("password"), letter.temporaryPassword());
             gap(14);
             text(LetterText.get("flowTitle"), 12, false);
             for (int i = 1; i <= 5; i++) {
@@ -84,7 +87,18 @@ public final class LetterPdf {
         }
 
         private void row(String label, String value) throws IOException {
-            paragraph(label + "：" + value, 12);
+            paragraph(label + "：" + value, ROW_SIZE);
+            gap(2);
+        }
+
+        /** A login ID or password and each character's reading; a line never splits a reading (「エム小／文字」). */
+        private void secretRow(String label, String value) throws IOException {
+            List<String> units = new ArrayList<>();
+            units.add(label + "：" + value + "   ");
+            units.addAll(List.of(Readings.joined(value).split("(?<=、)")));
+            for (String line : LineWrap.wrapUnits(units, width, piece -> measure(piece, ROW_SIZE))) {
+                text(line, ROW_SIZE, false);
+            }
             gap(2);
         }
 
@@ -112,13 +126,15 @@ public final class LetterPdf {
         }
 
         private List<String> wrap(String text, float size) {
-            return LineWrap.wrap(text, width, piece -> {
-                try {
-                    return font.getStringWidth(piece) / 1000 * size;
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
+            return LineWrap.wrap(text, width, piece -> measure(piece, size));
+        }
+
+        private double measure(String piece, float size) {
+            try {
+                return font.getStringWidth(piece) / 1000 * size;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 }

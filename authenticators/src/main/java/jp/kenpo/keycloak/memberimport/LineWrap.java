@@ -41,6 +41,32 @@ final class LineWrap {
         return lines;
     }
 
+    /**
+     * Wraps text made of units that are best kept whole (e.g. each character's reading, 「エム小文字、」):
+     * lines break between units; a unit longer than a line is wrapped by the rules above.
+     */
+    static List<String> wrapUnits(List<String> units, double width, ToDoubleFunction<String> measure) {
+        List<String> lines = new ArrayList<>();
+        String line = "";
+        for (String unit : units) {
+            if (!line.isEmpty() && measure.applyAsDouble(line + unit) > width) {
+                lines.add(line);
+                line = "";
+            }
+            if (measure.applyAsDouble(line + unit) > width) {
+                List<String> wrapped = wrap(line + unit, width, measure);
+                lines.addAll(wrapped.subList(0, wrapped.size() - 1));
+                line = wrapped.get(wrapped.size() - 1);
+            } else {
+                line = line + unit;
+            }
+        }
+        if (!line.isEmpty()) {
+            lines.add(line);
+        }
+        return lines;
+    }
+
     /** The latest place at or before {@code at} where the rules allow a break; {@code at} itself when there is none. */
     private static int breakPoint(String s, int at) {
         for (int b = at; b > 0; b = s.offsetByCodePoints(b, -1)) {

@@ -46,4 +46,18 @@ class LineWrapTest {
     void textThatOnlyBreaksBadlyStillBreaks() {
         assertEquals(List.of("。。。", "。"), wrap("。。。。", 3));
     }
+
+    @Test
+    void unitsAreKeptWhole() {
+        List<String> units = List.of("ID：AB   ", "(エー大文字、", "ビー小文字)");
+        assertEquals(List.of("ID：AB   (エー大文字、", "ビー小文字)"),
+                LineWrap.wrapUnits(units, 16, s -> s.codePointCount(0, s.length())));
+        assertEquals(List.of("ID：AB   ", "(エー大文字、", "ビー小文字)"),
+                LineWrap.wrapUnits(units, 8, s -> s.codePointCount(0, s.length())), "each on its own line, none split");
+    }
+
+    @Test
+    void aUnitLongerThanALineIsWrappedByTheRules() {
+        assertEquals(List.of("あいう", "えお。"), LineWrap.wrapUnits(List.of("あいうえお。"), 3, s -> s.codePointCount(0, s.length())));
+    }
 }
