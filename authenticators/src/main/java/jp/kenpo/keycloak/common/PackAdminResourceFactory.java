@@ -12,10 +12,10 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 /** An admin REST resource of the pack under {@code /admin/realms/<realm>/<id>}; each method checks the admin's rights. */
 public abstract class PackAdminResourceFactory implements AdminRealmResourceProviderFactory, AdminRealmResourceProvider {
 
-    /** Builds the resource for one request. */
+    /** Builds the resource for one request; {@code adminEvent} records what an admin changed (Keycloak's admin events). */
     @FunctionalInterface
     protected interface Resource {
-        Object create(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth);
+        Object create(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent);
     }
 
     private final String id;
@@ -33,7 +33,7 @@ public abstract class PackAdminResourceFactory implements AdminRealmResourceProv
 
     @Override
     public Object getResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        return resource.create(session, realm, auth);
+        return resource.create(session, realm, auth, adminEvent);
     }
 
     @Override

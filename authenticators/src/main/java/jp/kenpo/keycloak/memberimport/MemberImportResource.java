@@ -20,9 +20,12 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.jboss.logging.Logger;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 import org.keycloak.util.JsonSerialization;
 
@@ -47,15 +50,22 @@ public class MemberImportResource {
     /** Letters are printed by hand-picked member; a whole membership goes through the import instead. */
     private static final int MAX_REISSUE = 10_000;
     static final MediaType NDJSON = new MediaType("application", "x-ndjson");
+    /**
+     * The resource type of the admin events this records (Realm settings → Events → Admin events):
+     * counts only, never member keys (insurance numbers) or passwords.
+     */
+    static final String RESOURCE = "KENPO_MEMBER_IMPORT";
 
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public MemberImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public MemberImportResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent.resource(RESOURCE).resourcePath(session.getContext().getUri());
     }
 
     @POST
@@ -90,6 +100,20 @@ public class MemberImportResource {
             }
             line(out, withType("summary", summary.toMap(dryRun)));
             LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
+            if (!dryRun) {
+                // The answer is streamed after the request's transaction, so the event gets its own.
+                KeycloakModelUtils.runJobInTransaction(factory, s -> {
+                    RealmModel eventRealm = s.realms().getRealm(realmId);
+                    s.getContext().setRealm(eventRealm);
+                    AdminEventBuilder event = adminEvent.clone(s).realm(eventRealm).operation(OperationType.ACTION);
+                    summary.toMap(false).forEach((k, v) -> {
+                        if (v instanceof Integer) {
+                            event.detail(k, v.toString());
+                        }
+                    });
+                    event.success();
+                });
+            }
         };
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
     }
@@ -135,6 +159,9 @@ public class MemberImportResource {
         // Counts only: member keys are insurance numbers.
         LOG.infof("Letters reissued by %s: %d letters, %d refused", auth.adminAuth().getUser().getUsername(),
                 result.letters().size(), result.refused().size());
+        adminEvent.operation(OperationType.ACTION)
+                .detail("reissued", Integer.toString(result.letters().size()))
+                .detail("refused", Integer.toString(result.refused().size())).success();
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("letters", result.letters().stream().map(MemberImportResource::letterMap).toList());
         answer.put("refused", result.refused().stream()

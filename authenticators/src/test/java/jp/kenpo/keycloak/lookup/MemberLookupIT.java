@@ -291,6 +291,15 @@ class MemberLookupIT {
         List<Map<String, Object>> stillOpen = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });
         assertFalse(stillOpen.stream().anyMatch(r -> request.get("id").equals(r.get("id"))));
+        // Closing is an admin event naming the request, not its content.
+        List<Map<String, Object>> adminEvents = server.admin().get("/realms/kenpo/admin-events?max=500",
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        Map<String, Object> closing = adminEvents.stream()
+                .filter(e -> String.valueOf(e.get("resourcePath")).endsWith(request.get("id") + "/close")).findFirst()
+                .orElseThrow(() -> new AssertionError("no admin event for closing: " + adminEvents));
+        assertEquals("KENPO_POSTAL_REQUEST", closing.get("resourceType"));
+        assertEquals("UPDATE", closing.get("operationType"));
+        assertFalse(closing.toString().contains(family) || closing.toString().contains("千代田"), closing.toString());
 
         // The staff notice went out on retry, and carries no personal data.
         Mailbox.Mail notice = mailbox.awaitNext(KeycloakServer.STAFF_ADDRESS, mailbox.count(KeycloakServer.STAFF_ADDRESS) - 1 < 0 ? 0

@@ -264,6 +264,18 @@ class MemberImportIT {
                 JSON.writeValueAsBytes(List.of(lostKey)), "not-a-token");
         assertEquals(401, notAdmin.status());
 
+        // Union admins see both in Keycloak's admin events, counts only (no member keys, no passwords).
+        List<Map<String, Object>> events = Pause.until(() -> importEvents(), e -> e.stream()
+                .anyMatch(ev -> String.valueOf(ev.get("resourcePath")).endsWith("kenpo-member-import/reissue")));
+        Map<String, Object> reissueEvent = events.stream()
+                .filter(ev -> String.valueOf(ev.get("resourcePath")).endsWith("kenpo-member-import/reissue")).findFirst().orElseThrow();
+        assertEquals("ACTION", reissueEvent.get("operationType"));
+        assertEquals(Map.of("reissued", "1", "refused", "4"), reissueEvent.get("details"), reissueEvent.toString());
+        assertTrue(events.stream().anyMatch(ev -> String.valueOf(ev.get("resourcePath")).endsWith("kenpo-member-import")
+                && ev.get("details") instanceof Map<?, ?> d && "8".equals(d.get("created"))), events.toString());
+        assertFalse(events.toString().contains(lostKey), "no member key in admin events");
+        assertFalse(events.toString().contains((String) newLetter.get("temporaryPassword")), "no password in admin events");
+
         // The lost letter no longer works; the new one leads to 利用者情報入力.
         Browser other = new Browser();
         LoginPage again = new LoginPage(other, other.get(Oidc.authorization(server.realmUrl(), null).url())).openFirstLogin();
@@ -277,6 +289,11 @@ class MemberImportIT {
         StringBuilder out = new StringBuilder();
         ascii.chars().forEach(c -> out.append(c == '-' ? '－' : (char) (c + 0xFEE0)));
         return out.toString();
+    }
+
+    private List<Map<String, Object>> importEvents() {
+        List<Map<String, Object>> all = server.admin().get("/realms/kenpo/admin-events?max=500", new TypeReference<>() { });
+        return all.stream().filter(e -> "KENPO_MEMBER_IMPORT".equals(e.get("resourceType"))).toList();
     }
 
     private String passwordCredentialData(String userId) {

@@ -12,8 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.services.resources.admin.AdminEventBuilder;
 import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
@@ -22,14 +24,20 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  */
 public class PostalRequestsAdminResource {
 
+    /** The resource type of the admin events this records (Realm settings → Events → Admin events). */
+    static final String RESOURCE = "KENPO_POSTAL_REQUEST";
+
     private final KeycloakSession session;
     private final RealmModel realm;
     private final AdminPermissionEvaluator auth;
+    private final AdminEventBuilder adminEvent;
 
-    public PostalRequestsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth) {
+    public PostalRequestsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
+                                       AdminEventBuilder adminEvent) {
         this.session = session;
         this.realm = realm;
         this.auth = auth;
+        this.adminEvent = adminEvent;
     }
 
     @GET
@@ -49,6 +57,9 @@ public class PostalRequestsAdminResource {
         if (closed == null) {
             throw new NotFoundException("No such postal request");
         }
+        // The request's id only: its content is personal data.
+        adminEvent.operation(OperationType.UPDATE).resource(RESOURCE)
+                .resourcePath(session.getContext().getUri()).detail("kenpo_postal_request", "closed").success();
         return toMap(closed);
     }
 
