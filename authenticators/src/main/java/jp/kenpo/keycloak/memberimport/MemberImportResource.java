@@ -95,27 +95,38 @@ public class MemberImportResource {
                 // The answer is already under way (200), so the failure is its last line: the admin sees
                 // how far the import got and keeps the letters already sent; a re-run finishes the rest.
                 LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.processed);
+                recordEvent(factory, realmId, summary, dryRun, false);
                 line(out, withType("failed", summary.toMap(dryRun)));
                 return;
             }
+            recordEvent(factory, realmId, summary, dryRun, true);
             line(out, withType("summary", summary.toMap(dryRun)));
             LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
-            if (!dryRun) {
-                // The answer is streamed after the request's transaction, so the event gets its own.
-                KeycloakModelUtils.runJobInTransaction(factory, s -> {
-                    RealmModel eventRealm = s.realms().getRealm(realmId);
-                    s.getContext().setRealm(eventRealm);
-                    AdminEventBuilder event = adminEvent.clone(s).realm(eventRealm).operation(OperationType.ACTION);
-                    summary.toMap(false).forEach((k, v) -> {
-                        if (v instanceof Integer) {
-                            event.detail(k, v.toString());
-                        }
-                    });
-                    event.success();
-                });
-            }
         };
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The import's admin event (counts; {@code outcome} finished or failed), not for dry runs. The answer
+     * is streamed after the request's transaction, so the event is stored in a transaction of its own.
+     */
+    private void recordEvent(KeycloakSessionFactory factory, String realmId, MemberImport.Summary summary, boolean dryRun,
+                             boolean finished) {
+        if (dryRun) {
+            return;
+        }
+        KeycloakModelUtils.runJobInTransaction(factory, s -> {
+            RealmModel eventRealm = s.realms().getRealm(realmId);
+            s.getContext().setRealm(eventRealm);
+            AdminEventBuilder event = adminEvent.clone(s).realm(eventRealm).operation(OperationType.ACTION)
+                    .detail("outcome", finished ? "finished" : "failed");
+            summary.toMap(false).forEach((k, v) -> {
+                if (v instanceof Integer) {
+                    event.detail(k, v.toString());
+                }
+            });
+            event.success();
+        });
     }
 
     @POST

@@ -272,7 +272,8 @@ class MemberImportIT {
         assertEquals("ACTION", reissueEvent.get("operationType"));
         assertEquals(Map.of("reissued", "1", "refused", "4"), reissueEvent.get("details"), reissueEvent.toString());
         assertTrue(events.stream().anyMatch(ev -> String.valueOf(ev.get("resourcePath")).endsWith("kenpo-member-import")
-                && ev.get("details") instanceof Map<?, ?> d && "8".equals(d.get("created"))), events.toString());
+                && ev.get("details") instanceof Map<?, ?> d && "8".equals(d.get("created")) && "finished".equals(d.get("outcome"))),
+                events.toString());
         assertFalse(events.toString().contains(lostKey), "no member key in admin events");
         assertFalse(events.toString().contains((String) newLetter.get("temporaryPassword")), "no password in admin events");
 
