@@ -58,7 +58,7 @@ final class LetterReissue {
             UserModel member = found.get(0);
             member.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).toList()
                     .forEach(old -> member.credentialManager().removeStoredCredentialById(old.getId()));
-            String temporary = TemporaryPasswordGenerator.generate(10);
+            String temporary = TemporaryPasswordGenerator.generate(MemberImport.PRE_ISSUED_PASSWORD_LENGTH);
             MemberImport.setPreIssuedPassword(session, member, temporary);
             // Failures with the lost letter's password must not lock the member out of the new one.
             session.loginFailures().removeUserLoginFailure(realm, member.getId());

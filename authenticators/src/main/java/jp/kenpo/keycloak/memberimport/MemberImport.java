@@ -62,6 +62,8 @@ public final class MemberImport {
      * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
      */
     static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
+    /** Characters of a pre-issued temporary password (the letter's 仮パスワード). */
+    static final int PRE_ISSUED_PASSWORD_LENGTH = 10;
     static final int PRE_ISSUED_HASH_ITERATIONS = 100;
 
     /** A new insured member's letter data; the temporary password exists in clear only here. */
@@ -241,7 +243,7 @@ public final class MemberImport {
         user.setSingleAttribute(Registration.STATUS, Registration.PENDING);
         applyData(user, row);
         if (row.insured()) {
-            String temporary = TemporaryPasswordGenerator.generate(10);
+            String temporary = TemporaryPasswordGenerator.generate(PRE_ISSUED_PASSWORD_LENGTH);
             setPreIssuedPassword(session, user, temporary);
             letters.accept(new Letter(row.memberKey(), row.familyKanji() + " " + row.givenKanji(), loginId, temporary));
         }
