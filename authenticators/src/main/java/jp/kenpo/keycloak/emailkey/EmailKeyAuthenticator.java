@@ -56,22 +56,12 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        EmailKeyStepEvent timing = EmailKeyStepEvent.begin("challenge");
-        try {
-            challengeStep(context);
-        } finally {
-            timing.commit();
-        }
+        EmailKeyStepEvent.time("challenge", () -> challengeStep(context));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        EmailKeyStepEvent timing = EmailKeyStepEvent.begin("answer");
-        try {
-            answerStep(context);
-        } finally {
-            timing.commit();
-        }
+        EmailKeyStepEvent.time("answer", () -> answerStep(context));
     }
 
     private void challengeStep(AuthenticationFlowContext context) {

@@ -25,10 +25,15 @@ final class EmailKeyStepEvent extends Event {
     @Label("Phase")
     String phase;
 
-    static EmailKeyStepEvent begin(String phase) {
+    /** Runs one phase of the step, timed. */
+    static void time(String phase, Runnable step) {
         EmailKeyStepEvent event = new EmailKeyStepEvent();
         event.phase = phase;
         event.begin();
-        return event;
+        try {
+            step.run();
+        } finally {
+            event.commit();
+        }
     }
 }
