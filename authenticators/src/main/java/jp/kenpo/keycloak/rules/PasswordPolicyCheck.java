@@ -2,7 +2,9 @@ package jp.kenpo.keycloak.rules;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -40,11 +42,13 @@ public final class PasswordPolicyCheck {
     /** Keycloak keeps the policies in a hash map; its text form keeps the order an admin wrote them in. */
     static List<String> inWrittenOrder(PasswordPolicy policy) {
         String written = policy.toString();
+        Map<String, Integer> position = new HashMap<>();
+        for (String id : policy.getPolicies()) {
+            Matcher at = Pattern.compile("(?<![A-Za-z])" + Pattern.quote(id) + "(?![A-Za-z])").matcher(written);
+            position.put(id, at.find() ? at.start() : Integer.MAX_VALUE);
+        }
         return policy.getPolicies().stream()
-                .sorted(Comparator.comparingInt((String id) -> {
-                    Matcher at = Pattern.compile("(?<![A-Za-z])" + Pattern.quote(id) + "(?![A-Za-z])").matcher(written);
-                    return at.find() ? at.start() : Integer.MAX_VALUE;
-                }).thenComparing(Comparator.naturalOrder()))
+                .sorted(Comparator.comparing((String id) -> position.get(id)).thenComparing(Comparator.naturalOrder()))
                 .toList();
     }
 
