@@ -68,8 +68,9 @@ public final class MemberLookup {
         if (user == null || !user.isEnabled()) {
             return Result.none();
         }
-        LocalDate birth = parseDate(user.getFirstAttribute(MemberData.BIRTH_DATE)).orElse(null);
-        if (!Eligibility.eligible(user.getFirstAttribute(MemberData.RELATIONSHIP), birth, today, config.ageReckoning(), config.minimumAge())) {
+        // matches() compared the stored birth date with the typed one: they are the same date.
+        if (!Eligibility.eligible(user.getFirstAttribute(MemberData.RELATIONSHIP), query.birthDate(), today,
+                config.ageReckoning(), config.minimumAge())) {
             return Result.none();
         }
         return new Result(isRegistered(user) ? Kind.REGISTERED : Kind.ISSUABLE, user);
