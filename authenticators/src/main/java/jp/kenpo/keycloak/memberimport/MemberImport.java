@@ -92,9 +92,9 @@ public final class MemberImport {
             rejected += other.rejected;
         }
 
-        public Map<String, Object> toMap(boolean dryRun) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dryRun", dryRun);
+        /** The counts by name, in the order the answer and the admin event show them. */
+        public Map<String, Integer> counts() {
+            Map<String, Integer> m = new LinkedHashMap<>();
             m.put("processed", processed);
             m.put("created", created);
             m.put("updated", updated);
@@ -103,6 +103,13 @@ public final class MemberImport {
             m.put("enabled", enabled);
             m.put("skipped", skipped);
             m.put("rejected", rejected);
+            return m;
+        }
+
+        public Map<String, Object> toMap(boolean dryRun) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("dryRun", dryRun);
+            m.putAll(counts());
             return m;
         }
     }
@@ -128,23 +135,22 @@ public final class MemberImport {
      * a union's file is mostly Keycloak's own per-user work, which one thread cannot spread over the
      * server's cores. Letters are handed out only once their batch has committed.
      *
+     * @param rows one per member, as {@link MembershipFile#parse} gives them
      * @param keep member keys of rows that were rejected: their members are not absent, only unreadable this time
      */
     public Summary run(List<MembershipFile.Row> rows, Set<String> keep, Summary summary, Consumer<Letter> letters,
                        Consumer<Summary> progress) {
-        // Duplicates are settled before the work is shared out, so the first row of a member always wins.
+        // MembershipFile already rejected a member's second row; two rows of one member on two threads
+        // would create the member twice, so a list that still has one is a programming error.
         Set<String> seen = new HashSet<>();
-        List<MembershipFile.Row> unique = new ArrayList<>(rows.size());
         for (MembershipFile.Row row : rows) {
-            if (seen.add(row.memberKey())) {
-                unique.add(row);
-            } else {
-                summary.rejected++;
+            if (!seen.add(row.memberKey())) {
+                throw new IllegalArgumentException("A member is listed twice (line " + row.line() + ")");
             }
         }
         Map<String, Known> known = knownMembers();
         Set<String> issuedIds = ConcurrentHashMap.newKeySet();
-        int batchCount = (unique.size() + BATCH - 1) / BATCH;
+        int batchCount = (rows.size() + BATCH - 1) / BATCH;
         int[] reported = {0};
         InFileOrder<Done> inOrder = new InFileOrder<>(batchCount, done -> {
             summary.add(done.counted());
@@ -163,7 +169,7 @@ public final class MemberImport {
             List<Future<?>> batches = new ArrayList<>();
             for (int b = 0; b < batchCount; b++) {
                 int index = b;
-                List<MembershipFile.Row> batch = unique.subList(b * BATCH, Math.min(unique.size(), (b + 1) * BATCH));
+                List<MembershipFile.Row> batch = rows.subList(b * BATCH, Math.min(rows.size(), (b + 1) * BATCH));
                 batches.add(workers.submit(() -> {
                     Summary counted = new Summary();
                     List<Letter> issued = new ArrayList<>();

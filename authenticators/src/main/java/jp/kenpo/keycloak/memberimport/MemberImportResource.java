@@ -120,11 +120,7 @@ public class MemberImportResource {
             s.getContext().setRealm(eventRealm);
             AdminEventBuilder event = adminEvent.clone(s).realm(eventRealm).operation(OperationType.ACTION)
                     .detail("outcome", finished ? "finished" : "failed");
-            summary.toMap(false).forEach((k, v) -> {
-                if (v instanceof Integer) {
-                    event.detail(k, v.toString());
-                }
-            });
+            summary.counts().forEach((name, count) -> event.detail(name, count.toString()));
             event.success();
         });
     }
