@@ -1,10 +1,5 @@
 package jp.kenpo.keycloak.common;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.Properties;
 
@@ -28,7 +23,7 @@ public final class AdminText {
 
     /** Reads {@code admin-messages.properties} (Japanese) and {@code admin-messages_en.properties} beside {@code feature}. */
     public static AdminText of(Class<?> feature) {
-        return new AdminText(load(feature, "admin-messages.properties"), load(feature, "admin-messages_en.properties"));
+        return new AdminText(Bundle.load(feature, "admin-messages.properties"), Bundle.load(feature, "admin-messages_en.properties"));
     }
 
     public String get(String key) {
@@ -50,17 +45,5 @@ public final class AdminText {
 
     private static String fill(String pattern, Object... params) {
         return pattern == null || params.length == 0 ? pattern : MessageFormat.format(pattern, params);
-    }
-
-    private static Properties load(Class<?> feature, String name) {
-        Properties properties = new Properties();
-        try (InputStream in = feature.getResourceAsStream(name)) {
-            if (in != null) {
-                properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return properties;
     }
 }
