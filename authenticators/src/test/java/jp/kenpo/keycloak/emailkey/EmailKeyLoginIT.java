@@ -17,6 +17,7 @@ import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
@@ -85,7 +86,7 @@ class EmailKeyLoginIT {
 
         int before = mailbox.count(member.email());
         // Typed with the IME on: full-width letters, digits and hyphen, and an ideographic space.
-        String typedLoginId = toFullWidth(member.loginId()) + "\u3000";
+        String typedLoginId = Members.toFullWidth(member.loginId()) + "\u3000";
         EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(typedLoginId, PASSWORD));
         assertEquals("暗証キー入力", keyPage.title());
         assertTrue(keyPage.text().contains("メールに記載された暗証キーを入力してください。"));
@@ -105,7 +106,7 @@ class EmailKeyLoginIT {
         assertTrue(mail.html().contains(key), "the HTML part carries the key too");
 
         // Typed with the IME on: full-width digits with spaces between groups.
-        String typedKey = toFullWidth(key.substring(0, 5)) + "\u3000" + toFullWidth(key.substring(5));
+        String typedKey = Members.toFullWidth(key.substring(0, 5)) + "\u3000" + Members.toFullWidth(key.substring(5));
         Browser.Page portal = keyPage.submit(typedKey);
         assertTrue(portal.isPortalRedirect(), "expected the redirect to the portal, got " + portal.uri());
         Map<String, String> query = Oidc.query(portal.uri());
@@ -154,11 +155,11 @@ class EmailKeyLoginIT {
         for (int i = 1; i <= 4; i++) {
             page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
             assertEquals("暗証キーが正しくありません。あと" + (5 - i) + "回入力できます。", page.fieldError());
-            pauseBetweenFailures();
+            Pause.pastQuickLoginCheck();
         }
         page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
         assertTrue(page.fieldError().startsWith("暗証キーを5回まちがえたため"), page.fieldError());
-        pauseBetweenFailures();
+        Pause.pastQuickLoginCheck();
 
         // Even the right key is refused now: only 再請求 helps.
         Browser.Page sixth = page.submit(key);
@@ -250,7 +251,7 @@ class EmailKeyLoginIT {
 
         EmailKeyPage refused = new EmailKeyPage(second.browser(), second.keyPage().submit(firstKey));
         assertTrue(refused.fieldError().startsWith("暗証キーが正しくありません。"), refused.fieldError());
-        pauseBetweenFailures();
+        Pause.pastQuickLoginCheck();
         assertTrue(refused.submit(secondKey).isPortalRedirect());
         assertNotNull(first);
     }
@@ -283,15 +284,15 @@ class EmailKeyLoginIT {
             Attempt attempt = startLogin(member);
             String key = mailbox.awaitNext(member.email(), before).emailKey();
             EmailKeyPage page = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit(otherThan(key)));
-            pauseBetweenFailures();
+            Pause.pastQuickLoginCheck();
             page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
-            pauseBetweenFailures();
+            Pause.pastQuickLoginCheck();
             awaitFailures(member, 2);
 
             page = page.resend();
             String resentKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
             new EmailKeyPage(attempt.browser(), page.submit(otherThan(resentKey)));
-            pauseBetweenFailures();
+            Pause.pastQuickLoginCheck();
             awaitFailures(member, 3);
 
             int seen = mailbox.count(member.email());
@@ -379,22 +380,8 @@ class EmailKeyLoginIT {
         assertFalse(all.contains(email), "an event carries the full address");
     }
 
-    /** Keycloak treats two failures within a second as an attack (quick-login check); members are slower than that. */
-    private static void pauseBetweenFailures() {
-        Pause.pastQuickLoginCheck();
-    }
-
     private static String otherThan(String key) {
         char first = key.charAt(0) == '9' ? '0' : (char) (key.charAt(0) + 1);
         return first + key.substring(1);
     }
-
-    static String toFullWidth(String ascii) {
-        StringBuilder out = new StringBuilder();
-        for (char c : ascii.toCharArray()) {
-            out.append(c >= '!' && c <= '~' ? (char) (c + 0xFEE0) : c);
-        }
-        return out.toString();
-    }
-
 }

@@ -292,8 +292,7 @@ class MemberLookupIT {
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });
         assertFalse(stillOpen.stream().anyMatch(r -> request.get("id").equals(r.get("id"))));
         // Closing is an admin event naming the request, not its content.
-        List<Map<String, Object>> adminEvents = server.admin().get("/realms/kenpo/admin-events?max=500",
-                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        List<Map<String, Object>> adminEvents = server.admin().adminEvents();
         Map<String, Object> closing = adminEvents.stream()
                 .filter(e -> String.valueOf(e.get("resourcePath")).endsWith(request.get("id") + "/close")).findFirst()
                 .orElseThrow(() -> new AssertionError("no admin event for closing: " + adminEvents));

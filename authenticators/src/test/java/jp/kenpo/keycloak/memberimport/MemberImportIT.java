@@ -237,7 +237,7 @@ class MemberImportIT {
         String registeredKey = (String) letters.get(0).get("memberKey");
         String dependentKey = symbol + "-10000-01";
         List<String> keys = List.of(lostKey, registeredKey, dependentKey, symbol + "-99999-00", "nonsense",
-                toFullWidth(lostKey));
+                Members.toFullWidth(lostKey));
         AdminApi.Answer reissued = server.admin().postBody("/realms/kenpo/kenpo-member-import/reissue", "application/json",
                 JSON.writeValueAsBytes(keys), true);
         assertEquals(200, reissued.status(), reissued.body());
@@ -286,15 +286,8 @@ class MemberImportIT {
         new MemberRegistrationPage(other, refusedOld.submit(lostId, (String) newLetter.get("temporaryPassword")));
     }
 
-    private static String toFullWidth(String ascii) {
-        StringBuilder out = new StringBuilder();
-        ascii.chars().forEach(c -> out.append(c == '-' ? '－' : (char) (c + 0xFEE0)));
-        return out.toString();
-    }
-
     private List<Map<String, Object>> importEvents() {
-        List<Map<String, Object>> all = server.admin().get("/realms/kenpo/admin-events?max=500", new TypeReference<>() { });
-        return all.stream().filter(e -> "KENPO_MEMBER_IMPORT".equals(e.get("resourceType"))).toList();
+        return server.admin().adminEvents().stream().filter(e -> "KENPO_MEMBER_IMPORT".equals(e.get("resourceType"))).toList();
     }
 
     private String passwordCredentialData(String userId) {

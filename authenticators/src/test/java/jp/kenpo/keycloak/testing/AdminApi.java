@@ -100,6 +100,11 @@ public final class AdminApi {
         return AdminRest.read(rest.send("GET", realmPath("/events?max=500&user=" + userId), null), new TypeReference<>() { });
     }
 
+    /** The realm's latest admin events (what admins changed), newest first. */
+    public List<Map<String, Object>> adminEvents() {
+        return AdminRest.read(rest.send("GET", realmPath("/admin-events?max=500"), null), new TypeReference<>() { });
+    }
+
     public Map<String, Object> bruteForceStatus(String userId) {
         return AdminRest.read(rest.send("GET", realmPath("/attack-detection/brute-force/users/" + userId), null), new TypeReference<>() { });
     }
