@@ -11,7 +11,6 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
@@ -99,7 +98,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
         try {
-            Readiness.await(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
+            KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
         } catch (Exception e) {
             server.close();
             throw e;
@@ -178,20 +177,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        if (process.isAlive()) {
-            List<ProcessHandle> children = process.descendants().toList();
-            process.destroy();
-            children.forEach(ProcessHandle::destroy);
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                    children.forEach(ProcessHandle::destroyForcibly);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                process.destroyForcibly();
-            }
-        }
+        KeycloakProcess.stop(process, Duration.ofSeconds(30));
         greenMail.stop();
     }
 

@@ -32,30 +32,11 @@ final class LoginFlows {
 
     /** A login that ends with the password: login page, password, token. */
     private static LoginLoad.Flow passwordOnly(String name, String description, Oidc portal, String usernamePrefix) {
-        return new LoginLoad.Flow() {
-            public String name() {
-                return name;
-            }
-
-            public String description() {
-                return description;
-            }
-
-            public List<String> steps() {
-                return LoginLoad.list("login page", "password", "token");
-            }
-
-            public void login(int member, Browser browser, LoginLoad.Steps step) throws Exception {
-                Oidc.Authorization start = portal.authorization("ja");
-                Browser.Page form = step.time("login page", () -> browser.get(start.url()));
-                Browser.Page done = step.time("password", () -> browser.submit(form, "kc-form-login",
-                        Map.of("username", usernamePrefix + member, "password", PASSWORD)));
-                step.time("token", () -> {
-                    portal.exchange(done.code(), start.verifier());
-                    return null;
-                });
-            }
-        };
+        return new LoginLoad.Flow(name, description, List.of("login page", "password", "token"), (member, browser, step) -> {
+            Oidc.Authorization start = portal.authorization("ja");
+            Browser.Page done = password(start, browser, step, usernamePrefix + member);
+            token(portal, start, done, step);
+        });
     }
 
     /**
@@ -66,72 +47,49 @@ final class LoginFlows {
     static LoginLoad.Flow passwordAndOtp(Oidc portal, List<String[]> members) {
         DelayQueue<OtpMember> pool = new DelayQueue<>();
         members.forEach(m -> pool.add(new OtpMember(m[0], m[1], 0)));
-        return new LoginLoad.Flow() {
-            public String name() {
-                return "B";
+        return new LoginLoad.Flow("B", "Keycloak browser flow, password then OTP form (TOTP)",
+                List.of("login page", "password", "one-time code", "token"), (vu, browser, step) -> {
+            OtpMember member = pool.take();
+            long period = Totp.period(System.currentTimeMillis());
+            try {
+                Oidc.Authorization start = portal.authorization("ja");
+                Browser.Page otp = password(start, browser, step, member.username);
+                Browser.Page done = step.time("one-time code", () -> browser.submit(otp, "kc-otp-login-form",
+                        Map.of("otp", Totp.code(member.secret, period))));
+                token(portal, start, done, step);
+            } finally {
+                pool.add(new OtpMember(member.username, member.secret, (period + 1) * Totp.PERIOD_SECONDS * 1000L));
             }
-
-            public String description() {
-                return "Keycloak browser flow, password then OTP form (TOTP)";
-            }
-
-            public List<String> steps() {
-                return LoginLoad.list("login page", "password", "one-time code", "token");
-            }
-
-            public void login(int vu, Browser browser, LoginLoad.Steps step) throws Exception {
-                OtpMember member = pool.take();
-                long period = Totp.period(System.currentTimeMillis());
-                try {
-                    Oidc.Authorization start = portal.authorization("ja");
-                    Browser.Page form = step.time("login page", () -> browser.get(start.url()));
-                    Browser.Page otp = step.time("password", () -> browser.submit(form, "kc-form-login",
-                            Map.of("username", member.username, "password", PASSWORD)));
-                    Browser.Page done = step.time("one-time code", () -> browser.submit(otp, "kc-otp-login-form",
-                            Map.of("otp", Totp.code(member.secret, period))));
-                    step.time("token", () -> {
-                        portal.exchange(done.code(), start.verifier());
-                        return null;
-                    });
-                } finally {
-                    pool.add(new OtpMember(member.username, member.secret, (period + 1) * Totp.PERIOD_SECONDS * 1000L));
-                }
-            }
-        };
+        });
     }
 
     /** C: the pack's flow, login ID and password, then the 暗証キー from the mail. */
     static LoginLoad.Flow emailKey(Oidc portal, SmtpSink mail, Latencies mailWait) {
-        return new LoginLoad.Flow() {
-            public String name() {
-                return "C";
-            }
+        return new LoginLoad.Flow("C", "kenpo browser flow, login ID and password then 暗証キー by mail",
+                List.of("login page", "password", "email key", "token"), (member, browser, step) -> {
+            String loginId = "c-" + member;
+            Oidc.Authorization start = portal.authorization("ja");
+            Browser.Page keyForm = password(start, browser, step, loginId);
+            long waited = System.nanoTime();
+            String key = mail.next(emailOf(loginId)).emailKey();
+            mailWait.add(System.nanoTime() - waited);
+            Browser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
+                    Map.of("emailKey", key)));
+            token(portal, start, done, step);
+        });
+    }
 
-            public String description() {
-                return "kenpo browser flow, login ID and password then 暗証キー by mail";
-            }
+    /** The steps every flow starts with: the login page, then login ID and password; returns the next page. */
+    private static Browser.Page password(Oidc.Authorization start, Browser browser, LoginLoad.Steps step, String username)
+            throws Exception {
+        Browser.Page form = step.time("login page", () -> browser.get(start.url()));
+        return step.time("password", () -> browser.submit(form, "kc-form-login",
+                Map.of("username", username, "password", PASSWORD)));
+    }
 
-            public List<String> steps() {
-                return LoginLoad.list("login page", "password", "email key", "token");
-            }
-
-            public void login(int member, Browser browser, LoginLoad.Steps step) throws Exception {
-                String loginId = "c-" + member;
-                Oidc.Authorization start = portal.authorization("ja");
-                Browser.Page form = step.time("login page", () -> browser.get(start.url()));
-                Browser.Page keyForm = step.time("password", () -> browser.submit(form, "kc-form-login",
-                        Map.of("username", loginId, "password", PASSWORD)));
-                long waited = System.nanoTime();
-                String key = mail.next(emailOf(loginId)).emailKey();
-                mailWait.add(System.nanoTime() - waited);
-                Browser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
-                        Map.of("emailKey", key)));
-                step.time("token", () -> {
-                    portal.exchange(done.code(), start.verifier());
-                    return null;
-                });
-            }
-        };
+    /** The step every flow ends with: the portal exchanges the code for tokens. */
+    private static void token(Oidc portal, Oidc.Authorization start, Browser.Page done, LoginLoad.Steps step) throws Exception {
+        step.time("token", () -> portal.exchange(done.code(), start.verifier()));
     }
 
     static String emailOf(String username) {

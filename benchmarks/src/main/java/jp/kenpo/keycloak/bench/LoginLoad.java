@@ -20,15 +20,13 @@ import jp.kenpo.keycloak.testing.Browser;
  */
 final class LoginLoad {
 
-    /** One complete login; {@code step} times each request the flow makes. */
-    interface Flow {
-        String name();
+    /** One complete login: its name, the steps it times, and how one virtual member logs in. */
+    record Flow(String name, String description, List<String> steps, Login login) {
+    }
 
-        String description();
-
-        List<String> steps();
-
-        void login(int virtualMember, Browser browser, Steps step) throws Exception;
+    /** Logs one virtual member in; {@code step} times each request the flow makes. */
+    interface Login {
+        void run(int virtualMember, Browser browser, Steps step) throws Exception;
     }
 
     /** Times the steps of one login. */
@@ -114,7 +112,7 @@ final class LoginLoad {
                     boolean counted = began >= windowStart;
                     Map<String, Long> times = new LinkedHashMap<>();
                     try {
-                        flow.login(member, browser, new Steps() {
+                        flow.login().run(member, browser, new Steps() {
                             @Override
                             public <T> T time(String step, Timed<T> action) throws Exception {
                                 long t0 = System.nanoTime();
@@ -183,9 +181,5 @@ final class LoginLoad {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-    }
-
-    static List<String> list(String... steps) {
-        return new ArrayList<>(List.of(steps));
     }
 }

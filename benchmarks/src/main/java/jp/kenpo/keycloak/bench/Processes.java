@@ -39,22 +39,4 @@ final class Processes {
         full.addAll(List.of(command));
         return full;
     }
-
-    static void stop(Process process) {
-        if (process == null || !process.isAlive()) {
-            return;
-        }
-        List<ProcessHandle> children = process.descendants().toList();
-        process.destroy();
-        children.forEach(ProcessHandle::destroy);
-        try {
-            if (!process.waitFor(60, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-                children.forEach(ProcessHandle::destroyForcibly);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
-        }
-    }
 }

@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jp.kenpo.keycloak.testing.Readiness;
+import jp.kenpo.keycloak.testing.KeycloakProcess;
 
 /**
  * Keycloak as union IT runs it: a copy of the stock 26.7.3 distribution, the pack's jar in
@@ -61,10 +61,10 @@ final class ProductionKeycloak implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
-            Readiness.await(process, "http://127.0.0.1:" + port + "/realms/kenpo", Duration.ofMinutes(5), log);
+            KeycloakProcess.awaitReady(process, "http://127.0.0.1:" + port + "/realms/kenpo", Duration.ofMinutes(5), log);
             return new ProductionKeycloak(home, port, process, javaPid(process));
         } catch (InterruptedException | RuntimeException e) {
-            Processes.stop(process);
+            KeycloakProcess.stop(process, Duration.ofSeconds(60));
             throw e;
         }
     }
@@ -140,6 +140,6 @@ final class ProductionKeycloak implements AutoCloseable {
 
     @Override
     public void close() {
-        Processes.stop(process);
+        KeycloakProcess.stop(process, Duration.ofSeconds(60));
     }
 }

@@ -25,14 +25,10 @@ import org.jsoup.nodes.Element;
  */
 public final class Browser {
 
-    /** One loaded page, or the final redirect to the portal ({@code portalRedirect}). */
-    public record Page(int status, URI uri, String body, HttpHeaders headers, boolean portalRedirect) {
+    /** One loaded page, or the final redirect to the portal ({@code isPortalRedirect}). */
+    public record Page(int status, URI uri, String body, HttpHeaders headers, boolean isPortalRedirect) {
         public Document document() {
             return Jsoup.parse(body, uri.toString());
-        }
-
-        public boolean isPortalRedirect() {
-            return portalRedirect;
         }
 
         /** The form with this id: where it posts, and its hidden fields. */
@@ -50,7 +46,7 @@ public final class Browser {
 
         /** The authorization code the portal receives. */
         public String code() {
-            String code = portalRedirect ? Oidc.query(uri).get("code") : null;
+            String code = isPortalRedirect ? Oidc.query(uri).get("code") : null;
             if (code == null) {
                 throw new IllegalStateException("No authorization code at " + uri + " (status " + status + ")");
             }
