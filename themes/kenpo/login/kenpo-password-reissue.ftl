@@ -14,10 +14,7 @@
                 <@buttons.button id="kenpo-send-reissue" name="kenpoSendReissue" label="kenpoDoSendShort" />
             </@buttons.actionGroup>
         </form>
-        <form id="kenpo-lookup-open-form" action="${url.loginAction}" method="post" novalidate="novalidate">
-            <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
-                    name="kenpoLookup" value="1" id="kenpo-lookup-open">${msg("kenpoLookupLinkFromReissue")}</button>
-        </form>
+        <#if kenpoLookupUrl??><p class="kenpo-links"><a id="kenpo-lookup-open" href="${kenpoLookupUrl}">${msg("kenpoLookupLinkFromReissue")}</a></p></#if>
         <@kenpo.loginScreenButton />
         <ul class="kenpo-notes" id="kenpo-reissue-notes">
             <li>${msg("kenpoReissueNote")}</li>

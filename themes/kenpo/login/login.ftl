@@ -39,10 +39,7 @@
                         <a id="kenpo-forgot" href="${url.loginResetCredentialsUrl}">${msg("kenpoForgotIdOrPassword")}</a>
                     </#if>
                 </div>
-                <form id="kenpo-lookup-open-form" action="${url.loginAction}" method="post" novalidate="novalidate">
-                    <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
-                            name="kenpoLookup" value="1" id="kenpo-lookup-open">${msg("kenpoLookupLink")}</button>
-                </form>
+                <#if kenpoLookupUrl??><p class="kenpo-links"><a id="kenpo-lookup-open" href="${kenpoLookupUrl}">${msg("kenpoLookupLink")}</a></p></#if>
                 <form id="kenpo-first-login-form" action="${url.loginAction}" method="post" novalidate="novalidate">
                     <button class="${properties.kcButtonSecondaryClass} ${properties.kcButtonBlockClass}" type="submit"
                             name="kenpoFirstLogin" value="1" id="kenpo-first-login">${msg("kenpoFirstLoginTitle")}</button>

@@ -6,10 +6,12 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EmailMasker;
-import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Secrets;
-import jp.kenpo.keycloak.forgot.TemporaryLogin;
+import jp.kenpo.keycloak.common.UnionName;
+import jp.kenpo.keycloak.mail.MemberMailer;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -43,9 +45,9 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String RESEND = "resend";
 
     /** Event detail names; values never contain the key or the full address. */
-    static final String DETAIL_STEP = "kenpo_email_key";
-    static final String DETAIL_MASKED_EMAIL = "kenpo_masked_email";
-    static final String DETAIL_TRIES_LEFT = "kenpo_tries_left";
+    static final String DETAIL_STEP = EventDetails.EMAIL_KEY;
+    static final String DETAIL_MASKED_EMAIL = EventDetails.MASKED_EMAIL;
+    static final String DETAIL_TRIES_LEFT = EventDetails.TRIES_LEFT;
 
     static final String ERROR_WRONG = "invalid_email_key";
     static final String ERROR_EXPIRED = "expired_email_key";
@@ -68,7 +70,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         UserModel user = context.getUser();
         // A member who just logged in with the temporary password from 「パスワード再発行のご案内」 has
         // proven the address with that very mail: a second key to the same address proves nothing more.
-        if (TemporaryLogin.provenByMail(context)) {
+        if (MailProof.provenByMail(context)) {
             context.getEvent().detail(DETAIL_STEP, "proven_by_reissue_mail");
             context.success();
             return;
@@ -180,7 +182,6 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         Map<String, Object> attributes = new HashMap<>();
         attributes.put("emailKey", key);
         attributes.put("validityMinutes", config.validityMinutes());
-        attributes.put("unionName", mailer.unionName());
         try {
             mailer.send(user, context.getAuthenticationSession(), EmailKeyMessages.MAIL_SUBJECT, MAIL_TEMPLATE, attributes);
         } catch (EmailException e) {
@@ -212,10 +213,9 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             return false;
         }
         context.getEvent().clone().user(user).error(ERROR_NO_ADDRESS);
-        MemberMailer mailer = new MemberMailer(context.getSession(), context.getRealm());
         context.forceChallenge(context.form()
                 .setAttribute("kenpoNoAddress", true)
-                .setError(EmailKeyMessages.NO_ADDRESS, mailer.unionName())
+                .setError(EmailKeyMessages.NO_ADDRESS, UnionName.of(context.getRealm()))
                 .createForm(FORM));
         return true;
     }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.StepConfig;
 import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -32,7 +33,7 @@ public record EmailKeyConfig(int digits, int validitySeconds, int maxAttempts, i
     public static final EmailKeyConfig DEFAULTS = from(Map.of());
 
     public static EmailKeyConfig from(AuthenticatorConfigModel model) {
-        return from(model == null || model.getConfig() == null ? Map.of() : model.getConfig());
+        return from(StepConfig.of(model));
     }
 
     public static EmailKeyConfig from(Map<String, String> config) {

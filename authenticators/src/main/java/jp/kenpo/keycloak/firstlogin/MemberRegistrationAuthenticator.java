@@ -8,8 +8,11 @@ import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.PackAuthenticator;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -79,8 +82,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
                     .setErrors(FieldErrors.oneLineEach(problems.stream()
                             .map(p -> new FormMessage(p.field(), p.messageKey(), p.params())).toList()));
             context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).user(user)
-                    .detail("kenpo_registration", "rejected")
-                    .detail("kenpo_fields", String.join(",", problems.stream().map(MemberRegistrationInput.Problem::field).distinct().toList()))
+                    .detail(EventDetails.REGISTRATION, "rejected")
+                    .detail(EventDetails.FIELDS, String.join(",", problems.stream().map(MemberRegistrationInput.Problem::field).distinct().toList()))
                     .error("kenpo_registration_invalid_input");
             context.challenge(form.createForm(FORM));
             return;
@@ -111,13 +114,13 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         user.setEmail(input.email());
         user.setEmailVerified(verified != null && verified.equalsIgnoreCase(input.email()));
-        user.setSingleAttribute(Registration.NICKNAME, input.nicknameOr(config.defaultNickname()));
-        user.setSingleAttribute(Registration.STATUS, Registration.REGISTERED);
-        user.setSingleAttribute(Registration.REGISTERED_AT, Instant.now().toString());
+        user.setSingleAttribute(MemberAttributes.NICKNAME, input.nicknameOr(config.defaultNickname()));
+        user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.REGISTERED);
+        user.setSingleAttribute(MemberAttributes.REGISTERED_AT, Instant.now().toString());
         context.getEvent().clone().event(EventType.REGISTER).user(user)
                 .detail(Details.USERNAME, input.loginId())
                 .detail(Details.REGISTER_METHOD, "kenpo-pre-issued")
-                .detail("kenpo_masked_email", EmailMasker.mask(input.email()))
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(input.email()))
                 .success();
         context.getEvent().clone().event(EventType.UPDATE_PASSWORD).user(user)
                 .detail(Details.USERNAME, input.loginId()).success();

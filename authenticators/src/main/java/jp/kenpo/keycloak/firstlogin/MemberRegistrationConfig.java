@@ -5,6 +5,8 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.StepConfig;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -15,19 +17,17 @@ public record MemberRegistrationConfig(String defaultNickname, int nicknameMaxLe
     public static final String DEFAULT_NICKNAME = "kenpo.registration.defaultNickname";
     public static final String NICKNAME_MAX_LENGTH = "kenpo.registration.nicknameMaxLength";
 
-    /** ご本人, as the union's manual says; the import gives it to new members and prints it on the letter. */
-    public static final String DEFAULT_NICKNAME_VALUE = "ご本人";
     private static final IntSetting S_NICKNAME_MAX = new IntSetting(NICKNAME_MAX_LENGTH, 20, 1, 100);
 
     public static final MemberRegistrationConfig DEFAULTS = from(Map.of());
 
     public static MemberRegistrationConfig from(AuthenticatorConfigModel model) {
-        return from(model == null || model.getConfig() == null ? Map.of() : model.getConfig());
+        return from(StepConfig.of(model));
     }
 
     public static MemberRegistrationConfig from(Map<String, String> config) {
         String nickname = config.getOrDefault(DEFAULT_NICKNAME, "").trim();
-        return new MemberRegistrationConfig(nickname.isEmpty() ? DEFAULT_NICKNAME_VALUE : nickname, S_NICKNAME_MAX.read(config));
+        return new MemberRegistrationConfig(nickname.isEmpty() ? Registration.DEFAULT_NICKNAME : nickname, S_NICKNAME_MAX.read(config));
     }
 
     static List<ProviderConfigProperty> configProperties() {
@@ -35,7 +35,7 @@ public record MemberRegistrationConfig(String defaultNickname, int nicknameMaxLe
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(DEFAULT_NICKNAME).label(text.get(DEFAULT_NICKNAME + ".label"))
                 .helpText(text.get(DEFAULT_NICKNAME + ".help")).type(ProviderConfigProperty.STRING_TYPE)
-                .defaultValue(DEFAULT_NICKNAME_VALUE).add();
+                .defaultValue(Registration.DEFAULT_NICKNAME).add();
         return S_NICKNAME_MAX.addTo(builder, text).build();
     }
 }

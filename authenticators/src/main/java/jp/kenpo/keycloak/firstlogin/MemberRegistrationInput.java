@@ -3,9 +3,9 @@ package jp.kenpo.keycloak.firstlogin;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.rules.LoginIdRules;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * What the member typed on 利用者情報入力, taken as meant (full-width letters and digits folded,
@@ -30,7 +30,7 @@ public record MemberRegistrationInput(String loginId, String password, String pa
                 InputNormalizer.loginId(loginId),
                 password == null ? "" : InputNormalizer.toHalfWidth(password),
                 passwordConfirm == null ? "" : InputNormalizer.toHalfWidth(passwordConfirm),
-                email == null ? "" : InputNormalizer.compact(email),
+                EmailAddress.typed(email),
                 nickname == null ? "" : InputNormalizer.toHalfWidth(nickname).strip());
     }
 
@@ -49,11 +49,7 @@ public record MemberRegistrationInput(String loginId, String password, String pa
         } else if (!passwordConfirm.equals(password)) {
             problems.add(new Problem(FIELD_PASSWORD_CONFIRM, "kenpoPasswordMismatch"));
         }
-        if (email.isEmpty()) {
-            problems.add(new Problem(FIELD_EMAIL, "kenpoEmailRequired"));
-        } else if (!EmailValidationUtil.isValidEmail(email)) {
-            problems.add(new Problem(FIELD_EMAIL, "kenpoEmailInvalid"));
-        }
+        EmailAddress.problem(email).ifPresent(key -> problems.add(new Problem(FIELD_EMAIL, key)));
         if (nickname.codePointCount(0, nickname.length()) > config.nicknameMaxLength()) {
             problems.add(new Problem(FIELD_NICKNAME, "kenpoNicknameTooLong", config.nicknameMaxLength()));
         }

@@ -2,13 +2,15 @@ package jp.kenpo.keycloak.firstlogin;
 
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
+import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
-import jp.kenpo.keycloak.common.InputNormalizer;
-import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.common.Validity;
+import jp.kenpo.keycloak.mail.MemberMailer;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
@@ -17,7 +19,6 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * 新規利用登録 by email (manual ②): mails 「利用登録手続きのご案内」 with a one-time link to the 新規利用登録
@@ -33,16 +34,21 @@ public final class RegistrationMail {
 
     public enum Result { SENT, INVALID_ADDRESS, THROTTLED, SEND_FAILED }
 
-    public record Outcome(Result result, String email) {
+    /** The result, the address as taken, and for an invalid address the message that says why. */
+    public record Outcome(Result result, String email, String problem) {
+        Outcome(Result result, String email) {
+            this(result, email, null);
+        }
     }
 
     private RegistrationMail() {
     }
 
     public static Outcome request(AuthenticationFlowContext context, String typedEmail, RegistrationMailConfig config) {
-        String email = InputNormalizer.compact(typedEmail == null ? "" : typedEmail);
-        if (email.isEmpty() || !EmailValidationUtil.isValidEmail(email)) {
-            return new Outcome(Result.INVALID_ADDRESS, email);
+        String email = EmailAddress.typed(typedEmail);
+        Optional<String> problem = EmailAddress.problem(email);
+        if (problem.isPresent()) {
+            return new Outcome(Result.INVALID_ADDRESS, email, problem.get());
         }
         KeycloakSession session = context.getSession();
         Throttle throttle = new Throttle(session.singleUseObjects());
@@ -50,7 +56,7 @@ public final class RegistrationMail {
         if (!throttle.tryAcquire("registration-mail-client", client, config.perClientPerHour(), 3600)
                 || !throttle.tryAcquire("registration-mail-address", email.toLowerCase(), config.perAddressPerHour(), 3600)) {
             context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
-                    .detail("kenpo_masked_email", EmailMasker.mask(email)).error("kenpo_registration_mail_throttled");
+                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_registration_mail_throttled");
             return new Outcome(Result.THROTTLED, email);
         }
 
@@ -59,18 +65,17 @@ public final class RegistrationMail {
         Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(config.validitySeconds()));
         attributes.put("link", link);
         MemberMailer mailer = new MemberMailer(session, realm);
-        attributes.put("unionName", mailer.unionName());
         try {
-            mailer.sendToAddress(email, SUBJECT, TEMPLATE, attributes);
+            mailer.sendToAddress(email, null, SUBJECT, TEMPLATE, attributes);
         } catch (EmailException e) {
             LOG.warnf("Registration mail could not be sent (%s)", e.getClass().getSimpleName());
             context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
-                    .detail("kenpo_masked_email", EmailMasker.mask(email)).error("kenpo_registration_mail_failed");
+                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_registration_mail_failed");
             return new Outcome(Result.SEND_FAILED, email);
         }
         context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
-                .detail("kenpo_registration_mail", "sent")
-                .detail("kenpo_masked_email", EmailMasker.mask(email)).success();
+                .detail(EventDetails.REGISTRATION_MAIL, "sent")
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
         return new Outcome(Result.SENT, email);
     }
 

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.StepConfig;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -23,7 +24,7 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
     public static final RegistrationMailConfig DEFAULTS = from(Map.of());
 
     public static RegistrationMailConfig from(AuthenticatorConfigModel model) {
-        return from(model == null || model.getConfig() == null ? Map.of() : model.getConfig());
+        return from(StepConfig.of(model));
     }
 
     public static RegistrationMailConfig from(Map<String, String> config) {

@@ -10,8 +10,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
 import jp.kenpo.keycloak.common.EmailMasker;
-import jp.kenpo.keycloak.login.LoginEntry;
-import jp.kenpo.keycloak.login.LoginIdPasswordForm;
+import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.LoginEntry;
+import jp.kenpo.keycloak.common.StartScreen;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
@@ -56,7 +57,7 @@ public class RegistrationStartResource implements RealmResourceProvider {
     public Response start(@QueryParam("key") String key) {
         RealmModel realm = session.getContext().getRealm();
         EventBuilder event = new EventBuilder(realm, session, session.getContext().getConnection())
-                .event(EventType.EXECUTE_ACTION_TOKEN).detail("kenpo_registration_mail", "opened");
+                .event(EventType.EXECUTE_ACTION_TOKEN).detail(EventDetails.REGISTRATION_MAIL, "opened");
         RegistrationStartToken token = key == null || key.isBlank() ? null : session.tokens().decode(key, RegistrationStartToken.class);
         String issuer = Urls.realmIssuer(session.getContext().getUri().getBaseUri(), realm.getName());
         if (token == null || !RegistrationStartToken.TYPE.equals(token.getType()) || !issuer.equals(token.getIssuer())
@@ -65,19 +66,19 @@ public class RegistrationStartResource implements RealmResourceProvider {
             return linkProblem("kenpoRegistrationLinkInvalid");
         }
         if (!token.isActive()) {
-            event.detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_expired");
+            event.detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_expired");
             return linkProblem("kenpoRegistrationLinkExpired");
         }
         long lifespan = Math.max(1, token.getExp() - Time.currentTime());
         if (!session.singleUseObjects().putIfAbsent("kenpo-registration-start:" + token.getId(), lifespan)) {
-            event.detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_used");
+            event.detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(token.getEmail())).error("kenpo_registration_link_used");
             return linkProblem("kenpoRegistrationLinkUsed");
         }
 
         AuthenticationSessionModel authSession = LoginEntry.fresh(session, realm);
         authSession.setAuthNote(MemberRegistrationAuthenticator.VERIFIED_EMAIL_NOTE, token.getEmail());
-        event.client(authSession.getClient()).detail("kenpo_masked_email", EmailMasker.mask(token.getEmail())).success();
-        return LoginEntry.continueAt(session, realm, authSession, LoginIdPasswordForm.SCREEN_FIRST_LOGIN);
+        event.client(authSession.getClient()).detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(token.getEmail())).success();
+        return LoginEntry.continueAt(session, realm, authSession, StartScreen.FIRST_LOGIN);
     }
 
     private Response linkProblem(String messageKey) {

@@ -5,8 +5,11 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.StepConfig;
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -21,14 +24,19 @@ public record ForgotConfig(int validitySeconds, int temporaryPasswordLength, int
     public static final String END_OTHER_SESSIONS = "kenpo.reissue.endOtherSessions";
 
     private static final IntSetting S_VALIDITY = new IntSetting(VALIDITY_SECONDS, 10_800, 1, 86_400);
-    private static final IntSetting S_LENGTH = new IntSetting(TEMPORARY_PASSWORD_LENGTH, 10, 8, 39);
+    private static final IntSetting S_LENGTH = new IntSetting(TEMPORARY_PASSWORD_LENGTH, TemporaryPasswordGenerator.LENGTH, 8, 39);
     private static final IntSetting S_ADDRESS = new IntSetting(PER_ADDRESS_PER_HOUR, 3, 1, 100);
     private static final IntSetting S_CLIENT = new IntSetting(PER_CLIENT_PER_HOUR, 20, 1, 10_000);
 
     public static final ForgotConfig DEFAULTS = from(Map.of());
 
     public static ForgotConfig from(AuthenticatorConfigModel model) {
-        return from(model == null || model.getConfig() == null ? Map.of() : model.getConfig());
+        return from(StepConfig.of(model));
+    }
+
+    /** The settings of the realm's パスワード再発行 step, for screens outside it (仮ログイン). */
+    public static ForgotConfig of(RealmModel realm) {
+        return from(StepConfig.of(realm, PasswordReissueAuthenticatorFactory.PROVIDER_ID));
     }
 
     public static ForgotConfig from(Map<String, String> config) {

@@ -8,13 +8,14 @@ import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.JapanTime;
-import jp.kenpo.keycloak.common.MailQueue;
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
+import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
@@ -40,11 +41,11 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
     static final String FIELD_PASSWORD = "password-new";
     static final String FIELD_CONFIRM = "password-confirm";
     /** Additional addresses a member may register (profile settings); notices go to all of them. */
-    static final List<String> EXTRA_ADDRESS_ATTRIBUTES = List.of(MemberData.EMAIL_2, MemberData.EMAIL_3);
+    static final List<String> EXTRA_ADDRESS_ATTRIBUTES = List.of(MemberAttributes.EMAIL_2, MemberAttributes.EMAIL_3);
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        if (!TemporaryLogin.provenByMail(context)) {
+        if (!MailProof.provenByMail(context)) {
             context.success();
             return;
         }
@@ -53,7 +54,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (!TemporaryLogin.provenByMail(context)) {
+        if (!MailProof.provenByMail(context)) {
             context.success();
             return;
         }
@@ -78,7 +79,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form(context).setErrors(FieldErrors.oneLineEach(errors));
             context.getEvent().clone().event(EventType.UPDATE_PASSWORD_ERROR).user(user)
-                    .detail("kenpo_reissue", "password_change").error("kenpo_password_rule");
+                    .detail(EventDetails.REISSUE, "password_change").error("kenpo_password_rule");
             context.challenge(form.createForm(FORM));
             return;
         }
@@ -88,8 +89,8 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         boolean endOthers = Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(TemporaryLogin.END_OTHER_SESSIONS_NOTE));
         int ended = endOthers ? endSessions(context.getSession(), context.getRealm(), user) : 0;
         context.getEvent().clone().event(EventType.UPDATE_PASSWORD).user(user)
-                .detail("kenpo_reissue", "password_changed")
-                .detail("kenpo_ended_sessions", Integer.toString(ended)).success();
+                .detail(EventDetails.REISSUE, "password_changed")
+                .detail(EventDetails.ENDED_SESSIONS, Integer.toString(ended)).success();
         context.getEvent().detail(Details.CREDENTIAL_TYPE, "password");
         queueNotice(context, user);
         context.success();
@@ -118,18 +119,10 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
             return;
         }
         String changedAt = JapanTime.nowForMail();
-        String loginId = user.getUsername();
         String language = context.getSession().getContext().resolveLocale(user).toLanguageTag();
-        MailQueue queue = PasswordReissueAuthenticatorFactory.mailQueue(context.getSession());
+        MailQueue queue = context.getSession().getProvider(MailQueue.class);
         for (String address : addresses) {
-            queue.submit(context.getRealm().getId(), "Password changed notice", (session, realm) -> {
-                MemberMailer mailer = new MemberMailer(session, realm);
-                Map<String, Object> attributes = new HashMap<>();
-                attributes.put("loginId", loginId);
-                attributes.put("changedAt", changedAt);
-                attributes.put("unionName", mailer.unionName());
-                mailer.sendToAddress(address, language, "kenpoPasswordChangedSubject", "kenpo-password-changed.ftl", attributes);
-            });
+            queue.submit(context.getRealm(), new PasswordChangedNotice(address, language, user.getUsername(), changedAt));
         }
     }
 

@@ -1,19 +1,22 @@
 package jp.kenpo.keycloak.forgot;
 
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
-import jp.kenpo.keycloak.common.InputNormalizer;
-import jp.kenpo.keycloak.common.MailQueue;
+import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.LoginEntry;
 import jp.kenpo.keycloak.common.PackAuthenticator;
+import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.common.Throttle;
-import jp.kenpo.keycloak.lookup.LookupScreens;
+import jp.kenpo.keycloak.mail.MailQueue;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
+import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
  * パスワード再発行 (the realm's reset-credentials flow): メールアドレス → 送信. The answer is the same
@@ -26,28 +29,19 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
     static final String SENT = "kenpo-password-reissue-sent.ftl";
     static final String FIELD = "reissueEmail";
 
-    private final MailQueue queue;
-
-    PasswordReissueAuthenticator(MailQueue queue) {
-        this.queue = queue;
-    }
-
     @Override
     public void authenticate(AuthenticationFlowContext context) {
-        context.challenge(context.form().createForm(FORM));
+        context.challenge(form(context).createForm(FORM));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
-        if (LookupScreens.handle(context)) {
-            return;
-        }
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
-        String email = InputNormalizer.compact(formData.getFirst(FIELD) == null ? "" : formData.getFirst(FIELD));
-        if (email.isEmpty() || !EmailValidationUtil.isValidEmail(email)) {
-            context.challenge(context.form().setAttribute("kenpoReissueEmail", email)
-                    .addError(new FormMessage(FIELD, email.isEmpty() ? "kenpoEmailRequired" : "kenpoEmailInvalid"))
-                    .createForm(FORM));
+        String email = EmailAddress.typed(formData.getFirst(FIELD));
+        Optional<String> problem = EmailAddress.problem(email);
+        if (problem.isPresent()) {
+            context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
+                    .addError(new FormMessage(FIELD, problem.get())).createForm(FORM));
             return;
         }
         ForgotConfig config = ForgotConfig.from(context.getAuthenticatorConfig());
@@ -56,25 +50,29 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
         if (!throttle.tryAcquire("reissue-client", ip, config.perClientPerHour(), 3600)
                 || !throttle.tryAcquire("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour(), 3600)) {
             context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
-                    .detail("kenpo_masked_email", EmailMasker.mask(email)).error("kenpo_reissue_throttled");
-            context.challenge(context.form().setAttribute("kenpoReissueEmail", email)
+                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_reissue_throttled");
+            context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
                     .setError("kenpoReissueThrottled").createForm(FORM));
             return;
         }
         KeycloakSession session = context.getSession();
-        ReissueMail.Request request = new ReissueMail.Request(email,
+        ReissueMail mail = new ReissueMail(email,
                 session.getContext().resolveLocale(null).toLanguageTag(),
                 context.getAuthenticationSession().getClient().getClientId(),
                 context.getAuthenticationSession().getTabId(),
                 session.getContext().getUri().getBaseUri(),
                 ip, config);
-        queue.submit(context.getRealm().getId(), "Password reissue mail", ReissueMail.job(request));
+        session.getProvider(MailQueue.class).submit(context.getRealm(), mail);
         context.getEvent().clone().event(EventType.RESET_PASSWORD)
-                .detail("kenpo_reissue", "requested")
-                .detail("kenpo_masked_email", EmailMasker.mask(email)).success();
+                .detail(EventDetails.REISSUE, "requested")
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
         context.challenge(context.form().createForm(SENT));
     }
 
+    /** The form, with the way to ID・パスワードの取得 for members the union has no address of. */
+    private static LoginFormsProvider form(AuthenticationFlowContext context) {
+        return context.form().setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
+    }
 
     /** Asked before anyone is known: the address is all it gets. */
     @Override

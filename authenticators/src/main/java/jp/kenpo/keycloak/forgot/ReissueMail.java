@@ -8,10 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 import jp.kenpo.keycloak.common.EmailMasker;
-import jp.kenpo.keycloak.common.MailQueue;
-import jp.kenpo.keycloak.common.MemberMailer;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.Validity;
-import jp.kenpo.keycloak.firstlogin.Registration;
+import jp.kenpo.keycloak.mail.MailJob;
+import jp.kenpo.keycloak.mail.MemberMailer;
+import jp.kenpo.keycloak.member.Registration;
+import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
@@ -23,44 +25,40 @@ import org.keycloak.models.UserModel;
  * a fresh temporary password, and mails 「パスワード再発行のご案内」 listing every login ID with its own
  * temporary password (families share addresses). An address of no account gets no mail.
  */
-final class ReissueMail {
+record ReissueMail(String email, String languageTag, String clientId, String tabId, URI baseUri, String ipAddress,
+                   ForgotConfig config) implements MailJob {
 
     static final String SUBJECT = "kenpoReissueSubject";
     static final String TEMPLATE = "kenpo-password-reissue.ftl";
 
-    /** What the request knew: the address, where to send the member back, and in which language. */
-    record Request(String email, String languageTag, String clientId, String tabId, URI baseUri, String ipAddress,
-                   ForgotConfig config) {
+    @Override
+    public String description() {
+        return "Password reissue mail";
     }
 
-    private ReissueMail() {
-    }
-
-    static MailQueue.Job job(Request request) {
-        return (session, realm) -> {
-            List<UserModel> accounts = accounts(session, realm, request.email());
-            if (accounts.isEmpty()) {
-                return;
-            }
-            List<Map<String, String>> entries = new ArrayList<>();
-            for (UserModel account : accounts) {
-                String temporary = TemporaryPasswords.issue(session, realm, account, request.config());
-                entries.add(Map.of("loginId", account.getUsername(), "temporaryPassword", temporary));
-            }
-            MemberMailer mailer = new MemberMailer(session, realm);
-            Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(request.config().validitySeconds()));
-            attributes.put("accounts", entries);
-            attributes.put("link", TemporaryLoginResource.uri(request.baseUri(), realm.getName(), request.clientId(), request.tabId()).toString());
-            attributes.put("unionName", mailer.unionName());
-            mailer.sendToAddress(request.email(), request.languageTag(), SUBJECT, TEMPLATE, attributes);
-            for (UserModel account : accounts) {
-                new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD).user(account)
-                        .ipAddress(request.ipAddress())
-                        .detail("kenpo_reissue", "mail_sent")
-                        .detail("kenpo_masked_email", EmailMasker.mask(request.email()))
-                        .success();
-            }
-        };
+    @Override
+    public void send(KeycloakSession session, RealmModel realm) throws EmailException {
+        List<UserModel> accounts = accounts(session, realm, email());
+        if (accounts.isEmpty()) {
+            return;
+        }
+        List<Map<String, String>> entries = new ArrayList<>();
+        for (UserModel account : accounts) {
+            String temporary = TemporaryPasswords.issue(session, realm, account, config());
+            entries.add(Map.of("loginId", account.getUsername(), "temporaryPassword", temporary));
+        }
+        MemberMailer mailer = new MemberMailer(session, realm);
+        Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(config().validitySeconds()));
+        attributes.put("accounts", entries);
+        attributes.put("link", TemporaryLoginResource.uri(baseUri(), realm.getName(), clientId(), tabId()).toString());
+        mailer.sendToAddress(email(), languageTag(), SUBJECT, TEMPLATE, attributes);
+        for (UserModel account : accounts) {
+            new EventBuilder(realm, session).event(EventType.SEND_RESET_PASSWORD).user(account)
+                    .ipAddress(ipAddress())
+                    .detail(EventDetails.REISSUE, "mail_sent")
+                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email()))
+                    .success();
+        }
     }
 
     /** Enabled, registered accounts whose address is exactly this one (case-insensitive), in login-ID order. */

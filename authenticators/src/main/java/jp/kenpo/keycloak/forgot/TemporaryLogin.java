@@ -3,6 +3,8 @@ package jp.kenpo.keycloak.forgot;
 import java.util.function.Function;
 
 import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.MailProof;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
@@ -20,8 +22,6 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  */
 public final class TemporaryLogin {
 
-    /** Auth note: the account that logged in with a temporary password in this attempt (its mail proved the address). */
-    public static final String PROVEN_BY_MAIL_NOTE = "kenpo.reissue.provenByMail";
     /** Auth note: whether the password change ends the member's other sessions. */
     static final String END_OTHER_SESSIONS_NOTE = "kenpo.reissue.endOtherSessions";
     static final String INVALID_MESSAGE = "kenpoTemporaryLoginInvalid";
@@ -55,7 +55,7 @@ public final class TemporaryLogin {
         TemporaryPasswords.Use use = TemporaryPasswords.use(context.getSession(), context.getRealm(), user, typedPassword);
         if (use.result() != TemporaryPasswords.Result.ACCEPTED) {
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).user(user)
-                    .detail("kenpo_reissue", "temporary_login")
+                    .detail(EventDetails.REISSUE, "temporary_login")
                     .error(use.result() == TemporaryPasswords.Result.EXPIRED ? "expired_temporary_password" : "invalid_temporary_password");
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, errorPage.apply(INVALID_MESSAGE));
             return;
@@ -65,16 +65,10 @@ public final class TemporaryLogin {
         if (!user.isEmailVerified()) {
             user.setEmailVerified(true);
         }
-        context.getAuthenticationSession().setAuthNote(PROVEN_BY_MAIL_NOTE, user.getId());
+        MailProof.record(context, user);
         context.getAuthenticationSession().setAuthNote(END_OTHER_SESSIONS_NOTE, Boolean.toString(use.endOtherSessions()));
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
-                .detail("kenpo_reissue", "temporary_login").success();
+                .detail(EventDetails.REISSUE, "temporary_login").success();
         context.success(PasswordCredentialModel.TYPE);
-    }
-
-    /** True when this attempt's user logged in with a temporary password from the mail. */
-    public static boolean provenByMail(AuthenticationFlowContext context) {
-        UserModel user = context.getUser();
-        return user != null && user.getId().equals(context.getAuthenticationSession().getAuthNote(PROVEN_BY_MAIL_NOTE));
     }
 }

@@ -9,12 +9,11 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriBuilder;
-import jp.kenpo.keycloak.login.LoginEntry;
-import jp.kenpo.keycloak.login.LoginIdPasswordForm;
+import jp.kenpo.keycloak.common.LoginEntry;
+import jp.kenpo.keycloak.common.StartScreen;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.resource.RealmResourceProvider;
-import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
  * The link of 「パスワード再発行のご案内」 ({@code /realms/<realm>/kenpo-reissue/temporary-login}): opens
@@ -50,11 +49,7 @@ public class TemporaryLoginResource implements RealmResourceProvider {
     @Produces(MediaType.TEXT_HTML)
     public Response temporaryLogin(@QueryParam("client_id") String clientId, @QueryParam("tab_id") String tabId) {
         RealmModel realm = session.getContext().getRealm();
-        AuthenticationSessionModel authSession = LoginEntry.resume(session, realm, clientId, tabId);
-        if (authSession == null) {
-            authSession = LoginEntry.fresh(session, realm);
-        }
-        return LoginEntry.continueAt(session, realm, authSession, LoginIdPasswordForm.SCREEN_TEMPORARY_LOGIN);
+        return LoginEntry.continueAt(session, realm, LoginEntry.resumeOrFresh(session, realm, clientId, tabId), StartScreen.TEMPORARY_LOGIN);
     }
 
     @Override

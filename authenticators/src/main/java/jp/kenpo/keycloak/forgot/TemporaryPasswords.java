@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.forgot;
 
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;

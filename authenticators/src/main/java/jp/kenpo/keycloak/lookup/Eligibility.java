@@ -3,7 +3,7 @@ package jp.kenpo.keycloak.lookup;
 import java.time.LocalDate;
 import java.time.Period;
 
-import jp.kenpo.keycloak.common.MemberData;
+import jp.kenpo.keycloak.member.MemberAttributes;
 
 /**
  * Who may obtain an ID by lookup: spouses, and other dependents of at least the minimum age (40, the
@@ -21,7 +21,7 @@ public final class Eligibility {
     }
 
     public static boolean eligible(String relationship, LocalDate birthDate, LocalDate today, AgeReckoning reckoning, int minimumAge) {
-        if (relationship == null || MemberData.RELATIONSHIP_SELF.equals(relationship)) {
+        if (relationship == null || MemberAttributes.RELATIONSHIP_SELF.equals(relationship)) {
             return false;
         }
         if ("spouse".equals(relationship)) {

@@ -5,8 +5,10 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
+import jp.kenpo.keycloak.common.StepConfig;
 import jp.kenpo.keycloak.common.Validity;
 import org.keycloak.models.AuthenticatorConfigModel;
+import org.keycloak.models.RealmModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
 
@@ -29,7 +31,12 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static final LookupConfig DEFAULTS = from(Map.of());
 
     public static LookupConfig from(AuthenticatorConfigModel model) {
-        return from(model == null || model.getConfig() == null ? Map.of() : model.getConfig());
+        return from(StepConfig.of(model));
+    }
+
+    /** The settings of the realm's lookup step, for pages and links outside the step. */
+    public static LookupConfig of(RealmModel realm) {
+        return from(StepConfig.of(realm, MemberLookupAuthenticatorFactory.PROVIDER_ID));
     }
 
     public static LookupConfig from(Map<String, String> config) {
@@ -44,7 +51,7 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
         return Validity.hours(linkValiditySeconds);
     }
 
-    public static List<ProviderConfigProperty> configProperties() {
+    static List<ProviderConfigProperty> configProperties() {
         AdminText text = AdminText.of(LookupConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
                 .property().name(AGE_RECKONING).label(text.get(AGE_RECKONING + ".label")).helpText(text.get(AGE_RECKONING + ".help"))

@@ -12,13 +12,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jp.kenpo.keycloak.common.Households;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.common.MemberMailer;
-import jp.kenpo.keycloak.firstlogin.Registration;
-import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
-import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.common.UnionName;
+import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.member.Households;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -75,11 +76,11 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         if (user == null || !user.isEnabled() || MemberLookup.isRegistered(user)) {
             return used(realm);
         }
-        String temporary = TemporaryPasswordGenerator.generate(10);
+        String temporary = TemporaryPasswordGenerator.generate();
         user.credentialManager().updateCredential(UserCredentialModel.password(temporary, false));
-        user.setSingleAttribute(Registration.STATUS, Registration.PENDING);
+        user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
         new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.RESET_PASSWORD).user(user)
-                .detail("kenpo_lookup", "credentials_shown").success();
+                .detail(EventDetails.LOOKUP, "credentials_shown").success();
         notifyInsured(realm, user);
         return page(form(realm)
                 .setAttribute("kenpoLoginId", user.getUsername())
@@ -90,25 +91,15 @@ public class LookupCredentialsResource implements RealmResourceProvider {
 
     private void notifyInsured(RealmModel realm, UserModel dependent) {
         Households.of(session, realm, dependent)
-                .filter(u -> MemberData.RELATIONSHIP_SELF.equals(u.getFirstAttribute(MemberData.RELATIONSHIP)))
+                .filter(u -> MemberAttributes.RELATIONSHIP_SELF.equals(u.getFirstAttribute(MemberAttributes.RELATIONSHIP)))
                 .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .findFirst()
-                .ifPresent(insured -> {
-                    String address = insured.getEmail();
-                    String language = session.getContext().resolveLocale(insured).toLanguageTag();
-                    String when = JapanTime.nowForMail();
-                    PasswordReissueAuthenticatorFactory.mailQueue(session).submit(realm.getId(), "Household notice", (s, r) -> {
-                        MemberMailer mailer = new MemberMailer(s, r);
-                        Map<String, Object> attributes = new HashMap<>();
-                        attributes.put("unionName", mailer.unionName());
-                        attributes.put("issuedAt", when);
-                        mailer.sendToAddress(address, language, "kenpoHouseholdNoticeSubject", "kenpo-household-notice.ftl", attributes);
-                    });
-                });
+                .ifPresent(insured -> session.getProvider(MailQueue.class).submit(realm, new HouseholdNoticeMail(insured.getEmail(),
+                        session.getContext().resolveLocale(insured).toLanguageTag(), JapanTime.nowForMail())));
     }
 
     private LoginFormsProvider form(RealmModel realm) {
-        return session.getProvider(LoginFormsProvider.class).setAttribute("kenpoUnion", realm.getDisplayName());
+        return session.getProvider(LoginFormsProvider.class).setAttribute("kenpoUnion", UnionName.of(realm));
     }
 
     private Response used(RealmModel realm) {

@@ -8,32 +8,33 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
-import jp.kenpo.keycloak.common.InputNormalizer;
+import jp.kenpo.keycloak.common.EmailAddress;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
-import jp.kenpo.keycloak.common.MailQueue;
 import jp.kenpo.keycloak.common.Throttle;
-import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
+import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.member.BirthDate;
+import jp.kenpo.keycloak.member.MemberIdentity;
+import jp.kenpo.keycloak.member.MemberKey;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.utils.EmailValidationUtil;
 
 /**
- * ID・パスワードの取得 (manual 000, steps 3 and 4), shown from the login screen and from パスワード再発行:
+ * ID・パスワードの取得 (manual 000, steps 3 and 4), the screens of {@link MemberLookupAuthenticator}:
  * the member's data, then a receiving address, then always the same page. What the lookup found stays
- * in the authentication session (server side); the mail goes out from {@link MailQueue}.
+ * in the authentication session (server side, {@link LookupOutcome}); the mail goes out from the
+ * pack's {@link MailQueue}.
  */
 public final class LookupScreens {
 
-    static final String OPEN = "kenpoLookup";
     static final String NEXT = "kenpoLookupNext";
     static final String SEND = "kenpoLookupSend";
     static final String FORM = "kenpo-lookup.ftl";
     static final String EMAIL_FORM = "kenpo-lookup-email.ftl";
     static final String SENT = "kenpo-lookup-sent.ftl";
-    static final String OUTCOME_NOTE = "kenpo.lookup.outcome";
 
     static final List<String> FIELDS = List.of("employeeNumber", "symbol", "number", "familyKanji", "givenKanji",
             "familyKana", "givenKana", "birthEra", "birthYear", "birthMonth", "birthDay");
@@ -41,23 +42,16 @@ public final class LookupScreens {
     private LookupScreens() {
     }
 
-    /** Handles the lookup's own requests; false when the request is not one of them. */
-    public static boolean handle(AuthenticationFlowContext context) {
+    /** The first screen: the member's data. */
+    static void open(AuthenticationFlowContext context) {
+        context.challenge(lookupForm(context, Map.of()).createForm(FORM));
+    }
+
+    /** Handles the requests of these screens and the postal route's; false when the request is none of them. */
+    static boolean handle(AuthenticationFlowContext context, LookupConfig config) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
-        boolean postal = PostalScreens.isPostalRequest(form);
-        // Every login and reissue POST passes here: settings are read only for the lookup's own requests.
-        if (!postal && !form.containsKey(OPEN) && !form.containsKey(NEXT) && !form.containsKey(SEND)) {
-            return false;
-        }
-        // Realm-wide settings of ID・パスワードの取得 live with the パスワード再発行 step's settings.
-        LookupConfig config = LookupConfig.from(context.getRealm()
-                .getAuthenticatorConfigByAlias(PasswordReissueAuthenticatorFactory.CONFIG_ALIAS));
-        if (postal) {
+        if (PostalScreens.isPostalRequest(form)) {
             PostalScreens.handle(context, config.staffAddress());
-            return true;
-        }
-        if (form.containsKey(OPEN)) {
-            context.challenge(lookupForm(context, Map.of()).createForm(FORM));
             return true;
         }
         if (form.containsKey(NEXT)) {
@@ -91,13 +85,13 @@ public final class LookupScreens {
             return;
         }
         Throttle throttle = new Throttle(context.getSession().singleUseObjects());
-        String household = MemberIdentity.code(values.get("symbol")) + "-" + MemberIdentity.code(values.get("number"));
+        String household = MemberKey.household(values.get("symbol"), values.get("number")).orElse("");
         if (!throttle.tryAcquire("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour(), 3600)
                 || !throttle.tryAcquire("lookup-number", household, config.perNumberPerDay(), 86_400)) {
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
-                    .detail("kenpo_lookup", "throttled")
-                    .detail("kenpo_symbol", MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
-                    .detail("kenpo_number", MemberIdentity.mask(MemberIdentity.code(values.get("number"))))
+                    .detail(EventDetails.LOOKUP, "throttled")
+                    .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
+                    .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number"))))
                     .error("kenpo_lookup_throttled");
             context.challenge(lookupForm(context, values).setError("kenpoLookupThrottled").createForm(FORM));
             return;
@@ -109,39 +103,36 @@ public final class LookupScreens {
         if (result.kind() == MemberLookup.Kind.NONE) {
             // Counted as a failure in the events, with the numbers masked and no names or dates.
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
-                    .detail("kenpo_lookup", "no_match")
-                    .detail("kenpo_symbol", MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
-                    .detail("kenpo_number", MemberIdentity.mask(MemberIdentity.code(values.get("number"))))
+                    .detail(EventDetails.LOOKUP, "no_match")
+                    .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
+                    .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number"))))
                     .error("kenpo_lookup_no_match");
-            context.getAuthenticationSession().setAuthNote(OUTCOME_NOTE, "NONE");
         } else {
             context.getEvent().clone().event(EventType.RESET_PASSWORD).user(result.user())
-                    .detail("kenpo_lookup", result.kind() == MemberLookup.Kind.ISSUABLE ? "matched" : "matched_registered")
+                    .detail(EventDetails.LOOKUP, result.kind() == MemberLookup.Kind.ISSUABLE ? "matched" : "matched_registered")
                     .success();
-            context.getAuthenticationSession().setAuthNote(OUTCOME_NOTE, result.kind().name() + ":" + result.user().getId());
         }
+        LookupOutcome.of(result).keep(context.getAuthenticationSession());
         // The same next page whatever was found.
         context.challenge(context.form().createForm(EMAIL_FORM));
     }
 
     private static void send(AuthenticationFlowContext context, MultivaluedMap<String, String> form, LookupConfig config) {
-        String outcome = context.getAuthenticationSession().getAuthNote(OUTCOME_NOTE);
-        if (outcome == null) {
-            context.challenge(lookupForm(context, Map.of()).createForm(FORM));
+        if (!LookupOutcome.isKept(context.getAuthenticationSession())) {
+            open(context);
             return;
         }
-        String email = InputNormalizer.compact(form.getFirst("lookupEmail") == null ? "" : form.getFirst("lookupEmail"));
-        if (email.isEmpty() || !EmailValidationUtil.isValidEmail(email)) {
+        String email = EmailAddress.typed(form.getFirst("lookupEmail"));
+        Optional<String> problem = EmailAddress.problem(email);
+        if (problem.isPresent()) {
             context.challenge(context.form().setAttribute("kenpoLookupEmail", email)
-                    .addError(new FormMessage("lookupEmail", email.isEmpty() ? "kenpoEmailRequired" : "kenpoEmailInvalid"))
-                    .createForm(EMAIL_FORM));
+                    .addError(new FormMessage("lookupEmail", problem.get())).createForm(EMAIL_FORM));
             return;
         }
-        context.getAuthenticationSession().removeAuthNote(OUTCOME_NOTE);
-        LookupMail.Request request = new LookupMail.Request(outcome, email,
+        LookupOutcome outcome = LookupOutcome.take(context.getAuthenticationSession()).orElseThrow();
+        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new LookupMail(outcome, email,
                 context.getSession().getContext().resolveLocale(null).toLanguageTag(),
-                context.getSession().getContext().getUri().getBaseUri(), config);
-        PasswordReissueAuthenticatorFactory.mailQueue(context.getSession()).submit(context.getRealm().getId(), "Lookup result mail", LookupMail.job(request));
+                context.getSession().getContext().getUri().getBaseUri(), config));
         context.challenge(context.form().createForm(SENT));
     }
 

@@ -6,8 +6,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.firstlogin.Registration;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.MemberIdentity;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -28,9 +29,9 @@ public final class MemberLookup {
     public enum Kind { ISSUABLE, REGISTERED, NONE }
 
     /** The attributes a lookup compares. */
-    private static final List<String> COMPARED = List.of(MemberData.SYMBOL, MemberData.FAMILY_NAME_KANJI,
-            MemberData.GIVEN_NAME_KANJI, MemberData.FAMILY_NAME_KANA, MemberData.GIVEN_NAME_KANA, MemberData.BIRTH_DATE,
-            MemberData.EMPLOYEE_NUMBER);
+    private static final List<String> COMPARED = List.of(MemberAttributes.SYMBOL, MemberAttributes.FAMILY_NAME_KANJI,
+            MemberAttributes.GIVEN_NAME_KANJI, MemberAttributes.FAMILY_NAME_KANA, MemberAttributes.GIVEN_NAME_KANA, MemberAttributes.BIRTH_DATE,
+            MemberAttributes.EMPLOYEE_NUMBER);
 
     public record Result(Kind kind, UserModel user) {
         static Result none() {
@@ -69,7 +70,7 @@ public final class MemberLookup {
             return Result.none();
         }
         // matches() compared the stored birth date with the typed one: they are the same date.
-        if (!Eligibility.eligible(user.getFirstAttribute(MemberData.RELATIONSHIP), query.birthDate(), today,
+        if (!Eligibility.eligible(user.getFirstAttribute(MemberAttributes.RELATIONSHIP), query.birthDate(), today,
                 config.ageReckoning(), config.minimumAge())) {
             return Result.none();
         }
@@ -88,7 +89,7 @@ public final class MemberLookup {
                         + " and a.user.id in (select n.user.id from UserAttributeEntity n"
                         + " where n.name = :numberName and n.value = :number and n.user.realmId = :realm)", Object[].class)
                 .setParameter("compared", COMPARED)
-                .setParameter("numberName", MemberData.NUMBER)
+                .setParameter("numberName", MemberAttributes.NUMBER)
                 .setParameter("number", number)
                 .setParameter("realm", realm.getId())
                 .getResultStream()
@@ -98,7 +99,7 @@ public final class MemberLookup {
 
     /** Registered accounts (or any with an address) are never reset by a lookup. */
     public static boolean isRegistered(UserModel user) {
-        return Registration.REGISTERED.equals(user.getFirstAttribute(Registration.STATUS))
+        return Registration.isRegistered(user)
                 || (user.getEmail() != null && !user.getEmail().isBlank());
     }
 
@@ -108,21 +109,21 @@ public final class MemberLookup {
     }
 
     static boolean matches(Data user, Query query) {
-        if (!MemberIdentity.code(user.get(MemberData.SYMBOL)).equals(MemberIdentity.code(query.symbol()))) {
+        if (!MemberIdentity.code(user.get(MemberAttributes.SYMBOL)).equals(MemberIdentity.code(query.symbol()))) {
             return false;
         }
-        if (!MemberIdentity.kanjiName(user.get(MemberData.FAMILY_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.familyKanji()))
-                || !MemberIdentity.kanjiName(user.get(MemberData.GIVEN_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.givenKanji()))
-                || !MemberIdentity.kanaName(user.get(MemberData.FAMILY_NAME_KANA)).equals(MemberIdentity.kanaName(query.familyKana()))
-                || !MemberIdentity.kanaName(user.get(MemberData.GIVEN_NAME_KANA)).equals(MemberIdentity.kanaName(query.givenKana()))) {
+        if (!MemberIdentity.kanjiName(user.get(MemberAttributes.FAMILY_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.familyKanji()))
+                || !MemberIdentity.kanjiName(user.get(MemberAttributes.GIVEN_NAME_KANJI)).equals(MemberIdentity.kanjiName(query.givenKanji()))
+                || !MemberIdentity.kanaName(user.get(MemberAttributes.FAMILY_NAME_KANA)).equals(MemberIdentity.kanaName(query.familyKana()))
+                || !MemberIdentity.kanaName(user.get(MemberAttributes.GIVEN_NAME_KANA)).equals(MemberIdentity.kanaName(query.givenKana()))) {
             return false;
         }
-        if (!parseDate(user.get(MemberData.BIRTH_DATE)).equals(Optional.ofNullable(query.birthDate()))) {
+        if (!parseDate(user.get(MemberAttributes.BIRTH_DATE)).equals(Optional.ofNullable(query.birthDate()))) {
             return false;
         }
         // 従業員番号 is only on insured members; dependents leave it empty.
         String employee = MemberIdentity.code(query.employeeNumber());
-        String stored = MemberIdentity.code(user.get(MemberData.EMPLOYEE_NUMBER));
+        String stored = MemberIdentity.code(user.get(MemberAttributes.EMPLOYEE_NUMBER));
         return employee.isEmpty() || stored.isEmpty() || employee.equals(stored);
     }
 

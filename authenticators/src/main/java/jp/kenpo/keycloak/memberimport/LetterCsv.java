@@ -3,6 +3,8 @@ package jp.kenpo.keycloak.memberimport;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import jp.kenpo.keycloak.member.Registration;
+
 /**
  * The letters' data for the union's mail merge: one row per newly issued insured member, with each
  * character's reading. UTF-8 with a byte-order mark, so that Excel opens it in Japanese.
@@ -16,7 +18,7 @@ public final class LetterCsv {
         StringBuilder csv = new StringBuilder("\uFEFF").append(LetterText.get("csvHeader")).append("\r\n");
         for (MemberImport.Letter l : letters) {
             csv.append(String.join(",", quote(l.memberKey()), quote(l.name()), quote(l.loginId()), quote(Readings.joined(l.loginId())),
-                    quote(l.temporaryPassword()), quote(Readings.joined(l.temporaryPassword())), quote(MemberImport.DEFAULT_NICKNAME),
+                    quote(l.temporaryPassword()), quote(Readings.joined(l.temporaryPassword())), quote(Registration.DEFAULT_NICKNAME),
                     quote(unionName))).append("\r\n");
         }
         return csv.toString().getBytes(StandardCharsets.UTF_8);

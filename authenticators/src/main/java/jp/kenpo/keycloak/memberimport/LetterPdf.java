@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 
+import jp.kenpo.keycloak.member.Registration;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -73,7 +74,7 @@ public final class LetterPdf {
             gap(10);
             row(LetterText.get("name"), LetterText.format("honorific", letter.name()));
             secretRow(LetterText.get("loginId"), letter.loginId());
-            row(LetterText.get("nickname"), MemberImport.DEFAULT_NICKNAME);
+            row(LetterText.get("nickname"), Registration.DEFAULT_NICKNAME);
             secretRow(LetterText.get("password"), letter.temporaryPassword());
             gap(14);
             text(LetterText.get("flowTitle"), 12, false);

@@ -8,9 +8,10 @@ import java.util.Optional;
 import java.util.Set;
 
 import jp.kenpo.keycloak.common.AdminText;
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.firstlogin.Registration;
-import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.MemberKey;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -49,7 +50,7 @@ final class LetterReissue {
             }
         }
         for (String key : keys) {
-            List<UserModel> found = session.users().searchForUserByUserAttributeStream(realm, MemberImport.MEMBER_KEY, key).toList();
+            List<UserModel> found = session.users().searchForUserByUserAttributeStream(realm, MemberAttributes.MEMBER_KEY, key).toList();
             String reason = found.size() != 1 ? "kenpo.reissue.notFound" : refusal(found.get(0));
             if (reason != null) {
                 refused.add(new Refused(key, TEXT.get(reason)));
@@ -58,12 +59,12 @@ final class LetterReissue {
             UserModel member = found.get(0);
             member.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).toList()
                     .forEach(old -> member.credentialManager().removeStoredCredentialById(old.getId()));
-            String temporary = TemporaryPasswordGenerator.generate(MemberImport.PRE_ISSUED_PASSWORD_LENGTH);
+            String temporary = TemporaryPasswordGenerator.generate();
             MemberImport.setPreIssuedPassword(session, member, temporary);
             // Failures with the lost letter's password must not lock the member out of the new one.
             session.loginFailures().removeUserLoginFailure(realm, member.getId());
             letters.add(new MemberImport.Letter(key,
-                    member.getFirstAttribute(MemberData.FAMILY_NAME_KANJI) + " " + member.getFirstAttribute(MemberData.GIVEN_NAME_KANJI),
+                    member.getFirstAttribute(MemberAttributes.FAMILY_NAME_KANJI) + " " + member.getFirstAttribute(MemberAttributes.GIVEN_NAME_KANJI),
                     // Keycloak keeps usernames in lower case; a pending member still has the pre-issued ID,
                     // which is printed in capitals as on the first letter.
                     member.getUsername().toUpperCase(Locale.ROOT), temporary));
@@ -72,7 +73,7 @@ final class LetterReissue {
     }
 
     private static String refusal(UserModel member) {
-        if (!MemberData.RELATIONSHIP_SELF.equals(member.getFirstAttribute(MemberData.RELATIONSHIP))) {
+        if (!MemberAttributes.RELATIONSHIP_SELF.equals(member.getFirstAttribute(MemberAttributes.RELATIONSHIP))) {
             return "kenpo.reissue.notInsured";
         }
         if (!Registration.isPending(member)) {

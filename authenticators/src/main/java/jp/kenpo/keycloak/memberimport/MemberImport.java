@@ -16,18 +16,17 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.JapanTime;
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.firstlogin.MemberRegistrationConfig;
-import jp.kenpo.keycloak.firstlogin.Registration;
-import jp.kenpo.keycloak.forgot.TemporaryPasswordGenerator;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.models.RealmModel;
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
 import org.keycloak.credential.hash.PasswordHashProvider;
-import org.keycloak.models.credential.PasswordCredentialModel;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -40,11 +39,6 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  */
 public final class MemberImport {
 
-    /** User attribute holding 記号-番号-枝番, the key a re-import finds a member by. */
-    public static final String MEMBER_KEY = "kenpoMemberKey";
-    /** User attribute set when the import disabled a member, so a re-qualified member is enabled again. */
-    public static final String DISABLED_BY_IMPORT = "kenpoDisabledByImport";
-    static final String DEFAULT_NICKNAME = MemberRegistrationConfig.DEFAULT_NICKNAME_VALUE;
     /**
      * Rows per transaction. Hibernate checks every entity of a transaction before each query, so the
      * cost per row grows with the batch: small batches keep a 100,000-row file linear.
@@ -62,8 +56,6 @@ public final class MemberImport {
      * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
      */
     static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
-    /** Characters of a pre-issued temporary password (the letter's 仮パスワード). */
-    static final int PRE_ISSUED_PASSWORD_LENGTH = 10;
     static final int PRE_ISSUED_HASH_ITERATIONS = 100;
 
     /** A new insured member's letter data; the temporary password exists in clear only here. */
@@ -217,13 +209,13 @@ public final class MemberImport {
             if (lost && existing.isEnabled()) {
                 if (!dryRun) {
                     existing.setEnabled(false);
-                    existing.setSingleAttribute(DISABLED_BY_IMPORT, "true");
+                    existing.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
                 }
                 summary.disabled++;
-            } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(DISABLED_BY_IMPORT))) {
+            } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(MemberAttributes.DISABLED_BY_IMPORT))) {
                 if (!dryRun) {
                     existing.setEnabled(true);
-                    existing.removeAttribute(DISABLED_BY_IMPORT);
+                    existing.removeAttribute(MemberAttributes.DISABLED_BY_IMPORT);
                 }
                 summary.enabled++;
             } else if (changed) {
@@ -244,12 +236,12 @@ public final class MemberImport {
         String loginId = uniqueId(session, realm, issuedIds);
         UserModel user = session.users().addUser(realm, loginId);
         user.setEnabled(true);
-        user.setSingleAttribute(MEMBER_KEY, row.memberKey());
-        user.setSingleAttribute(Registration.NICKNAME, DEFAULT_NICKNAME);
-        user.setSingleAttribute(Registration.STATUS, Registration.PENDING);
+        user.setSingleAttribute(MemberAttributes.MEMBER_KEY, row.memberKey());
+        user.setSingleAttribute(MemberAttributes.NICKNAME, Registration.DEFAULT_NICKNAME);
+        user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
         applyData(user, row);
         if (row.insured()) {
-            String temporary = TemporaryPasswordGenerator.generate(PRE_ISSUED_PASSWORD_LENGTH);
+            String temporary = TemporaryPasswordGenerator.generate();
             setPreIssuedPassword(session, user, temporary);
             letters.accept(new Letter(row.memberKey(), row.familyKanji() + " " + row.givenKanji(), loginId, temporary));
         }
@@ -266,16 +258,16 @@ public final class MemberImport {
     /** Sets the member data from the list; true when anything changed. */
     private boolean applyData(UserModel user, MembershipFile.Row row) {
         Map<String, String> values = new LinkedHashMap<>();
-        values.put(MemberData.SYMBOL, row.symbol());
-        values.put(MemberData.NUMBER, row.number());
-        values.put(MemberData.BRANCH, row.branch());
-        values.put(MemberData.RELATIONSHIP, row.relationship());
-        values.put(MemberData.FAMILY_NAME_KANJI, row.familyKanji());
-        values.put(MemberData.GIVEN_NAME_KANJI, row.givenKanji());
-        values.put(MemberData.FAMILY_NAME_KANA, row.familyKana());
-        values.put(MemberData.GIVEN_NAME_KANA, row.givenKana());
-        values.put(MemberData.BIRTH_DATE, row.birthDate().toString());
-        values.put(MemberData.EMPLOYEE_NUMBER, row.employeeNumber());
+        values.put(MemberAttributes.SYMBOL, row.symbol());
+        values.put(MemberAttributes.NUMBER, row.number());
+        values.put(MemberAttributes.BRANCH, row.branch());
+        values.put(MemberAttributes.RELATIONSHIP, row.relationship());
+        values.put(MemberAttributes.FAMILY_NAME_KANJI, row.familyKanji());
+        values.put(MemberAttributes.GIVEN_NAME_KANJI, row.givenKanji());
+        values.put(MemberAttributes.FAMILY_NAME_KANA, row.familyKana());
+        values.put(MemberAttributes.GIVEN_NAME_KANA, row.givenKana());
+        values.put(MemberAttributes.BIRTH_DATE, row.birthDate().toString());
+        values.put(MemberAttributes.EMPLOYEE_NUMBER, row.employeeNumber());
         boolean changed = false;
         for (Map.Entry<String, String> e : values.entrySet()) {
             String current = user.getFirstAttribute(e.getKey());
@@ -321,7 +313,7 @@ public final class MemberImport {
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
                 .createQuery("select a.value, a.user.id, a.user.enabled from UserAttributeEntity a"
                         + " where a.name = :name and a.user.realmId = :realm", Object[].class)
-                .setParameter("name", MEMBER_KEY).setParameter("realm", realmId)
+                .setParameter("name", MemberAttributes.MEMBER_KEY).setParameter("realm", realmId)
                 .getResultStream()
                 .forEach(r -> known.put((String) r[0], new Known((String) r[1], Boolean.TRUE.equals(r[2])))));
         return known;
@@ -342,7 +334,7 @@ public final class MemberImport {
                     if (user != null && user.isEnabled()) {
                         if (!dryRun) {
                             user.setEnabled(false);
-                            user.setSingleAttribute(DISABLED_BY_IMPORT, "true");
+                            user.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
                         }
                         summary.disabled++;
                     }

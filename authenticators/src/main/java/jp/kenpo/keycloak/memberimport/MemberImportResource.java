@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
@@ -18,7 +19,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import com.fasterxml.jackson.databind.JsonNode;
+import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -140,7 +141,7 @@ public class MemberImportResource {
             list.add(new MemberImport.Letter(l.path("memberKey").asText(), l.path("name").asText(),
                     l.path("loginId").asText(), l.path("temporaryPassword").asText()));
         }
-        String union = realm.getDisplayName() == null ? realm.getName() : realm.getDisplayName();
+        String union = UnionName.of(realm);
         if ("pdf".equalsIgnoreCase(format)) {
             return Response.ok(LetterPdf.render(union, list), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();

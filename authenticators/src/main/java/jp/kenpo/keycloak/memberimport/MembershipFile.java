@@ -13,9 +13,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kenpo.keycloak.common.AdminText;
-import jp.kenpo.keycloak.common.MemberData;
-import jp.kenpo.keycloak.lookup.BirthDate;
-import jp.kenpo.keycloak.lookup.MemberIdentity;
+import jp.kenpo.keycloak.member.BirthDate;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.MemberIdentity;
+import jp.kenpo.keycloak.member.MemberKey;
 
 /**
  * The union's membership list, one row per person. Columns are found by their header (Japanese as
@@ -38,11 +39,11 @@ public final class MembershipFile {
                       String givenKanji, String familyKana, String givenKana, LocalDate birthDate, String employeeNumber,
                       LocalDate lossDate) {
         public String memberKey() {
-            return symbol + "-" + number + "-" + branch;
+            return MemberKey.of(symbol, number, branch).orElseThrow();
         }
 
         public boolean insured() {
-            return MemberData.RELATIONSHIP_SELF.equals(relationship);
+            return MemberAttributes.RELATIONSHIP_SELF.equals(relationship);
         }
     }
 
@@ -131,11 +132,10 @@ public final class MembershipFile {
     private static Row row(CsvReader.Record record, Map<String, Integer> columns) {
         String symbol = MemberIdentity.code(cell(record, columns, "symbol"));
         String number = MemberIdentity.code(cell(record, columns, "number"));
-        String branch = MemberIdentity.code(cell(record, columns, "branch"));
         require(!symbol.isEmpty(), "kenpo.import.noSymbol");
         require(!number.isEmpty(), "kenpo.import.noNumber");
-        require(branch.matches("\\d{1,2}"), "kenpo.import.badBranch");
-        branch = branch.length() == 1 ? "0" + branch : branch;
+        String branch = MemberKey.branch(cell(record, columns, "branch")).orElse(null);
+        require(branch != null, "kenpo.import.badBranch");
         String relationship = relationship(cell(record, columns, "relationship"));
         String[] kanji = split(Normalizer.normalize(cell(record, columns, "nameKanji"), Normalizer.Form.NFKC), "kenpo.import.kanjiNameNotSplit");
         String[] kana = split(Normalizer.normalize(cell(record, columns, "nameKana"), Normalizer.Form.NFKC), "kenpo.import.kanaNameNotSplit");
@@ -162,7 +162,7 @@ public final class MembershipFile {
     static String relationship(String raw) {
         String value = Normalizer.normalize(raw == null ? "" : raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT);
         return switch (value) {
-            case "本人", "被保険者", "self", "0", "00" -> MemberData.RELATIONSHIP_SELF;
+            case "本人", "被保険者", "self", "0", "00" -> MemberAttributes.RELATIONSHIP_SELF;
             case "配偶者", "夫", "妻", "spouse" -> "spouse";
             case "子", "長男", "長女", "次男", "次女", "三男", "三女", "child" -> "child";
             case "" -> throw new IllegalArgumentException(TEXT.get("kenpo.import.noRelationship"));
@@ -192,15 +192,7 @@ public final class MembershipFile {
             }
             m = ERA.matcher(value);
             if (m.matches()) {
-                String era = switch (m.group(1)) {
-                    case "大正", "T" -> "TAISHO";
-                    case "昭和", "S" -> "SHOWA";
-                    case "平成", "H" -> "HEISEI";
-                    case "令和", "R" -> "REIWA";
-                    default -> "MEIJI";
-                };
-                String year = "元".equals(m.group(2)) ? "1" : m.group(2);
-                return BirthDate.parse(era, year, m.group(3), m.group(4));
+                return BirthDate.parse(m.group(1), m.group(2), m.group(3), m.group(4));
             }
         } catch (DateTimeException e) {
             return Optional.empty();

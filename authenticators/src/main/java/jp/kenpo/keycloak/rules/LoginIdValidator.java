@@ -3,7 +3,8 @@ package jp.kenpo.keycloak.rules;
 import java.util.List;
 
 import jp.kenpo.keycloak.common.AdminText;
-import jp.kenpo.keycloak.firstlogin.Registration;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.provider.ConfiguredProvider;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -53,7 +54,7 @@ public class LoginIdValidator extends AbstractStringValidator implements Configu
             return false;
         }
         AttributeContext attributeContext = upContext.getAttributeContext();
-        String marker = attributeContext.getAttributes().getFirst(Registration.STATUS);
+        String marker = attributeContext.getAttributes().getFirst(MemberAttributes.REGISTRATION);
         return Registration.PENDING.equals(marker);
     }
 

@@ -31,7 +31,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(KeycloakServerExtension.class)
 class MemberLookupIT {
 
-    private static final String REISSUE = "kenpo-password-reissue";
+    private static final String LOOKUP_STEP = "kenpo-member-lookup";
 
     private final KeycloakServer server;
     private final Mailbox mailbox;
@@ -91,7 +91,7 @@ class MemberLookupIT {
     private LookupPage lookupForm(Browser browser) {
         LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
         Document doc = login.page().document();
-        return new LookupPage(browser, browser.post(doc.getElementById("kenpo-lookup-open-form").absUrl("action"), Map.of("kenpoLookup", "1")));
+        return new LookupPage(browser, browser.get(doc.getElementById("kenpo-lookup-open").absUrl("href")));
     }
 
     private static LookupPage.Entry entry(Household h, String givenKanji, String givenKana, LocalDate birth) {
@@ -190,7 +190,7 @@ class MemberLookupIT {
 
         // Reckoned on the day of the lookup, the one who is 40 only at the fiscal year end is not eligible yet
         // (unless today is 31 March, when both reckonings agree).
-        try (AdminApi.ConfigChange onLookupDate = server.admin().changeExecutionConfig(REISSUE,
+        try (AdminApi.ConfigChange onLookupDate = server.admin().changeExecutionConfig(LOOKUP_STEP,
                 Map.of("kenpo.lookup.ageReckoning", "lookupDate"))) {
             String d = Members.loginId("rday") + "@example.jp";
             lookupForm(new Browser()).next(entry(h, "一郎", "イチロウ", forty)).send(d);

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 
-import jp.kenpo.keycloak.common.MemberData;
+import jp.kenpo.keycloak.member.MemberAttributes;
 import org.junit.jupiter.api.Test;
 
 class MemberLookupTest {
@@ -15,12 +15,12 @@ class MemberLookupTest {
     /** A spouse as the import stores her. */
     private static Map<String, String> spouse() {
         Map<String, String> data = new HashMap<>();
-        data.put(MemberData.SYMBOL, "1234");
-        data.put(MemberData.FAMILY_NAME_KANJI, "健保");
-        data.put(MemberData.GIVEN_NAME_KANJI, "花子");
-        data.put(MemberData.FAMILY_NAME_KANA, "ケンポ");
-        data.put(MemberData.GIVEN_NAME_KANA, "ハナコ");
-        data.put(MemberData.BIRTH_DATE, "1975-04-01");
+        data.put(MemberAttributes.SYMBOL, "1234");
+        data.put(MemberAttributes.FAMILY_NAME_KANJI, "健保");
+        data.put(MemberAttributes.GIVEN_NAME_KANJI, "花子");
+        data.put(MemberAttributes.FAMILY_NAME_KANA, "ケンポ");
+        data.put(MemberAttributes.GIVEN_NAME_KANA, "ハナコ");
+        data.put(MemberAttributes.BIRTH_DATE, "1975-04-01");
         return data;
     }
 
@@ -42,7 +42,7 @@ class MemberLookupTest {
         assertFalse(MemberLookup.matches(spouse()::get, typed("1234", "健保", "ハナエ", LocalDate.of(1975, 4, 1), "")));
         assertFalse(MemberLookup.matches(spouse()::get, typed("1234", "健保", "ハナコ", LocalDate.of(1975, 4, 2), "")));
         Map<String, String> insured = spouse();
-        insured.put(MemberData.EMPLOYEE_NUMBER, "E0001");
+        insured.put(MemberAttributes.EMPLOYEE_NUMBER, "E0001");
         assertFalse(MemberLookup.matches(insured::get, typed("1234", "健保", "ハナコ", LocalDate.of(1975, 4, 1), "E0002")));
         assertTrue(MemberLookup.matches(insured::get, typed("1234", "健保", "ハナコ", LocalDate.of(1975, 4, 1), "ｅ０００１")));
     }
@@ -50,7 +50,7 @@ class MemberLookupTest {
     @Test
     void missingDataNeverMatches() {
         Map<String, String> noBirthDate = spouse();
-        noBirthDate.remove(MemberData.BIRTH_DATE);
+        noBirthDate.remove(MemberAttributes.BIRTH_DATE);
         assertFalse(MemberLookup.matches(noBirthDate::get, typed("1234", "健保", "ハナコ", LocalDate.of(1975, 4, 1), "")));
     }
 }

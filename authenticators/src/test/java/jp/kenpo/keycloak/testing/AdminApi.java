@@ -174,7 +174,7 @@ public final class AdminApi {
      * lifts the lookup's per-client limit and returns what restores it.
      */
     public ConfigChange liftLookupClientLimit() {
-        return changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.lookup.perClientPerHour", "10000"));
+        return changeExecutionConfig("kenpo-member-lookup", Map.of("kenpo.lookup.perClientPerHour", "10000"));
     }
 
     /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */

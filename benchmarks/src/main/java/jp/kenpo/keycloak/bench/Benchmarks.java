@@ -119,7 +119,7 @@ public final class Benchmarks {
                 MemberScale.ImportResult imported = null;
                 List<MemberScale.Lookups> lookupResults = new ArrayList<>();
                 if (doMembers) {
-                    admin.updateExecutionConfig("kenpo", "kenpo reset credentials", "kenpo-password-reissue",
+                    admin.updateExecutionConfig("kenpo", "kenpo browser forms", "kenpo-member-lookup",
                             Map.of("kenpo.lookup.perClientPerHour", "1000000", "kenpo.lookup.perNumberPerDay", "1000"));
                     MemberScale.File file = MemberScale.membershipFile(importRows);
                     say("Importing " + file.rows() + " members (" + file.insured() + " insured) through the pack's endpoint...");

@@ -5,7 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import jp.kenpo.keycloak.lookup.MemberIdentity;
+import jp.kenpo.keycloak.member.MemberIdentity;
 
 /**
  * お問い合わせ (postal route, manual 000 step 3'): what the member typed, taken as meant (full-width

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jp.kenpo.keycloak.common.EventDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -59,7 +60,7 @@ public class PostalRequestsAdminResource {
         }
         // The request's id only: its content is personal data.
         adminEvent.operation(OperationType.UPDATE).resource(RESOURCE)
-                .resourcePath(session.getContext().getUri()).detail("kenpo_postal_request", "closed").success();
+                .resourcePath(session.getContext().getUri()).detail(EventDetails.POSTAL_REQUEST, "closed").success();
         return toMap(closed);
     }
 

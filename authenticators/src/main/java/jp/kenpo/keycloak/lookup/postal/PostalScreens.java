@@ -5,10 +5,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
-import jp.kenpo.keycloak.common.MemberMailer;
-import jp.kenpo.keycloak.forgot.PasswordReissueAuthenticatorFactory;
-import jp.kenpo.keycloak.lookup.MemberIdentity;
+import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.member.MemberIdentity;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -36,11 +36,16 @@ public final class PostalScreens {
         return form.containsKey(OPEN) || form.containsKey(BACK) || form.containsKey(CONFIRM) || form.containsKey(SUBMIT);
     }
 
+    /** The first screen: お問い合わせ. */
+    public static void open(AuthenticationFlowContext context) {
+        context.challenge(page(context, Map.of()).createForm("kenpo-postal.ftl"));
+    }
+
     public static boolean handle(AuthenticationFlowContext context, String staffAddress) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey(OPEN)) {
-            context.challenge(page(context, Map.of()).createForm("kenpo-postal.ftl"));
+            open(context);
             return true;
         }
         if (form.containsKey(BACK)) {
@@ -72,9 +77,9 @@ public final class PostalScreens {
             PostalRequestEntity request = PostalRequests.store(context.getSession(), context.getRealm(), input);
             PostalInput.FIELDS.forEach(f -> authSession.removeAuthNote(NOTE_PREFIX + f));
             context.getEvent().clone().event(EventType.RESET_PASSWORD)
-                    .detail("kenpo_lookup", "postal_requested")
-                    .detail("kenpo_postal_request", request.getId())
-                    .detail("kenpo_number", MemberIdentity.mask(input.get("number")))
+                    .detail(EventDetails.LOOKUP, "postal_requested")
+                    .detail(EventDetails.POSTAL_REQUEST, request.getId())
+                    .detail(EventDetails.NUMBER, MemberIdentity.mask(input.get("number")))
                     .success();
             notifyStaff(context, staffAddress, request.getId());
             context.challenge(context.form().createForm("kenpo-postal-thanks.ftl"));
@@ -87,13 +92,7 @@ public final class PostalScreens {
         if (staffAddress == null || staffAddress.isBlank()) {
             return;
         }
-        PasswordReissueAuthenticatorFactory.mailQueue(context.getSession()).submit(context.getRealm().getId(), "Postal request notice", (session, realm) -> {
-            MemberMailer mailer = new MemberMailer(session, realm);
-            Map<String, Object> attributes = new HashMap<>();
-            attributes.put("unionName", mailer.unionName());
-            attributes.put("requestId", requestId);
-            mailer.sendToAddress(staffAddress, "ja", "kenpoPostalNoticeSubject", "kenpo-postal-notice.ftl", attributes);
-        });
+        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new PostalNoticeMail(staffAddress, requestId));
     }
 
     private static Map<String, String> fromNotes(AuthenticationSessionModel authSession) {

@@ -1,0 +1,34 @@
+package jp.kenpo.keycloak.claims;
+
+import org.keycloak.Config;
+import org.keycloak.events.EventListenerProvider;
+import org.keycloak.events.EventListenerProviderFactory;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.KeycloakSessionFactory;
+
+public class LoginHistoryListenerFactory implements EventListenerProviderFactory {
+
+    public static final String ID = "kenpo-login-history";
+
+    @Override
+    public String getId() {
+        return ID;
+    }
+
+    @Override
+    public EventListenerProvider create(KeycloakSession session) {
+        return new LoginHistoryListener(session);
+    }
+
+    @Override
+    public void init(Config.Scope config) {
+    }
+
+    @Override
+    public void postInit(KeycloakSessionFactory factory) {
+    }
+
+    @Override
+    public void close() {
+    }
+}

@@ -1,0 +1,47 @@
+package jp.kenpo.keycloak.firstlogin;
+
+import jakarta.ws.rs.core.MultivaluedMap;
+import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.utils.FormMessage;
+
+/**
+ * 新規利用登録 by email's screens, shown from 新規利用登録 (「事前登録されていない方はこちら」): the address
+ * form, then always the same "sent" page. The settings are those of the step that shows the screens.
+ */
+public final class RegistrationMailScreens {
+
+    /** Submitted by the 新規利用登録 screen's link 「事前登録されていない方はこちら…」. */
+    static final String OPEN = "kenpoRegisterByEmail";
+    /** Submitted by the 送信する button of the registration-mail form. */
+    static final String SEND = "kenpoSendRegistrationMail";
+    static final String FIELD = "registrationEmail";
+    static final String FORM = "kenpo-registration-email.ftl";
+    static final String SENT = "kenpo-registration-email-sent.ftl";
+
+    private RegistrationMailScreens() {
+    }
+
+    /** Handles the requests of these screens; false when the request is none of them. */
+    public static boolean handle(AuthenticationFlowContext context) {
+        MultivaluedMap<String, String> submitted = context.getHttpRequest().getDecodedFormParameters();
+        if (submitted.containsKey(OPEN)) {
+            context.challenge(context.form().createForm(FORM));
+            return true;
+        }
+        if (!submitted.containsKey(SEND)) {
+            return false;
+        }
+        RegistrationMailConfig config = RegistrationMailConfig.from(context.getAuthenticatorConfig());
+        RegistrationMail.Outcome outcome = RegistrationMail.request(context, submitted.getFirst(FIELD), config);
+        LoginFormsProvider form = context.form().setAttribute("kenpoRegistrationEmail", outcome.email());
+        switch (outcome.result()) {
+            case SENT -> context.challenge(form.createForm(SENT));
+            case INVALID_ADDRESS -> context.challenge(form.addError(new FormMessage(FIELD, outcome.problem())).createForm(FORM));
+            case THROTTLED -> context.challenge(form.setError("kenpoRegistrationMailThrottled").createForm(FORM));
+            case SEND_FAILED -> context.challenge(form.setError("kenpoRegistrationMailFailed").createForm(FORM));
+            default -> throw new IllegalStateException("Unhandled result " + outcome.result());
+        }
+        return true;
+    }
+}
