@@ -1,7 +1,5 @@
 package jp.kenpo.keycloak.lookup;
 
-import java.util.HashMap;
-import java.util.Map;
 
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.FormParam;

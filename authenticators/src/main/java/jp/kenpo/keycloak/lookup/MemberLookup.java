@@ -1,6 +1,7 @@
 package jp.kenpo.keycloak.lookup;
 
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -130,7 +131,7 @@ public final class MemberLookup {
     static Optional<LocalDate> parseDate(String iso) {
         try {
             return iso == null ? Optional.empty() : Optional.of(LocalDate.parse(iso.trim()));
-        } catch (java.time.format.DateTimeParseException e) {
+        } catch (DateTimeParseException e) {
             return Optional.empty();
         }
     }

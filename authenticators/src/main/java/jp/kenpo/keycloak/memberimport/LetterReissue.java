@@ -60,7 +60,7 @@ final class LetterReissue {
             member.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE).toList()
                     .forEach(old -> member.credentialManager().removeStoredCredentialById(old.getId()));
             String temporary = TemporaryPasswordGenerator.generate();
-            MemberImport.setPreIssuedPassword(session, member, temporary);
+            MemberUpsert.setPreIssuedPassword(session, member, temporary);
             // Failures with the lost letter's password must not lock the member out of the new one.
             session.loginFailures().removeUserLoginFailure(realm, member.getId());
             letters.add(new MemberImport.Letter(key,

@@ -4,7 +4,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -16,17 +15,11 @@ import java.util.concurrent.Future;
 import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.JapanTime;
-import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.member.MemberAttributes;
-import jp.kenpo.keycloak.member.Registration;
-import org.keycloak.common.util.Time;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
-import org.keycloak.credential.hash.PasswordHashProvider;
-import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
-import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 
 /**
@@ -48,68 +41,14 @@ public final class MemberImport {
     private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
     /** A progress line every so many rows. */
     private static final int PROGRESS_EVERY = 200;
-    /**
-     * A pre-issued temporary password is ten random characters (about 58 bits), not a human choice, so
-     * a slow hash adds nothing to it, while the realm's (Argon2, about 0.1 s of CPU each) would make a
-     * union's import take hours. It is stored with Keycloak's own PBKDF2-SHA512 at a work factor that
-     * still leaves guessing one from a stolen database at hundreds of GPU-years (2^57 guesses on
-     * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
-     */
-    static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
-    static final int PRE_ISSUED_HASH_ITERATIONS = 100;
-
     /** A new insured member's letter data; the temporary password exists in clear only here. */
     public record Letter(String memberKey, String name, String loginId, String temporaryPassword) {
-    }
-
-    /** Counts so far. */
-    public static final class Summary {
-        public int processed;
-        public int created;
-        public int updated;
-        public int unchanged;
-        public int disabled;
-        public int enabled;
-        public int skipped;
-        public int rejected;
-
-        void add(Summary other) {
-            processed += other.processed;
-            created += other.created;
-            updated += other.updated;
-            unchanged += other.unchanged;
-            disabled += other.disabled;
-            enabled += other.enabled;
-            skipped += other.skipped;
-            rejected += other.rejected;
-        }
-
-        /** The counts by name, in the order the answer and the admin event show them. */
-        public Map<String, Integer> counts() {
-            Map<String, Integer> m = new LinkedHashMap<>();
-            m.put("processed", processed);
-            m.put("created", created);
-            m.put("updated", updated);
-            m.put("unchanged", unchanged);
-            m.put("disabled", disabled);
-            m.put("enabled", enabled);
-            m.put("skipped", skipped);
-            m.put("rejected", rejected);
-            return m;
-        }
-
-        public Map<String, Object> toMap(boolean dryRun) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("dryRun", dryRun);
-            m.putAll(counts());
-            return m;
-        }
     }
 
     private final KeycloakSessionFactory factory;
     private final String realmId;
     private final boolean dryRun;
-    private final LocalDate today;
+    private final MemberUpsert upsert;
 
     public MemberImport(KeycloakSessionFactory factory, String realmId, boolean dryRun) {
         this(factory, realmId, dryRun, JapanTime.today());
@@ -119,7 +58,7 @@ public final class MemberImport {
         this.factory = factory;
         this.realmId = realmId;
         this.dryRun = dryRun;
-        this.today = today;
+        this.upsert = new MemberUpsert(dryRun, today);
     }
 
     /**
@@ -130,8 +69,8 @@ public final class MemberImport {
      * @param rows one per member, as {@link MembershipFile#parse} gives them
      * @param keep member keys of rows that were rejected: their members are not absent, only unreadable this time
      */
-    public Summary run(List<MembershipFile.Row> rows, Set<String> keep, Summary summary, Consumer<Letter> letters,
-                       Consumer<Summary> progress) {
+    public ImportSummary run(List<MembershipFile.Row> rows, Set<String> keep, ImportSummary summary, Consumer<Letter> letters,
+                       Consumer<ImportSummary> progress) {
         // MembershipFile already rejected a member's second row; two rows of one member on two threads
         // would create the member twice, so a list that still has one is a programming error.
         Set<String> seen = new HashSet<>();
@@ -140,15 +79,15 @@ public final class MemberImport {
                 throw new IllegalArgumentException("A member is listed twice (line " + row.line() + ")");
             }
         }
-        Map<String, Known> known = knownMembers();
+        Map<String, MemberUpsert.Known> known = knownMembers();
         Set<String> issuedIds = ConcurrentHashMap.newKeySet();
         int batchCount = (rows.size() + BATCH - 1) / BATCH;
         int[] reported = {0};
         InFileOrder<Done> inOrder = new InFileOrder<>(batchCount, done -> {
-            summary.add(done.counted());
+            summary.addAll(done.counted());
             done.letters().forEach(letters);
-            if (summary.processed / PROGRESS_EVERY > reported[0]) {
-                reported[0] = summary.processed / PROGRESS_EVERY;
+            if (summary.get(ImportSummary.Count.PROCESSED) / PROGRESS_EVERY > reported[0]) {
+                reported[0] = summary.get(ImportSummary.Count.PROCESSED) / PROGRESS_EVERY;
                 progress.accept(summary);
             }
         });
@@ -163,14 +102,14 @@ public final class MemberImport {
                 int index = b;
                 List<MembershipFile.Row> batch = rows.subList(b * BATCH, Math.min(rows.size(), (b + 1) * BATCH));
                 batches.add(workers.submit(() -> {
-                    Summary counted = new Summary();
+                    ImportSummary counted = new ImportSummary();
                     List<Letter> issued = new ArrayList<>();
                     KeycloakModelUtils.runJobInTransaction(factory, session -> {
                         RealmModel realm = session.realms().getRealm(realmId);
                         session.getContext().setRealm(realm);
                         for (MembershipFile.Row row : batch) {
-                            upsert(session, realm, row, known.get(row.memberKey()), counted, issued::add, issuedIds);
-                            counted.processed++;
+                            upsert.upsert(session, realm, row, known.get(row.memberKey()), counted, issued::add, issuedIds);
+                            counted.add(ImportSummary.Count.PROCESSED);
                         }
                     });
                     inOrder.finished(index, new Done(counted, issued));
@@ -200,127 +139,27 @@ public final class MemberImport {
         return summary;
     }
 
-    private void upsert(KeycloakSession session, RealmModel realm, MembershipFile.Row row, Known known, Summary summary,
-                        Consumer<Letter> letters, Set<String> issuedIds) {
-        boolean lost = row.lossDate() != null && !row.lossDate().isAfter(today);
-        UserModel existing = known == null ? null : session.users().getUserById(realm, known.userId());
-        if (existing != null) {
-            boolean changed = applyData(existing, row);
-            if (lost && existing.isEnabled()) {
-                if (!dryRun) {
-                    existing.setEnabled(false);
-                    existing.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
-                }
-                summary.disabled++;
-            } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(MemberAttributes.DISABLED_BY_IMPORT))) {
-                if (!dryRun) {
-                    existing.setEnabled(true);
-                    existing.removeAttribute(MemberAttributes.DISABLED_BY_IMPORT);
-                }
-                summary.enabled++;
-            } else if (changed) {
-                summary.updated++;
-            } else {
-                summary.unchanged++;
-            }
-            return;
-        }
-        if (lost) {
-            summary.skipped++;
-            return;
-        }
-        summary.created++;
-        if (dryRun) {
-            return;
-        }
-        String loginId = uniqueId(session, realm, issuedIds);
-        UserModel user = session.users().addUser(realm, loginId);
-        user.setEnabled(true);
-        user.setSingleAttribute(MemberAttributes.MEMBER_KEY, row.memberKey());
-        user.setSingleAttribute(MemberAttributes.NICKNAME, Registration.DEFAULT_NICKNAME);
-        user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
-        applyData(user, row);
-        if (row.insured()) {
-            String temporary = TemporaryPasswordGenerator.generate();
-            setPreIssuedPassword(session, user, temporary);
-            letters.accept(new Letter(row.memberKey(), row.familyKanji() + " " + row.givenKanji(), loginId, temporary));
-        }
-    }
-
-    /** Stores a pre-issued temporary password (see {@link #PRE_ISSUED_HASH}); the import and the letter reissue use it. */
-    static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
-        PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PRE_ISSUED_HASH)
-                .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
-        credential.setCreatedDate(Time.currentTimeMillis());
-        user.credentialManager().createStoredCredential(credential);
-    }
-
-    /** Sets the member data from the list; true when anything changed. */
-    private boolean applyData(UserModel user, MembershipFile.Row row) {
-        Map<String, String> values = new LinkedHashMap<>();
-        values.put(MemberAttributes.SYMBOL, row.symbol());
-        values.put(MemberAttributes.NUMBER, row.number());
-        values.put(MemberAttributes.BRANCH, row.branch());
-        values.put(MemberAttributes.RELATIONSHIP, row.relationship());
-        values.put(MemberAttributes.FAMILY_NAME_KANJI, row.familyKanji());
-        values.put(MemberAttributes.GIVEN_NAME_KANJI, row.givenKanji());
-        values.put(MemberAttributes.FAMILY_NAME_KANA, row.familyKana());
-        values.put(MemberAttributes.GIVEN_NAME_KANA, row.givenKana());
-        values.put(MemberAttributes.BIRTH_DATE, row.birthDate().toString());
-        values.put(MemberAttributes.EMPLOYEE_NUMBER, row.employeeNumber());
-        boolean changed = false;
-        for (Map.Entry<String, String> e : values.entrySet()) {
-            String current = user.getFirstAttribute(e.getKey());
-            String wanted = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
-            if (wanted == null ? current != null : !wanted.equals(current)) {
-                changed = true;
-                if (!dryRun) {
-                    if (wanted == null) {
-                        user.removeAttribute(e.getKey());
-                    } else {
-                        user.setSingleAttribute(e.getKey(), wanted);
-                    }
-                }
-            }
-        }
-        return changed;
-    }
-
-    private static String uniqueId(KeycloakSession session, RealmModel realm, Set<String> issuedIds) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            String id = PreIssuedIds.next();
-            if (issuedIds.add(id) && session.users().getUserByUsername(realm, id) == null) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("Could not find a free pre-issued login ID");
-    }
-
     /** A committed batch's counts and letters, waiting for the batches before it. */
-    private record Done(Summary counted, List<Letter> letters) {
-    }
-
-    /** A member already in the realm: the account and whether it is enabled. */
-    private record Known(String userId, boolean enabled) {
+    private record Done(ImportSummary counted, List<Letter> letters) {
     }
 
     /**
      * Every member already in the realm, by member key, in one query: rows then find their account
      * without a search each, and the members the file no longer lists are known without a scan.
      */
-    private Map<String, Known> knownMembers() {
-        Map<String, Known> known = new HashMap<>();
+    private Map<String, MemberUpsert.Known> knownMembers() {
+        Map<String, MemberUpsert.Known> known = new HashMap<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
                 .createQuery("select a.value, a.user.id, a.user.enabled from UserAttributeEntity a"
                         + " where a.name = :name and a.user.realmId = :realm", Object[].class)
                 .setParameter("name", MemberAttributes.MEMBER_KEY).setParameter("realm", realmId)
                 .getResultStream()
-                .forEach(r -> known.put((String) r[0], new Known((String) r[1], Boolean.TRUE.equals(r[2])))));
+                .forEach(r -> known.put((String) r[0], new MemberUpsert.Known((String) r[1], Boolean.TRUE.equals(r[2])))));
         return known;
     }
 
     /** Members of the union (they have a member key) that the file no longer lists are disabled. */
-    private void disableAbsent(Map<String, Known> known, Set<String> seen, Summary summary) {
+    private void disableAbsent(Map<String, MemberUpsert.Known> known, Set<String> seen, ImportSummary summary) {
         List<String> absent = known.entrySet().stream()
                 .filter(e -> e.getValue().enabled() && !seen.contains(e.getKey()))
                 .map(e -> e.getValue().userId()).toList();
@@ -336,7 +175,7 @@ public final class MemberImport {
                             user.setEnabled(false);
                             user.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
                         }
-                        summary.disabled++;
+                        summary.add(ImportSummary.Count.DISABLED);
                     }
                 }
             });

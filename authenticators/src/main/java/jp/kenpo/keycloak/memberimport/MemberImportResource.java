@@ -4,10 +4,15 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
@@ -80,14 +85,14 @@ public class MemberImportResource {
         String realmId = realm.getId();
         String by = auth.adminAuth().getUser().getUsername();
         StreamingOutput stream = out -> {
-            MemberImport.Summary summary = new MemberImport.Summary();
-            summary.rejected = parsed.rejected().size();
+            ImportSummary summary = new ImportSummary();
+            summary.add(ImportSummary.Count.REJECTED, parsed.rejected().size());
             for (MembershipFile.Rejected r : parsed.rejected()) {
                 line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
             }
-            LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.rejected, dryRun);
-            java.util.Set<String> keep = new java.util.HashSet<>();
-            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(java.util.Objects::nonNull).forEach(keep::add);
+            LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.get(ImportSummary.Count.REJECTED), dryRun);
+            Set<String> keep = new HashSet<>();
+            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
             try {
                 new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
                         letter -> write(out, letterMap(letter)),
@@ -95,7 +100,7 @@ public class MemberImportResource {
             } catch (RuntimeException e) {
                 // The answer is already under way (200), so the failure is its last line: the admin sees
                 // how far the import got and keeps the letters already sent; a re-run finishes the rest.
-                LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.processed);
+                LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.get(ImportSummary.Count.PROCESSED));
                 recordEvent(factory, realmId, summary, dryRun, false);
                 line(out, withType("failed", summary.toMap(dryRun)));
                 return;
@@ -111,7 +116,7 @@ public class MemberImportResource {
      * The import's admin event (counts; {@code outcome} finished or failed), not for dry runs. The answer
      * is streamed after the request's transaction, so the event is stored in a transaction of its own.
      */
-    private void recordEvent(KeycloakSessionFactory factory, String realmId, MemberImport.Summary summary, boolean dryRun,
+    private void recordEvent(KeycloakSessionFactory factory, String realmId, ImportSummary summary, boolean dryRun,
                              boolean finished) {
         if (dryRun) {
             return;
@@ -136,7 +141,7 @@ public class MemberImportResource {
         if (array == null || !array.isArray()) {
             throw new BadRequestException("Give the letters as a JSON array, or the reissue answer");
         }
-        List<MemberImport.Letter> list = new java.util.ArrayList<>();
+        List<MemberImport.Letter> list = new ArrayList<>();
         for (JsonNode l : array) {
             list.add(new MemberImport.Letter(l.path("memberKey").asText(), l.path("name").asText(),
                     l.path("loginId").asText(), l.path("temporaryPassword").asText()));
@@ -198,7 +203,7 @@ public class MemberImportResource {
         try {
             line(out, value);
         } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
+            throw new UncheckedIOException(e);
         }
     }
 

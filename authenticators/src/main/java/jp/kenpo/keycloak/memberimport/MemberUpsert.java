@@ -1,0 +1,146 @@
+package jp.kenpo.keycloak.memberimport;
+
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+
+import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
+import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
+import org.keycloak.common.util.Time;
+import org.keycloak.credential.hash.PasswordHashProvider;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
+import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
+
+/**
+ * One row of the membership list applied to the realm: an existing member's data updated (never the
+ * login ID or password of a registered member), a member past 資格喪失日 disabled, a re-qualified one
+ * enabled again; a new member created not yet registered, with a pre-issued ID and, for the insured, a
+ * temporary password for the letter. {@link MemberImport} runs rows through it in batches.
+ */
+final class MemberUpsert {
+
+    /**
+     * A pre-issued temporary password is ten random characters (about 58 bits), not a human choice, so
+     * a slow hash adds nothing to it, while the realm's (Argon2, about 0.1 s of CPU each) would make a
+     * union's import take hours. It is stored with Keycloak's own PBKDF2-SHA512 at a work factor that
+     * still leaves guessing one from a stolen database at hundreds of GPU-years (2^57 guesses on
+     * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
+     */
+    static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
+    static final int PRE_ISSUED_HASH_ITERATIONS = 100;
+
+    private final boolean dryRun;
+    private final LocalDate today;
+
+    MemberUpsert(boolean dryRun, LocalDate today) {
+        this.dryRun = dryRun;
+        this.today = today;
+    }
+
+    /** Creates or updates the row's member; counts what happened and hands a new insured member's letter on. */
+    void upsert(KeycloakSession session, RealmModel realm, MembershipFile.Row row, Known known, ImportSummary summary,
+                Consumer<MemberImport.Letter> letters, Set<String> issuedIds) {
+        boolean lost = row.lossDate() != null && !row.lossDate().isAfter(today);
+        UserModel existing = known == null ? null : session.users().getUserById(realm, known.userId());
+        if (existing != null) {
+            boolean changed = applyData(existing, row);
+            if (lost && existing.isEnabled()) {
+                if (!dryRun) {
+                    existing.setEnabled(false);
+                    existing.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
+                }
+                summary.add(ImportSummary.Count.DISABLED);
+            } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(MemberAttributes.DISABLED_BY_IMPORT))) {
+                if (!dryRun) {
+                    existing.setEnabled(true);
+                    existing.removeAttribute(MemberAttributes.DISABLED_BY_IMPORT);
+                }
+                summary.add(ImportSummary.Count.ENABLED);
+            } else if (changed) {
+                summary.add(ImportSummary.Count.UPDATED);
+            } else {
+                summary.add(ImportSummary.Count.UNCHANGED);
+            }
+            return;
+        }
+        if (lost) {
+            summary.add(ImportSummary.Count.SKIPPED);
+            return;
+        }
+        summary.add(ImportSummary.Count.CREATED);
+        if (dryRun) {
+            return;
+        }
+        String loginId = uniqueId(session, realm, issuedIds);
+        UserModel user = session.users().addUser(realm, loginId);
+        user.setEnabled(true);
+        user.setSingleAttribute(MemberAttributes.MEMBER_KEY, row.memberKey());
+        user.setSingleAttribute(MemberAttributes.NICKNAME, Registration.DEFAULT_NICKNAME);
+        user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
+        applyData(user, row);
+        if (row.insured()) {
+            String temporary = TemporaryPasswordGenerator.generate();
+            setPreIssuedPassword(session, user, temporary);
+            letters.accept(new MemberImport.Letter(row.memberKey(), row.familyKanji() + " " + row.givenKanji(), loginId, temporary));
+        }
+    }
+
+    /** Stores a pre-issued temporary password (see {@link #PRE_ISSUED_HASH}); the import and the letter reissue use it. */
+    static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
+        PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PRE_ISSUED_HASH)
+                .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
+        credential.setCreatedDate(Time.currentTimeMillis());
+        user.credentialManager().createStoredCredential(credential);
+    }
+
+    /** Sets the member data from the list; true when anything changed. */
+    private boolean applyData(UserModel user, MembershipFile.Row row) {
+        Map<String, String> values = new LinkedHashMap<>();
+        values.put(MemberAttributes.SYMBOL, row.symbol());
+        values.put(MemberAttributes.NUMBER, row.number());
+        values.put(MemberAttributes.BRANCH, row.branch());
+        values.put(MemberAttributes.RELATIONSHIP, row.relationship());
+        values.put(MemberAttributes.FAMILY_NAME_KANJI, row.familyKanji());
+        values.put(MemberAttributes.GIVEN_NAME_KANJI, row.givenKanji());
+        values.put(MemberAttributes.FAMILY_NAME_KANA, row.familyKana());
+        values.put(MemberAttributes.GIVEN_NAME_KANA, row.givenKana());
+        values.put(MemberAttributes.BIRTH_DATE, row.birthDate().toString());
+        values.put(MemberAttributes.EMPLOYEE_NUMBER, row.employeeNumber());
+        boolean changed = false;
+        for (Map.Entry<String, String> e : values.entrySet()) {
+            String current = user.getFirstAttribute(e.getKey());
+            String wanted = e.getValue() == null || e.getValue().isEmpty() ? null : e.getValue();
+            if (wanted == null ? current != null : !wanted.equals(current)) {
+                changed = true;
+                if (!dryRun) {
+                    if (wanted == null) {
+                        user.removeAttribute(e.getKey());
+                    } else {
+                        user.setSingleAttribute(e.getKey(), wanted);
+                    }
+                }
+            }
+        }
+        return changed;
+    }
+
+    private static String uniqueId(KeycloakSession session, RealmModel realm, Set<String> issuedIds) {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            String id = PreIssuedIds.next();
+            if (issuedIds.add(id) && session.users().getUserByUsername(realm, id) == null) {
+                return id;
+            }
+        }
+        throw new IllegalStateException("Could not find a free pre-issued login ID");
+    }
+
+    /** A member already in the realm: the account and whether it is enabled. */
+    record Known(String userId, boolean enabled) {
+    }
+
+}
