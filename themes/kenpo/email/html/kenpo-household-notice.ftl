@@ -1,7 +1,5 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
-<p>${msg("kenpoMailGreeting", unionName)}</p>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail>
 <p>${msg("kenpoHouseholdNoticeLead")}<br>${msg("kenpoHouseholdNoticeAt", issuedAt)}</p>
 <p>${msg("kenpoHouseholdNoticeNotYou", unionName)}<br>${msg("kenpoMailNoReply")}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

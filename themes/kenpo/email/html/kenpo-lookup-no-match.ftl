@@ -1,8 +1,5 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
-<h2>${msg("kenpoLookupResultHeading")}</h2>
-<p>${msg("kenpoMailGreeting", unionName)}</p>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoLookupResultHeading">
 <p>${msg("kenpoLookupNoMatchLead")}<br>${msg("kenpoLookupNoMatchHelp", unionName)}</p>
 <p>${msg("kenpoMailDiscard")}<br>${msg("kenpoMailNoReply")}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

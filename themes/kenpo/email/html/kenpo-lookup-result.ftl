@@ -1,9 +1,6 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
-<h2>${msg("kenpoLookupResultHeading")}</h2>
-<p>${msg("kenpoMailGreeting", unionName)}</p>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoLookupResultHeading">
 <p>${msg("kenpoLookupResultLead")}</p>
 <p><a href="${link}">${link}</a></p>
 <p>${msg("kenpoLookupResultOnce")}<br>${msg("kenpoLookupResultValidity", validityHours)}<br>${msg("kenpoMailDiscard")}<br>${msg("kenpoMailNoReply")}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

@@ -1,8 +1,5 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
-<h2>${msg("kenpoPasswordChangedHeading")}</h2>
-<p>${msg("kenpoMailGreeting", unionName)}</p>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoPasswordChangedHeading">
 <p>${msg("kenpoPasswordChangedLead", loginId)}<br>${msg("kenpoPasswordChangedAt", changedAt)}</p>
 <p>${msg("kenpoPasswordChangedNotYou", unionName)}<br>${msg("kenpoMailNoReply")}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

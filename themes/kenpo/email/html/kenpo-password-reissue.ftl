@@ -1,7 +1,5 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
-<h2>${msg("kenpoReissueHeading")}</h2>
-<p>${msg("kenpoMailGreeting", unionName)}</p>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoReissueHeading">
 <p>${msg("kenpoReissueLead")}</p>
 <p><a id="reissue-link" href="${link}">${link}</a></p>
 <#if (accounts?size > 1)><p>${msg("kenpoReissueSeveral")}</p></#if>
@@ -13,5 +11,4 @@ ${msg("kenpoReissueTemporaryPassword")}<strong style="font-family:monospace;lett
 ${msg("kenpoReissueCurrentPassword")}<br>
 ${msg("kenpoMailDiscard")}<br>
 ${msg("kenpoMailNoReply")}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

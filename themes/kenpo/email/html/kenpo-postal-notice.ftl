@@ -1,6 +1,5 @@
-<#import "template.ftl" as layout>
-<@layout.emailLayout>
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail greeting=false>
 <p>${msg("kenpoPostalNoticeText")}</p>
 <p>${msg("kenpoPostalNoticeId", requestId)}</p>
-<p>${unionName}</p>
-</@layout.emailLayout>
+</@kenpo.mail>

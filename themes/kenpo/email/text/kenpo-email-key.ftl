@@ -1,8 +1,6 @@
 <#ftl output_format="plainText">
-${msg("kenpoEmailKeyHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoEmailKeyHeading">
 ${msg("kenpoEmailKeyLead", msg("kenpoPortalName"))}
 ${msg("kenpoEmailKeyInstruction")}
 
@@ -12,5 +10,4 @@ ${msg("kenpoEmailKeyValidity", validityMinutes)}
 ${msg("kenpoEmailKeyPageClosed")}
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

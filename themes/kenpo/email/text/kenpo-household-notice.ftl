@@ -1,10 +1,9 @@
 <#ftl output_format="plainText">
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail>
 ${msg("kenpoHouseholdNoticeLead")}
 ${msg("kenpoHouseholdNoticeAt", issuedAt)}
 
 ${msg("kenpoHouseholdNoticeNotYou", unionName)}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

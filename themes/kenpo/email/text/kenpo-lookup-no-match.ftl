@@ -1,12 +1,9 @@
 <#ftl output_format="plainText">
-${msg("kenpoLookupResultHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoLookupResultHeading">
 ${msg("kenpoLookupNoMatchLead")}
 ${msg("kenpoLookupNoMatchHelp", unionName)}
 
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

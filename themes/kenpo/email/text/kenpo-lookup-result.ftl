@@ -1,8 +1,6 @@
 <#ftl output_format="plainText">
-${msg("kenpoLookupResultHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoLookupResultHeading">
 ${msg("kenpoLookupResultLead")}
 
 ${link}
@@ -11,5 +9,4 @@ ${msg("kenpoLookupResultOnce")}
 ${msg("kenpoLookupResultValidity", validityHours)}
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

@@ -1,12 +1,9 @@
 <#ftl output_format="plainText">
-${msg("kenpoPasswordChangedHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoPasswordChangedHeading">
 ${msg("kenpoPasswordChangedLead", loginId)}
 ${msg("kenpoPasswordChangedAt", changedAt)}
 
 ${msg("kenpoPasswordChangedNotYou", unionName)}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

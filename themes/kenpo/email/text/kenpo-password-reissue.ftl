@@ -1,8 +1,6 @@
 <#ftl output_format="plainText">
-${msg("kenpoReissueHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoReissueHeading">
 ${msg("kenpoReissueLead")}
 
 ${link}
@@ -16,5 +14,4 @@ ${msg("kenpoReissueTemporaryPassword")}${account.temporaryPassword}
 ${msg("kenpoReissueCurrentPassword")}
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

@@ -1,8 +1,6 @@
 <#ftl output_format="plainText">
-${msg("kenpoRegistrationStartHeading")}
-
-${msg("kenpoMailGreeting", unionName)}
-
+<#import "kenpo-mail.ftl" as kenpo>
+<@kenpo.mail heading="kenpoRegistrationStartHeading">
 ${msg("kenpoRegistrationStartLead")}
 
 ${link}
@@ -10,5 +8,4 @@ ${link}
 <#if validityInHours>${msg("kenpoRegistrationStartValidity", validityHours)}<#else>${msg("kenpoRegistrationStartValidityMinutes", validityMinutes)}</#if>
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
-
-${unionName}
+</@kenpo.mail>

@@ -3,6 +3,7 @@ package jp.kenpo.keycloak.common;
 import java.util.Map;
 
 import org.keycloak.common.util.Time;
+import org.keycloak.events.EventBuilder;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
@@ -13,10 +14,35 @@ public final class Throttle {
 
     private static final String COUNT = "count";
 
+    /** At most {@code max} requests for {@code subject} under {@code purpose} in each window of {@code windowSeconds}. */
+    public record Limit(String purpose, String subject, int max, int windowSeconds) {
+        public static Limit perHour(String purpose, String subject, int max) {
+            return new Limit(purpose, subject, max, 3_600);
+        }
+
+        public static Limit perDay(String purpose, String subject, int max) {
+            return new Limit(purpose, subject, max, 86_400);
+        }
+    }
+
     private final SingleUseObjectProvider store;
 
     public Throttle(SingleUseObjectProvider store) {
         this.store = store;
+    }
+
+    /**
+     * Counts the request against each limit in turn; at the first that refuses, records {@code refusal}
+     * (an event with its details, not yet sent) as the error {@code error} and answers false.
+     */
+    public boolean admit(EventBuilder refusal, String error, Limit... limits) {
+        for (Limit limit : limits) {
+            if (!tryAcquire(limit.purpose(), limit.subject(), limit.max(), limit.windowSeconds())) {
+                refusal.error(error);
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -14,7 +14,7 @@ import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
 import jp.kenpo.keycloak.rules.LoginIdRules;
-import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
+import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
@@ -22,7 +22,6 @@ import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 
 /**
  * 利用者情報入力: a member who logged in with the union's letter (pre-issued login ID and temporary
@@ -110,7 +109,7 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
         user.setUsername(input.loginId());
         // Replacing the password credential is what kills the temporary password from the letter.
-        user.credentialManager().updateCredential(UserCredentialModel.password(input.password(), false));
+        user.credentialManager().updateCredential(UserCredentialModel.password(input.newPassword().password(), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         user.setEmail(input.email());
         user.setEmailVerified(verified != null && verified.equalsIgnoreCase(input.email()));
@@ -126,18 +125,14 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
                 .detail(Details.USERNAME, input.loginId()).success();
     }
 
-    /** Every rule of the realm's password policy that the new password breaks, each with its own message. */
+    /** Every rule of the realm's password policy the new password breaks; then that it is not the letter's. */
     private List<MemberRegistrationInput.Problem> passwordProblems(AuthenticationFlowContext context, UserModel user,
                                                                   MemberRegistrationInput input) {
         List<MemberRegistrationInput.Problem> problems = new ArrayList<>();
-        if (input.password().isEmpty()) {
-            return problems;
-        }
-        for (PolicyError error : PasswordPolicyCheck.violations(context.getSession(), context.getRealm(), input.loginId(), input.password())) {
-            problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD,
-                    error.getMessage(), error.getParameters()));
-        }
-        if (problems.isEmpty() && user.credentialManager().isValid(UserCredentialModel.password(input.password()))) {
+        input.newPassword().policyProblems(context.getSession(), context.getRealm(), input.loginId(), MemberRegistrationInput.PASSWORD_FORM)
+                .forEach(m -> problems.add(new MemberRegistrationInput.Problem(m.getField(), m.getMessage(), m.getParameters())));
+        if (!input.newPassword().password().isEmpty() && problems.isEmpty()
+                && user.credentialManager().isValid(UserCredentialModel.password(input.newPassword().password()))) {
             problems.add(new MemberRegistrationInput.Problem(MemberRegistrationInput.FIELD_PASSWORD, "kenpoPasswordSameAsTemporary"));
         }
         return problems;
@@ -149,12 +144,10 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         values.put(MemberRegistrationInput.FIELD_EMAIL, email == null ? "" : email);
         values.put(MemberRegistrationInput.FIELD_NICKNAME, nickname == null ? "" : nickname);
         LoginIdRules rules = LoginIdRules.defaults();
-        return context.form()
+        return NewPassword.describeRules(context.form()
                 .setAttribute("kenpoValues", values)
                 .setAttribute("kenpoLoginIdMin", rules.minLength())
-                .setAttribute("kenpoLoginIdMax", rules.maxLength())
-                .setAttribute("kenpoPasswordMin", PasswordPolicyCheck.intPolicy(context.getRealm(), "length", 8))
-                .setAttribute("kenpoPasswordMax", PasswordPolicyCheck.intPolicy(context.getRealm(), "maxLength", 39));
+                .setAttribute("kenpoLoginIdMax", rules.maxLength()), context.getRealm());
     }
 
 

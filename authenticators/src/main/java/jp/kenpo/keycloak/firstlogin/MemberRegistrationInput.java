@@ -6,6 +6,7 @@ import java.util.List;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.rules.LoginIdRules;
+import jp.kenpo.keycloak.rules.NewPassword;
 
 /**
  * What the member typed on 利用者情報入力, taken as meant (full-width letters and digits folded,
@@ -13,13 +14,16 @@ import jp.kenpo.keycloak.rules.LoginIdRules;
  * Password rules (the realm's password policy) and the uniqueness of the login ID are checked by
  * the caller, which has the session.
  */
-public record MemberRegistrationInput(String loginId, String password, String passwordConfirm, String email, String nickname) {
+public record MemberRegistrationInput(String loginId, NewPassword newPassword, String email, String nickname) {
 
     public static final String FIELD_LOGIN_ID = "newLoginId";
     public static final String FIELD_PASSWORD = "newPassword";
     public static final String FIELD_PASSWORD_CONFIRM = "newPasswordConfirm";
     public static final String FIELD_EMAIL = "email";
     public static final String FIELD_NICKNAME = "nickname";
+    /** This screen's password fields and their messages (新パスワード). */
+    public static final NewPassword.Form PASSWORD_FORM = new NewPassword.Form(FIELD_PASSWORD, FIELD_PASSWORD_CONFIRM,
+            "kenpoPasswordRequired", "kenpoPasswordConfirmRequired", "kenpoPasswordMismatch");
 
     /** One problem: a field and a message key with its parameters. */
     public record Problem(String field, String messageKey, Object... params) {
@@ -28,8 +32,7 @@ public record MemberRegistrationInput(String loginId, String password, String pa
     public static MemberRegistrationInput of(String loginId, String password, String passwordConfirm, String email, String nickname) {
         return new MemberRegistrationInput(
                 InputNormalizer.loginId(loginId),
-                password == null ? "" : InputNormalizer.toHalfWidth(password),
-                passwordConfirm == null ? "" : InputNormalizer.toHalfWidth(passwordConfirm),
+                NewPassword.typed(password, passwordConfirm),
                 EmailAddress.typed(email),
                 nickname == null ? "" : InputNormalizer.toHalfWidth(nickname).strip());
     }
@@ -41,14 +44,7 @@ public record MemberRegistrationInput(String loginId, String password, String pa
                     ? new Problem(FIELD_LOGIN_ID, v.messageKey(), rules.minLength(), rules.maxLength())
                     : new Problem(FIELD_LOGIN_ID, v.messageKey()));
         }
-        if (password.isEmpty()) {
-            problems.add(new Problem(FIELD_PASSWORD, "kenpoPasswordRequired"));
-        }
-        if (passwordConfirm.isEmpty()) {
-            problems.add(new Problem(FIELD_PASSWORD_CONFIRM, "kenpoPasswordConfirmRequired"));
-        } else if (!passwordConfirm.equals(password)) {
-            problems.add(new Problem(FIELD_PASSWORD_CONFIRM, "kenpoPasswordMismatch"));
-        }
+        newPassword.typingProblems(PASSWORD_FORM).forEach(m -> problems.add(new Problem(m.getField(), m.getMessage(), m.getParameters())));
         EmailAddress.problem(email).ifPresent(key -> problems.add(new Problem(FIELD_EMAIL, key)));
         if (nickname.codePointCount(0, nickname.length()) > config.nicknameMaxLength()) {
             problems.add(new Problem(FIELD_NICKNAME, "kenpoNicknameTooLong", config.nicknameMaxLength()));

@@ -1,6 +1,7 @@
 package jp.kenpo.keycloak.firstlogin;
 
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -53,10 +54,10 @@ public final class RegistrationMail {
         KeycloakSession session = context.getSession();
         Throttle throttle = new Throttle(session.singleUseObjects());
         String client = context.getConnection().getRemoteAddr();
-        if (!throttle.tryAcquire("registration-mail-client", client, config.perClientPerHour(), 3600)
-                || !throttle.tryAcquire("registration-mail-address", email.toLowerCase(), config.perAddressPerHour(), 3600)) {
-            context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
-                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_registration_mail_throttled");
+        if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
+                        .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_registration_mail_throttled",
+                Throttle.Limit.perHour("registration-mail-client", client, config.perClientPerHour()),
+                Throttle.Limit.perHour("registration-mail-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
             return new Outcome(Result.THROTTLED, email);
         }
 

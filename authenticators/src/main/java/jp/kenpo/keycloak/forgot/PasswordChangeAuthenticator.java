@@ -1,22 +1,19 @@
 package jp.kenpo.keycloak.forgot;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
-import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.mail.MailQueue;
 import jp.kenpo.keycloak.member.MemberAttributes;
-import jp.kenpo.keycloak.rules.PasswordPolicyCheck;
+import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
@@ -27,7 +24,6 @@ import org.keycloak.models.UserCredentialModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.UserSessionModel;
 import org.keycloak.models.utils.FormMessage;
-import org.keycloak.policy.PolicyError;
 import org.keycloak.services.managers.AuthenticationManager;
 
 /**
@@ -38,8 +34,9 @@ import org.keycloak.services.managers.AuthenticationManager;
 public class PasswordChangeAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-password-change.ftl";
-    static final String FIELD_PASSWORD = "password-new";
-    static final String FIELD_CONFIRM = "password-confirm";
+    /** This screen's fields and their messages (新しいパスワード). */
+    static final NewPassword.Form PASSWORD_FORM = new NewPassword.Form("password-new", "password-confirm",
+            "kenpoNewPasswordRequired", "kenpoPasswordConfirmRequired", "kenpoPasswordConfirmMismatch");
     /** Additional addresses a member may register (profile settings); notices go to all of them. */
     static final List<String> EXTRA_ADDRESS_ATTRIBUTES = List.of(MemberAttributes.EMAIL_2, MemberAttributes.EMAIL_3);
 
@@ -60,22 +57,9 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         }
         UserModel user = context.getUser();
         MultivaluedMap<String, String> formData = context.getHttpRequest().getDecodedFormParameters();
-        String password = InputNormalizer.toHalfWidth(formData.getFirst(FIELD_PASSWORD) == null ? "" : formData.getFirst(FIELD_PASSWORD));
-        String confirm = InputNormalizer.toHalfWidth(formData.getFirst(FIELD_CONFIRM) == null ? "" : formData.getFirst(FIELD_CONFIRM));
-
-        List<FormMessage> errors = new ArrayList<>();
-        if (password.isEmpty()) {
-            errors.add(new FormMessage(FIELD_PASSWORD, "kenpoNewPasswordRequired"));
-        } else {
-            for (PolicyError error : PasswordPolicyCheck.violations(context.getSession(), context.getRealm(), user.getUsername(), password)) {
-                errors.add(new FormMessage(FIELD_PASSWORD, error.getMessage(), error.getParameters()));
-            }
-        }
-        if (confirm.isEmpty()) {
-            errors.add(new FormMessage(FIELD_CONFIRM, "kenpoPasswordConfirmRequired"));
-        } else if (!confirm.equals(password)) {
-            errors.add(new FormMessage(FIELD_CONFIRM, "kenpoPasswordConfirmMismatch"));
-        }
+        NewPassword typed = NewPassword.typed(formData.getFirst(PASSWORD_FORM.field()), formData.getFirst(PASSWORD_FORM.confirmField()));
+        List<FormMessage> errors = new ArrayList<>(typed.policyProblems(context.getSession(), context.getRealm(), user.getUsername(), PASSWORD_FORM));
+        errors.addAll(typed.typingProblems(PASSWORD_FORM));
         if (!errors.isEmpty()) {
             LoginFormsProvider form = form(context).setErrors(FieldErrors.oneLineEach(errors));
             context.getEvent().clone().event(EventType.UPDATE_PASSWORD_ERROR).user(user)
@@ -84,7 +68,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
             return;
         }
 
-        user.credentialManager().updateCredential(UserCredentialModel.password(password, false));
+        user.credentialManager().updateCredential(UserCredentialModel.password(typed.password(), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         boolean endOthers = Boolean.parseBoolean(context.getAuthenticationSession().getAuthNote(TemporaryLogin.END_OTHER_SESSIONS_NOTE));
         int ended = endOthers ? endSessions(context.getSession(), context.getRealm(), user) : 0;
@@ -127,9 +111,7 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
     }
 
     private static LoginFormsProvider form(AuthenticationFlowContext context) {
-        return context.form()
-                .setAttribute("kenpoPasswordMin", PasswordPolicyCheck.intPolicy(context.getRealm(), "length", 8))
-                .setAttribute("kenpoPasswordMax", PasswordPolicyCheck.intPolicy(context.getRealm(), "maxLength", 39));
+        return NewPassword.describeRules(context.form(), context.getRealm());
     }
 
 

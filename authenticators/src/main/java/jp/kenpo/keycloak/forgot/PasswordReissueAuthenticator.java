@@ -47,10 +47,10 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
         ForgotConfig config = ForgotConfig.from(context.getAuthenticatorConfig());
         Throttle throttle = new Throttle(context.getSession().singleUseObjects());
         String ip = context.getConnection().getRemoteAddr();
-        if (!throttle.tryAcquire("reissue-client", ip, config.perClientPerHour(), 3600)
-                || !throttle.tryAcquire("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour(), 3600)) {
-            context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
-                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_reissue_throttled");
+        if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
+                        .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_reissue_throttled",
+                Throttle.Limit.perHour("reissue-client", ip, config.perClientPerHour()),
+                Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
             context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
                     .setError("kenpoReissueThrottled").createForm(FORM));
             return;

@@ -86,13 +86,13 @@ public final class LookupScreens {
         }
         Throttle throttle = new Throttle(context.getSession().singleUseObjects());
         String household = MemberKey.household(values.get("symbol"), values.get("number")).orElse("");
-        if (!throttle.tryAcquire("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour(), 3600)
-                || !throttle.tryAcquire("lookup-number", household, config.perNumberPerDay(), 86_400)) {
-            context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
-                    .detail(EventDetails.LOOKUP, "throttled")
-                    .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
-                    .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number"))))
-                    .error("kenpo_lookup_throttled");
+        if (!throttle.admit(context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
+                        .detail(EventDetails.LOOKUP, "throttled")
+                        .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
+                        .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number")))),
+                "kenpo_lookup_throttled",
+                Throttle.Limit.perHour("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour()),
+                Throttle.Limit.perDay("lookup-number", household, config.perNumberPerDay()))) {
             context.challenge(lookupForm(context, values).setError("kenpoLookupThrottled").createForm(FORM));
             return;
         }

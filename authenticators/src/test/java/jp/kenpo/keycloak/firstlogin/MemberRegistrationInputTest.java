@@ -27,7 +27,7 @@ class MemberRegistrationInputTest {
         MemberRegistrationInput input = MemberRegistrationInput.of("ｔａｒｏ－ｋｅｎｐｏ　", "Ｋｅｎｐｏ２０２６Ａｂ", "Kenpo2026Ab",
                 "ｔａｒｏ＠ｅｘａｍｐｌｅ．ｊｐ", "　たろう　");
         assertEquals("taro-kenpo", input.loginId());
-        assertEquals("Kenpo2026Ab", input.password());
+        assertEquals("Kenpo2026Ab", input.newPassword().password());
         assertEquals("taro@example.jp", input.email());
         assertEquals("たろう", input.nickname());
         assertEquals(List.of(), problems(input));
