@@ -15,6 +15,9 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jp.kenpo.keycloak.testsupport.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.Oidc;
+
 /**
  * A stock Keycloak 26.7.3 (the distribution zip unpacked by Maven) with the pack's real jar in
  * {@code providers/}, the realm export imported with {@code --import-realm}, and a GreenMail SMTP

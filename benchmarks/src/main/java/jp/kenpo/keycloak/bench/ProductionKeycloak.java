@@ -12,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jp.kenpo.keycloak.testing.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 
 /**
  * Keycloak as union IT runs it: a copy of the stock 26.7.3 distribution, the pack's jar in
