@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the pack for a person to try: Keycloak 26.7.3 (embedded dev database) with the pack and the
-# kenpo realm plus demo members, and MailDev, a mail catcher whose inbox you read in a browser.
+# Runs the pack for a person to try: Keycloak (the parent pom's keycloak.server.version, embedded dev
+# database) with the pack and the kenpo realm plus demo members, and MailDev, a mail catcher whose inbox
+# you read in a browser.
 # Needs Java 17, Maven and Node.js 20 (all on this kind of machine); downloads the rest itself.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-KC_VERSION=26.7.3
 RUN_DIR=.run
 HOST=${KENPO_HTTP_HOST:-127.0.0.1}
 HTTP_PORT=${KENPO_HTTP_PORT:-8080}
@@ -17,6 +17,10 @@ ADMIN_PASSWORD=${KENPO_ADMIN_PASSWORD:-admin}
 
 echo "Building the pack..."
 mvn -B -q -DskipTests package
+# The build writes the parent pom's keycloak.server.version here: the one place for the Keycloak version.
+# shellcheck source=/dev/null
+. authenticators/target/keycloak.env
+KC_VERSION=$KEYCLOAK_VERSION
 
 KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
@@ -25,7 +29,7 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$RUN_DIR"
 fi
 
-JAR=$(ls authenticators/target/kenpo-keycloak-pack-*.jar | head -n1)
+JAR=authenticators/target/kenpo-keycloak-pack.jar
 if ! cmp -s "$JAR" "$KC_HOME/providers/kenpo-keycloak-pack.jar"; then
   cp "$JAR" "$KC_HOME/providers/kenpo-keycloak-pack.jar"
 fi

@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The member's journey on a real Keycloak 26.7.3: login ID and password, then the 暗証キー read from
+ * The member's journey on a real Keycloak: login ID and password, then the 暗証キー read from
  * the mail the server really sent, then back to the portal app with an authorization code.
  */
 @ExtendWith(KeycloakServerExtension.class)
