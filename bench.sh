@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Benchmarks (not part of the tests): Keycloak 26.7.3 in production mode with the pack, PostgreSQL and
+# Benchmarks (not part of the tests): Keycloak (the parent pom's keycloak.server.version) in production mode with the pack, PostgreSQL and
 # an SMTP sink on loopback; logins A/B/C side by side, the email-key step, member import and lookup.
-# Results: benchmarks/results/<date-time>/ and benchmarks/results/latest/ (results.md, .csv, .png).
+# Results: benchmarks/results/<date-time>/ (results.md, .csv, .png); benchmarks/results/LATEST names the newest.
 #
 #   ./bench.sh                      # the full run (about 20 minutes on 2 cores)
 #   ./bench.sh --rounds=2 --import-rows=20000 --clone-to=100000   # a shorter one
@@ -19,6 +19,6 @@ if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
 fi
 
 mvn -B -q -Pbench -DskipTests package
-jar=$(ls authenticators/target/kenpo-keycloak-pack-*.jar | grep -v original | head -1)
+jar=authenticators/target/kenpo-keycloak-pack.jar
 exec java -Xmx2g -Dkenpo.pack.jar="$jar" -Dkenpo.realm=realm-export/kenpo-realm.json \
   -cp "benchmarks/target/classes:$(cat benchmarks/target/classpath.txt)" jp.kenpo.keycloak.bench.Benchmarks "$@"

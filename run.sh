@@ -1,12 +1,12 @@
 #!/usr/bin/env bash
-# Runs the pack for a person to try: Keycloak 26.7.3 (embedded dev database) with the pack and the
-# kenpo realm plus demo members, and MailDev, a mail catcher whose inbox you read in a browser.
+# Runs the pack for a person to try: Keycloak (the parent pom's keycloak.server.version, embedded dev
+# database) with the pack and the kenpo realm plus demo members, and MailDev, a mail catcher whose inbox
+# you read in a browser.
 # Needs Java 17, Maven and Node.js 20 (all on this kind of machine); downloads the rest itself.
 # Ctrl-C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-KC_VERSION=26.7.3
 RUN_DIR=.run
 HOST=${KENPO_HTTP_HOST:-127.0.0.1}
 HTTP_PORT=${KENPO_HTTP_PORT:-8080}
@@ -15,8 +15,32 @@ SMTP_PORT=${KENPO_MAIL_SMTP_PORT:-1025}
 MAIL_UI_PORT=${KENPO_MAIL_UI_PORT:-1080}
 ADMIN_PASSWORD=${KENPO_ADMIN_PASSWORD:-admin}
 
+# Refuse to start when a port is taken (a previous run, another Keycloak, another mail catcher): otherwise
+# one child fails late and the others keep running. Checked before anything is built or started.
+port_taken() {
+  if command -v ss >/dev/null 2>&1; then
+    [ -n "$(ss -Hltn "( sport = :$1 )" 2>/dev/null)" ]
+  else
+    (exec 3<>"/dev/tcp/$HOST/$1") 2>/dev/null
+  fi
+}
+taken=()
+for p in "$HTTP_PORT" "$MANAGEMENT_PORT" "$SMTP_PORT" "$MAIL_UI_PORT"; do
+  if port_taken "$p"; then taken+=("$p"); fi
+done
+if [ "${#taken[@]}" -gt 0 ]; then
+  echo "run.sh: port(s) ${taken[*]} already in use (needed: HTTP $HTTP_PORT, management $MANAGEMENT_PORT," >&2
+  echo "  SMTP $SMTP_PORT, mail UI $MAIL_UI_PORT). Stop what uses them (ss -ltnp shows it) or choose others with" >&2
+  echo "  KENPO_HTTP_PORT, KENPO_MANAGEMENT_PORT, KENPO_MAIL_SMTP_PORT, KENPO_MAIL_UI_PORT." >&2
+  exit 1
+fi
+
 echo "Building the pack..."
 mvn -B -q -DskipTests package
+# The build writes the parent pom's keycloak.server.version here: the one place for the Keycloak version.
+# shellcheck source=/dev/null
+. authenticators/target/keycloak.env
+KC_VERSION=$KEYCLOAK_VERSION
 
 KC_HOME="$RUN_DIR/keycloak-$KC_VERSION"
 if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
@@ -25,7 +49,7 @@ if [ ! -x "$KC_HOME/bin/kc.sh" ]; then
     -Dartifact=org.keycloak:keycloak-quarkus-dist:$KC_VERSION:zip -DoutputDirectory="$RUN_DIR"
 fi
 
-JAR=$(ls authenticators/target/kenpo-keycloak-pack-*.jar | head -n1)
+JAR=authenticators/target/kenpo-keycloak-pack.jar
 if ! cmp -s "$JAR" "$KC_HOME/providers/kenpo-keycloak-pack.jar"; then
   cp "$JAR" "$KC_HOME/providers/kenpo-keycloak-pack.jar"
 fi
@@ -33,21 +57,33 @@ rm -rf "$KC_HOME/data/import"
 mkdir -p "$KC_HOME/data/import"
 cp realm-export/kenpo-realm.json realm-export/demo/kenpo-users-0.json "$KC_HOME/data/import/"
 
+# Each child runs in its own process group (setsid), and on exit the whole group is stopped: npx starts
+# MailDev's node as a grandchild, and kc.sh starts the Keycloak JVM, which a plain kill of the direct
+# child would leave running (holding the ports). Ctrl-C reaches only this script's group.
 pids=()
 cleanup() {
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
+  trap - EXIT INT TERM
+  for pid in "${pids[@]}"; do kill -TERM -- "-$pid" 2>/dev/null || true; done
+  for _ in $(seq 1 30); do
+    alive=0
+    for pid in "${pids[@]}"; do kill -0 -- "-$pid" 2>/dev/null && alive=1; done
+    [ "$alive" -eq 0 ] && return
+    sleep 0.5
+  done
+  for pid in "${pids[@]}"; do kill -KILL -- "-$pid" 2>/dev/null || true; done
 }
-trap cleanup EXIT INT TERM
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
 
 echo "Starting MailDev (mail catcher)..."
-npx --yes maildev@3.0.0 --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
+setsid npx --yes maildev@3.0.0 --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
 pids+=($!)
 
 echo "Starting Keycloak $KC_VERSION with the pack (log: $RUN_DIR/keycloak.log)..."
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 KENPO_SMTP_HOST=127.0.0.1 KENPO_SMTP_PORT="$SMTP_PORT" \
-  "$KC_HOME/bin/kc.sh" start-dev --import-realm --db=dev-mem \
+  setsid "$KC_HOME/bin/kc.sh" start-dev --import-realm --db=dev-mem \
     --http-host="$HOST" --http-port="$HTTP_PORT" --http-management-port="$MANAGEMENT_PORT" \
     > "$RUN_DIR/keycloak.log" 2>&1 &
 pids+=($!)

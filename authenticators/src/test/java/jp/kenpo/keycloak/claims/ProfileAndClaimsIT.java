@@ -11,12 +11,12 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.testing.AdminApi;
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.MemberSession;
 import jp.kenpo.keycloak.testing.Members;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -14,18 +14,18 @@ import java.util.function.Predicate;
 import jp.kenpo.keycloak.pages.EmailKeyPage;
 import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.testing.AdminApi;
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Mailbox;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
- * The member's journey on a real Keycloak 26.7.3: login ID and password, then the 暗証キー read from
+ * The member's journey on a real Keycloak: login ID and password, then the 暗証キー read from
  * the mail the server really sent, then back to the portal app with an authorization code.
  */
 @ExtendWith(KeycloakServerExtension.class)

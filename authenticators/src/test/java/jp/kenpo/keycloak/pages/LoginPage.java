@@ -2,7 +2,7 @@ package jp.kenpo.keycloak.pages;
 
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import org.jsoup.nodes.Element;
 
 /** ログイン (and 新規利用登録, the same form shown for the union's letter). */

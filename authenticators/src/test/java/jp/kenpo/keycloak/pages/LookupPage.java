@@ -3,7 +3,7 @@ package jp.kenpo.keycloak.pages;
 import java.util.HashMap;
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 
 /** ID・パスワードの取得: the data form, the email step and the page after it. */
 public final class LookupPage extends Screen {

@@ -3,7 +3,7 @@ package jp.kenpo.keycloak.pages;
 import java.util.HashMap;
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 
 /** 利用者情報入力. */
 public final class MemberRegistrationPage extends Screen {

@@ -2,7 +2,7 @@ package jp.kenpo.keycloak.pages;
 
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 
 /** パスワード変更 after 仮ログイン. */
 public final class PasswordChangePage extends Screen {

@@ -1,6 +1,6 @@
 package jp.kenpo.keycloak.pages;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 
 /** 利用者情報登録完了. */
 public final class RegistrationCompletePage extends Screen {

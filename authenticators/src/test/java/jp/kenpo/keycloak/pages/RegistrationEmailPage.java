@@ -2,7 +2,7 @@ package jp.kenpo.keycloak.pages;
 
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import org.jsoup.nodes.Element;
 
 /** 新規利用登録 by email: メールアドレス and 送信する, then メール送信確認. */

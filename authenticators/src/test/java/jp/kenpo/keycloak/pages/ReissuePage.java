@@ -2,7 +2,7 @@ package jp.kenpo.keycloak.pages;
 
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import org.jsoup.nodes.Element;
 
 /** パスワード再発行 (form and the page after 送信). */

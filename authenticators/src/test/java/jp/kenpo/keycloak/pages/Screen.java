@@ -3,7 +3,7 @@ package jp.kenpo.keycloak.pages;
 import java.util.Arrays;
 import java.util.List;
 
-import jp.kenpo.keycloak.testing.Browser;
+import jp.kenpo.keycloak.testsupport.Browser;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;

@@ -12,7 +12,7 @@ import jp.kenpo.keycloak.testing.Chromium;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;

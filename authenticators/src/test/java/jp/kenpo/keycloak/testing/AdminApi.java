@@ -11,6 +11,8 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
+import jp.kenpo.keycloak.testsupport.AdminRest;
+
 /** The admin REST API, as union IT would call it with curl. */
 public final class AdminApi {
 

@@ -15,8 +15,11 @@ import java.util.Map;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jp.kenpo.keycloak.testsupport.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.Oidc;
+
 /**
- * A stock Keycloak 26.7.3 (the distribution zip unpacked by Maven) with the pack's real jar in
+ * A stock Keycloak (the keycloak.server.version distribution zip unpacked by Maven) with the pack's real jar in
  * {@code providers/}, the realm export imported with {@code --import-realm}, and a GreenMail SMTP
  * server whose port reaches the realm through the {@code KENPO_SMTP_*} placeholders: the same route
  * a union's IT takes, started once per test JVM.

@@ -11,6 +11,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jp.kenpo.keycloak.pages.EmailKeyPage;
 import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /** A member logged in to the sample portal: its browser, tokens and the account REST API. */
 public final class MemberSession {

@@ -15,7 +15,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jp.kenpo.keycloak.testing.AdminRest;
+import jp.kenpo.keycloak.testsupport.AdminRest;
 
 /** Keycloak's admin REST API, as the benchmark's set-up needs it. */
 final class Admin {

@@ -2,7 +2,6 @@ package jp.kenpo.keycloak.bench;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.LocalDateTime;
@@ -16,8 +15,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import jp.kenpo.keycloak.testing.Browser;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
  * ./bench.sh: starts PostgreSQL, an SMTP sink and Keycloak in production mode with the pack, measures
@@ -154,11 +153,8 @@ public final class Benchmarks {
                 Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
                         keyStep, imported, lookupResults);
                 Report.write(results, run);
-                Path latest = root.resolve("results/latest");
-                Files.createDirectories(latest);
-                for (String f : List.of("results.md", "results.csv", "results.png")) {
-                    Files.copy(results.resolve(f), latest.resolve(f), StandardCopyOption.REPLACE_EXISTING);
-                }
+                // A pointer, not a copy: results/LATEST names the newest dated folder.
+                Files.writeString(root.resolve("results/LATEST"), started + "\n");
                 System.out.println();
                 System.out.println(Report.markdown(run));
                 say("Stopping Keycloak, PostgreSQL and the SMTP sink...");

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
-import jp.kenpo.keycloak.testing.Browser;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
  * The email-key step's own server time, without the SMTP round trip, one login at a time: the pack's

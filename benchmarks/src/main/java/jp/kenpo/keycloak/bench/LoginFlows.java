@@ -6,8 +6,8 @@ import java.util.concurrent.DelayQueue;
 import java.util.concurrent.Delayed;
 import java.util.concurrent.TimeUnit;
 
-import jp.kenpo.keycloak.testing.Browser;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /** The three logins compared: Keycloak's own two, and the pack's. */
 final class LoginFlows {

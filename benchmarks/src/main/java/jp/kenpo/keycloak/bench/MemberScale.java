@@ -11,8 +11,8 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 
-import jp.kenpo.keycloak.testing.Browser;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
  * Union scale: a membership file as union systems export it (households of one to four, half of the

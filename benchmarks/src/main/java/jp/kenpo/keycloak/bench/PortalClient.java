@@ -3,8 +3,8 @@ package jp.kenpo.keycloak.bench;
 import java.net.http.HttpClient;
 import java.time.Duration;
 
-import jp.kenpo.keycloak.testing.Browser;
-import jp.kenpo.keycloak.testing.Oidc;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
 
 /** The benchmark realms' portal clients (one redirect URI and secret) and members' browsers that stop there. */
 final class PortalClient {

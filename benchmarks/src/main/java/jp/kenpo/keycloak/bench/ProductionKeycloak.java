@@ -12,10 +12,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import jp.kenpo.keycloak.testing.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 
 /**
- * Keycloak as union IT runs it: a copy of the stock 26.7.3 distribution, the pack's jar in
+ * Keycloak as union IT runs it: a copy of the stock distribution (keycloak.server.version), the pack's jar in
  * {@code providers/}, an optimized {@code kc.sh build} for PostgreSQL, then {@code kc.sh start
  * --optimized} on loopback with the realm exports imported.
  */

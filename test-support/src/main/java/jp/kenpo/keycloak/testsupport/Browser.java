@@ -1,4 +1,4 @@
-package jp.kenpo.keycloak.testing;
+package jp.kenpo.keycloak.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
