@@ -88,7 +88,8 @@ class MembershipFileTest {
     @ParameterizedTest(name = "[{index}] {0} -> {1}")
     @CsvSource(delimiter = '|', value = {
             "1970/4/1|1970-04-01", "19700401|1970-04-01", "１９７０－０４－０１|1970-04-01", "昭和45年4月1日|1970-04-01",
-            "S45.4.1|1970-04-01", "平成元年1月8日|1989-01-08", "H1/1/7|", "R2.5.1|2020-05-01", "1970/2/30|", "abc|"})
+            "S45.4.1|1970-04-01", "平成元年1月8日|1989-01-08", "H1/1/7|", "R2.5.1|2020-05-01", "1970/2/30|", "abc|",
+            "明治45年7月29日|1912-07-29", "M44.3.1|1911-03-01", "明治45年7月30日|", "大正元年7月30日|1912-07-30"})
     void dates(String raw, String expected) {
         assertEquals(expected == null ? Optional.empty() : Optional.of(LocalDate.parse(expected)), MembershipFile.date(raw));
     }
