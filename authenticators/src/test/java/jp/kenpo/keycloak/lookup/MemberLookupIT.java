@@ -308,6 +308,32 @@ class MemberLookupIT {
     }
 
     @Test
+    void anOverlongNameOnThePostalFormGetsAMessageNotAServerError() {
+        Browser browser = new Browser();
+        LookupPage lookup = lookupForm(browser);
+        Document postal = browser.post(lookup.page().document().getElementById("kenpo-postal-open-form").absUrl("action"),
+                Map.of("kenpoPostal", "1")).document();
+        String overlong = "長".repeat(300);
+        Map<String, String> typed = new HashMap<>(Map.of("familyName", overlong, "givenName", "太郎", "familyKana", "ヤマダ",
+                "givenKana", "タロウ", "symbol", "1234", "number", "5678", "phone", "09012345678", "category", "idpassword",
+                "message", "", "postalCode", "123-4567"));
+        typed.put("address", "東京都千代田区1-2-3");
+        typed.put("kenpoPostalConfirm", "");
+        Browser.Page answer = browser.post(postal.getElementById("kenpo-postal-form").absUrl("action"), typed);
+        assertEquals(200, answer.status(), answer.body());
+        Document errors = answer.document();
+        assertEquals("お問い合わせ", errors.getElementById("kc-page-title").text(), "the form again, not the confirmation");
+        assertEquals("氏名（姓）は50文字以内で入力してください。", errors.getElementById("input-error-familyName").text());
+
+        // Pressing 送信 without a confirmed form stores nothing.
+        Browser.Page submitted = browser.post(errors.getElementById("kenpo-postal-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1"));
+        assertTrue(submitted.status() < 500, submitted.status() + " " + submitted.body());
+        List<Map<String, Object>> open = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertFalse(open.stream().anyMatch(r -> String.valueOf(r.get("name")).startsWith("長長長")), "nothing stored");
+    }
+
+    @Test
     void staffListNeedsAdminRights() {
         Browser anonymous = new Browser();
         Browser.Page page = anonymous.get(server.baseUrl() + "/admin/realms/kenpo/kenpo-postal-requests");
