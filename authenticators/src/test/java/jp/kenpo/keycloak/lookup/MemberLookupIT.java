@@ -286,8 +286,13 @@ class MemberLookupIT {
         assertEquals("東京都千代田区1-2-3", request.get("address"));
         assertEquals("1234", request.get("symbol"));
 
+        // Staff answers carry the requester's name, address and phone: never cached (ASVS 14.3.2).
+        AdminApi.Answer listed = server.admin().getAnswer("/realms/kenpo/kenpo-postal-requests?status=open");
+        assertEquals(200, listed.status(), listed.body());
+        assertTrue(listed.cacheControl().contains("no-store"), "list Cache-Control: " + listed.cacheControl());
         var closed = server.admin().post("/realms/kenpo/kenpo-postal-requests/" + request.get("id") + "/close");
         assertEquals(200, closed.status(), closed.body());
+        assertTrue(closed.cacheControl().contains("no-store"), "close Cache-Control: " + closed.cacheControl());
         List<Map<String, Object>> stillOpen = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });
         assertFalse(stillOpen.stream().anyMatch(r -> request.get("id").equals(r.get("id"))));
