@@ -107,6 +107,15 @@ public final class AdminApi {
         return (String) users.get(0).get("id");
     }
 
+    /** Sets a confidential client's secret, as an admin does under Clients → Credentials. */
+    public void setClientSecret(String clientId, String secret) {
+        List<Map<String, Object>> clients = AdminRest.read(rest.send("GET", realmPath("/clients?clientId=" + AdminRest.encode(clientId)), null),
+                new TypeReference<>() { });
+        Map<String, Object> client = clients.get(0);
+        client.put("secret", secret);
+        AdminRest.expect(rest.send("PUT", realmPath("/clients/" + client.get("id")), client), 204);
+    }
+
     public Map<String, Object> realm() {
         return AdminRest.read(rest.send("GET", realmPath(""), null), new TypeReference<>() { });
     }
