@@ -83,6 +83,7 @@ pids+=($!)
 echo "Starting Keycloak $KC_VERSION with the pack (log: $RUN_DIR/keycloak.log)..."
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 KENPO_SMTP_HOST=127.0.0.1 KENPO_SMTP_PORT="$SMTP_PORT" \
+KENPO_SMTP_STARTTLS=false KENPO_SSL_REQUIRED=external \
   setsid "$KC_HOME/bin/kc.sh" start-dev --import-realm --db=dev-mem \
     --http-host="$HOST" --http-port="$HTTP_PORT" --http-management-port="$MANAGEMENT_PORT" \
     > "$RUN_DIR/keycloak.log" 2>&1 &

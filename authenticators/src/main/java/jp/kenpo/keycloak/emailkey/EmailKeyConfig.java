@@ -13,7 +13,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /**
  * The email key's settings, typed, with the union manual's values as defaults (in one place) and
- * bounds that keep a typo from producing a 1-digit key or a key that never expires.
+ * bounds that keep a typo from producing a 1-digit key or a key that never expires. The key has at
+ * least 8 digits whatever an admin configures (fewer would make guessing within the brute-force limits too likely).
  */
 public record EmailKeyConfig(int digits, int validitySeconds, int maxAttempts, int resendIntervalSeconds, int maxResends) {
 
@@ -23,7 +24,7 @@ public record EmailKeyConfig(int digits, int validitySeconds, int maxAttempts, i
     public static final String RESEND_INTERVAL_SECONDS = "kenpo.emailKey.resendIntervalSeconds";
     public static final String MAX_RESENDS = "kenpo.emailKey.maxResends";
 
-    private static final IntSetting S_DIGITS = new IntSetting(DIGITS, 10, 6, 12);
+    private static final IntSetting S_DIGITS = new IntSetting(DIGITS, 10, 8, 12);
     private static final IntSetting S_VALIDITY = new IntSetting(VALIDITY_SECONDS, 600, 1, 3600);
     private static final IntSetting S_ATTEMPTS = new IntSetting(MAX_ATTEMPTS, 5, 1, 20);
     private static final IntSetting S_INTERVAL = new IntSetting(RESEND_INTERVAL_SECONDS, 30, 0, 600);

@@ -24,8 +24,16 @@ public final class LetterCsv {
         return csv.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    private static String quote(String value) {
+    /**
+     * One quoted cell. A cell that starts with {@code = + - @}, tab or CR would run as a formula when
+     * staff open the file in a spreadsheet (CSV injection): it gets a leading {@code '} (OWASP), which
+     * spreadsheets show as text.
+     */
+    static String quote(String value) {
         String v = value == null ? "" : value;
+        if (!v.isEmpty() && "=+-@\t\r".indexOf(v.charAt(0)) >= 0) {
+            v = "'" + v;
+        }
         return "\"" + v.replace("\"", "\"\"") + "\"";
     }
 }

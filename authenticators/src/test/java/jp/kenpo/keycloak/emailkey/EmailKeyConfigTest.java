@@ -35,6 +35,15 @@ class EmailKeyConfigTest {
     }
 
     @Test
+    void theKeyHasAtLeastEightDigitsEvenWhenAnAdminConfiguresFewer() {
+        for (String configured : List.of("1", "4", "6", "7", "-3")) {
+            assertEquals(8, EmailKeyConfig.from(Map.of(EmailKeyConfig.DIGITS, configured)).digits(), configured);
+        }
+        assertTrue(new EmailKeyAuthenticatorFactory().getConfigProperties().get(0).getHelpText().contains("(8–12)"),
+                "the admin console shows the real range");
+    }
+
+    @Test
     void validityMinutesRoundUp() {
         assertEquals(2, EmailKeyConfig.from(Map.of(EmailKeyConfig.VALIDITY_SECONDS, "90")).validityMinutes());
         assertEquals(1, EmailKeyConfig.from(Map.of(EmailKeyConfig.VALIDITY_SECONDS, "2")).validityMinutes());

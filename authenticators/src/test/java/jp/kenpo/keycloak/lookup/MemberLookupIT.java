@@ -286,8 +286,13 @@ class MemberLookupIT {
         assertEquals("東京都千代田区1-2-3", request.get("address"));
         assertEquals("1234", request.get("symbol"));
 
+        // Staff answers carry the requester's name, address and phone: never cached (ASVS 14.3.2).
+        AdminApi.Answer listed = server.admin().getAnswer("/realms/kenpo/kenpo-postal-requests?status=open");
+        assertEquals(200, listed.status(), listed.body());
+        assertTrue(listed.cacheControl().contains("no-store"), "list Cache-Control: " + listed.cacheControl());
         var closed = server.admin().post("/realms/kenpo/kenpo-postal-requests/" + request.get("id") + "/close");
         assertEquals(200, closed.status(), closed.body());
+        assertTrue(closed.cacheControl().contains("no-store"), "close Cache-Control: " + closed.cacheControl());
         List<Map<String, Object>> stillOpen = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });
         assertFalse(stillOpen.stream().anyMatch(r -> request.get("id").equals(r.get("id"))));
@@ -305,6 +310,32 @@ class MemberLookupIT {
                 : mailbox.count(KeycloakServer.STAFF_ADDRESS) - 1);
         assertTrue(notice.subject().contains("郵送によるID・パスワード通知の依頼"), notice.subject());
         assertFalse(notice.text().contains(family) || notice.text().contains("09012345678") || notice.text().contains("千代田"), notice.text());
+    }
+
+    @Test
+    void anOverlongNameOnThePostalFormGetsAMessageNotAServerError() {
+        Browser browser = new Browser();
+        LookupPage lookup = lookupForm(browser);
+        Document postal = browser.post(lookup.page().document().getElementById("kenpo-postal-open-form").absUrl("action"),
+                Map.of("kenpoPostal", "1")).document();
+        String overlong = "長".repeat(300);
+        Map<String, String> typed = new HashMap<>(Map.of("familyName", overlong, "givenName", "太郎", "familyKana", "ヤマダ",
+                "givenKana", "タロウ", "symbol", "1234", "number", "5678", "phone", "09012345678", "category", "idpassword",
+                "message", "", "postalCode", "123-4567"));
+        typed.put("address", "東京都千代田区1-2-3");
+        typed.put("kenpoPostalConfirm", "");
+        Browser.Page answer = browser.post(postal.getElementById("kenpo-postal-form").absUrl("action"), typed);
+        assertEquals(200, answer.status(), answer.body());
+        Document errors = answer.document();
+        assertEquals("お問い合わせ", errors.getElementById("kc-page-title").text(), "the form again, not the confirmation");
+        assertEquals("氏名（姓）は50文字以内で入力してください。", errors.getElementById("input-error-familyName").text());
+
+        // Pressing 送信 without a confirmed form stores nothing.
+        Browser.Page submitted = browser.post(errors.getElementById("kenpo-postal-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1"));
+        assertTrue(submitted.status() < 500, submitted.status() + " " + submitted.body());
+        List<Map<String, Object>> open = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
+                new com.fasterxml.jackson.core.type.TypeReference<>() { });
+        assertFalse(open.stream().anyMatch(r -> String.valueOf(r.get("name")).startsWith("長長長")), "nothing stored");
     }
 
     @Test

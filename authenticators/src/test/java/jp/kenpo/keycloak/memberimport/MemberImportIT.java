@@ -77,9 +77,15 @@ class MemberImportIT {
                           int progressLines) {
     }
 
+    /** Answers with members' data (names, IDs, temporary passwords) must not stay in any cache (ASVS 14.3.2). */
+    private static void assertNoStore(AdminApi.Answer answer) {
+        assertTrue(answer.cacheControl().contains("no-store"), "Cache-Control: " + answer.cacheControl());
+    }
+
     private Result importFile(byte[] body, boolean dryRun) {
         AdminApi.Answer answer = server.admin().postBody("/realms/kenpo/kenpo-member-import?dryRun=" + dryRun, "text/csv", body, true);
         assertEquals(200, answer.status(), answer.body());
+        assertNoStore(answer);
         Map<String, Object> summary = null;
         List<Map<String, Object>> letters = new ArrayList<>();
         List<Map<String, Object>> rejected = new ArrayList<>();
@@ -193,6 +199,7 @@ class MemberImportIT {
 
         AdminApi.Answer csv = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=csv", "application/json", json, true);
         assertEquals(200, csv.status(), csv.body());
+        assertNoStore(csv);
         String loginId = (String) letters.get(0).get("loginId");
         assertTrue(csv.body().contains(loginId));
         assertTrue(csv.body().contains("大文字"), "each character's reading");
@@ -200,6 +207,7 @@ class MemberImportIT {
 
         AdminApi.Answer pdf = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf", "application/json", json, true);
         assertEquals(200, pdf.status());
+        assertNoStore(pdf);
         try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
             assertEquals(2, document.getNumberOfPages(), "one page per member");
             assertEquals(595, Math.round(document.getPage(0).getMediaBox().getWidth()), "A4");
@@ -241,6 +249,7 @@ class MemberImportIT {
         AdminApi.Answer reissued = server.admin().postBody("/realms/kenpo/kenpo-member-import/reissue", "application/json",
                 JSON.writeValueAsBytes(keys), true);
         assertEquals(200, reissued.status(), reissued.body());
+        assertNoStore(reissued);
         Map<String, List<Map<String, Object>>> answer = JSON.readValue(reissued.body(), new TypeReference<>() { });
         assertEquals(1, answer.get("letters").size(), reissued.body());
         Map<String, Object> newLetter = answer.get("letters").get(0);

@@ -44,10 +44,29 @@ public final class AdminApi {
     }
 
     /** Answer of an admin call whose failure is the point of a test. */
-    public record Answer(int status, String body, byte[] bytes) {
+    public record Answer(int status, String body, byte[] bytes, java.net.http.HttpHeaders headers) {
+        public Answer(int status, String body, byte[] bytes) {
+            this(status, body, bytes, java.net.http.HttpHeaders.of(Map.of(), (k, v) -> true));
+        }
+
         public Answer(int status, String body) {
             this(status, body, body.getBytes(java.nio.charset.StandardCharsets.UTF_8));
         }
+
+        static Answer of(HttpResponse<String> response) {
+            return new Answer(response.statusCode(), response.body(),
+                    response.body().getBytes(java.nio.charset.StandardCharsets.UTF_8), response.headers());
+        }
+
+        /** The answer's Cache-Control header, or "" when it has none. */
+        public String cacheControl() {
+            return headers.firstValue("Cache-Control").orElse("");
+        }
+    }
+
+    /** GET on any admin path (relative to /admin); returns the raw answer with its headers. */
+    public Answer getAnswer(String adminPath) {
+        return Answer.of(rest.send("GET", "/admin" + adminPath, null));
     }
 
     /** Creates a user from a full representation; returns the raw answer (201 on success). */
@@ -88,6 +107,15 @@ public final class AdminApi {
             throw new IllegalStateException("No single user " + username + ": " + users);
         }
         return (String) users.get(0).get("id");
+    }
+
+    /** Sets a confidential client's secret, as an admin does under Clients → Credentials. */
+    public void setClientSecret(String clientId, String secret) {
+        List<Map<String, Object>> clients = AdminRest.read(rest.send("GET", realmPath("/clients?clientId=" + AdminRest.encode(clientId)), null),
+                new TypeReference<>() { });
+        Map<String, Object> client = clients.get(0);
+        client.put("secret", secret);
+        AdminRest.expect(rest.send("PUT", realmPath("/clients/" + client.get("id")), client), 204);
     }
 
     public Map<String, Object> realm() {
@@ -201,7 +229,8 @@ public final class AdminApi {
                 request.header("Authorization", "Bearer " + otherToken);
             }
             HttpResponse<byte[]> response = rest.http().send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            return new Answer(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body());
+            return new Answer(response.statusCode(), new String(response.body(), java.nio.charset.StandardCharsets.UTF_8), response.body(),
+                    response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -212,8 +241,7 @@ public final class AdminApi {
 
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
     public Answer post(String adminPath) {
-        HttpResponse<String> response = rest.send("POST", "/admin" + adminPath, null);
-        return new Answer(response.statusCode(), response.body());
+        return Answer.of(rest.send("POST", "/admin" + adminPath, null));
     }
 
     private String flowOf(String providerId) {

@@ -97,11 +97,17 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KENPO_SMTP_FROM", "noreply@kenpo.example.jp");
         env.put("KENPO_STAFF_ADDRESS", STAFF_ADDRESS);
         env.put("KENPO_PORTAL_REDIRECT_URI", Oidc.REDIRECT_URI + "*");
+        // The export's defaults are for production (https, STARTTLS); this server is plain http on
+        // 127.0.0.1 with GreenMail, which speaks no TLS: set both explicitly, as ./run.sh does.
+        env.put("KENPO_SSL_REQUIRED", "external");
+        env.put("KENPO_SMTP_STARTTLS", "false");
         env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
         try {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
+            // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
+            server.admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
         } catch (Exception e) {
             server.close();
             throw e;

@@ -63,6 +63,14 @@ final class Admin {
         AdminRest.expect(rest.send("PUT", "/admin/realms/" + realm + "/clients/" + client.get("id"), client), 204);
     }
 
+    /** Sets a confidential client's secret (the realm export holds none; Keycloak generated a random one). */
+    void setClientSecret(String realm, String clientId, String secret) {
+        Map<String, Object> client = get("/admin/realms/" + realm + "/clients?clientId=" + AdminRest.encode(clientId),
+                new TypeReference<List<Map<String, Object>>>() { }).get(0);
+        client.put("secret", secret);
+        AdminRest.expect(rest.send("PUT", "/admin/realms/" + realm + "/clients/" + client.get("id"), client), 204);
+    }
+
     /** Changes settings of the configured execution of {@code providerId} in a flow. */
     @SuppressWarnings("unchecked")
     void updateExecutionConfig(String realm, String flowAlias, String providerId, Map<String, String> changes) {

@@ -65,6 +65,7 @@ public final class Benchmarks {
                 String version = dist.getFileName().toString().replace("keycloak-", "");
                 say("Keycloak " + version + " ready at " + kc.baseUrl() + " (JVM pid " + kc.javaPid() + ")");
                 Admin admin = new Admin(kc.baseUrl());
+                admin.setClientSecret("kenpo", "kenpo-portal", PortalClient.SECRET);
                 var http = Browser.client();
 
                 List<LoginLoad.Result> logins = new ArrayList<>();

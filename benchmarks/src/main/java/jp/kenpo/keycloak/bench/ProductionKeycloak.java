@@ -75,7 +75,9 @@ final class ProductionKeycloak implements AutoCloseable {
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
         env.put("KENPO_SMTP_HOST", "127.0.0.1");
         env.put("KENPO_SMTP_PORT", Integer.toString(smtpPort));
-        env.put("KENPO_PORTAL_SECRET", PortalClient.SECRET);
+        // The realm export holds no client secret; Benchmarks sets the portal's through the admin API.
+        env.put("KENPO_SMTP_STARTTLS", "false");
+        env.put("KENPO_SSL_REQUIRED", "external");
         env.put("KENPO_PORTAL_REDIRECT_URI", "http://127.0.0.1:3000/*");
         env.put("KENPO_PORTAL_ROOT_URL", "http://127.0.0.1:3000");
         env.put("KENPO_STAFF_ADDRESS", "staff@bench.example");

@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Oidc {
 
     public static final String CLIENT_ID = "kenpo-portal";
-    public static final String CLIENT_SECRET = "kenpo-portal-dev-secret";
+    public static final String CLIENT_SECRET = "kenpo-portal-test-secret";
     public static final String REDIRECT_URI = "http://localhost:3000/callback";
 
     private static final SecureRandom RANDOM = new SecureRandom();

@@ -18,6 +18,14 @@ public record PostalInput(Map<String, String> values) {
     public static final List<String> REQUIRED = List.of("familyName", "givenName", "familyKana", "givenKana", "symbol", "number",
             "phone", "postalCode", "address");
     public static final List<String> CATEGORIES = List.of("idpassword", "other");
+    /**
+     * The most characters each field may have (as normalised), so that nothing too long reaches the
+     * database: both names fit the name columns (NVARCHAR(255)) with the space between them.
+     */
+    public static final Map<String, Integer> MAX_LENGTH = Map.ofEntries(
+            Map.entry("familyName", 50), Map.entry("givenName", 50), Map.entry("familyKana", 50), Map.entry("givenKana", 50),
+            Map.entry("symbol", 20), Map.entry("number", 20), Map.entry("phone", 11), Map.entry("postalCode", 8),
+            Map.entry("message", 2000), Map.entry("address", 500));
 
     /** A field and a message key. */
     public record Problem(String field, String messageKey) {
@@ -57,11 +65,12 @@ public record PostalInput(Map<String, String> values) {
         if (!postal.isEmpty() && !postal.matches("\\d{3}-\\d{4}")) {
             problems.add(new Problem("postalCode", "kenpoPostalCodeInvalid"));
         }
-        if (values.get("message").length() > 2000) {
-            problems.add(new Problem("message", "kenpoPostalMessageTooLong"));
-        }
-        if (values.get("address").length() > 500) {
-            problems.add(new Problem("address", "kenpoPostalAddressTooLong"));
+        for (String f : FIELDS) {
+            Integer max = MAX_LENGTH.get(f);
+            // Phone and postal code are bounded by their formats above, and say so in their messages.
+            if (max != null && !f.equals("phone") && !f.equals("postalCode") && values.get(f).length() > max) {
+                problems.add(new Problem(f, "kenpoPostalTooLong_" + f));
+            }
         }
         return problems;
     }

@@ -12,6 +12,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -43,15 +44,15 @@ public class PostalRequestsAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public List<Map<String, Object>> list(@QueryParam("status") String status) {
+    public Response list(@QueryParam("status") String status) {
         auth.users().requireView();
-        return PostalRequests.list(session, realm, status).stream().map(PostalRequestsAdminResource::toMap).toList();
+        return noStore(PostalRequests.list(session, realm, status).stream().map(PostalRequestsAdminResource::toMap).toList());
     }
 
     @POST
     @Path("{id}/close")
     @Produces(MediaType.APPLICATION_JSON)
-    public Map<String, Object> close(@PathParam("id") String id) {
+    public Response close(@PathParam("id") String id) {
         auth.users().requireManage();
         String by = auth.adminAuth().getUser().getUsername();
         PostalRequestEntity closed = PostalRequests.close(session, realm, id, by);
@@ -61,7 +62,12 @@ public class PostalRequestsAdminResource {
         // The request's id only: its content is personal data.
         adminEvent.operation(OperationType.UPDATE).resource(RESOURCE)
                 .resourcePath(session.getContext().getUri()).detail(EventDetails.POSTAL_REQUEST, "closed").success();
-        return toMap(closed);
+        return noStore(toMap(closed));
+    }
+
+    /** Requests carry names, addresses and phone numbers: no browser or proxy may keep them (ASVS 14.3.2). */
+    private static Response noStore(Object entity) {
+        return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
     }
 
     static Map<String, Object> toMap(PostalRequestEntity e) {
