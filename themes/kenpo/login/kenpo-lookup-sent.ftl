@@ -5,9 +5,17 @@
     <#if section = "header">
         ${msg("kenpoLookupTitle")}
     <#elseif section = "form">
-        <@kenpo.intro text=msg("kenpoLookupSentText", realm.displayName!realm.name) />
+        <#assign delivery = kenpoLookupDelivery!"hold">
+        <#if delivery = "approval">
+            <@kenpo.intro text=msg("kenpoLookupSentApproval") />
+        <#elseif delivery = "post">
+            <@kenpo.intro text=msg("kenpoLookupSentPost") />
+        <#else>
+            <@kenpo.intro text=msg("kenpoLookupSentText", realm.displayName!realm.name) />
+        </#if>
         <ul class="kenpo-notes" id="kenpo-lookup-sent-notes">
-            <li>${msg("kenpoLookupOnce")}</li>
+            <#if delivery = "hold"><li id="kenpo-lookup-sent-hold">${msg("kenpoLookupSentHold", kenpoLookupHoldHours!24)}</li></#if>
+            <#if delivery != "post"><li>${msg("kenpoLookupOnce")}</li></#if>
             <li>${msg("kenpoLookupSentNotArrived")}</li>
         </ul>
         <@kenpo.loginScreenButton />

@@ -5,8 +5,14 @@ ${msg("kenpoLookupResultLead")}
 
 ${link}
 
-${msg("kenpoLookupResultOnce")}
+<#if opensAt??>
+${msg("kenpoLookupResultOpensAt", opensAt)}
+${msg("kenpoLookupResultValidityFrom", validityHours)}
+<#else>
 ${msg("kenpoLookupResultValidity", validityHours)}
+</#if>
+${msg("kenpoLookupResultOnce")}
+${msg("kenpoLookupResultNotIssued", unionName)}
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
 </@kenpo.mail>

@@ -24,6 +24,10 @@ public final class EventDetails {
     public static final String SYMBOL = "kenpo_symbol";
     public static final String NUMBER = "kenpo_number";
     public static final String POSTAL_REQUEST = "kenpo_postal_request";
+    /** A lookup request's id (never its keys), how it is delivered, who stopped it. */
+    public static final String LOOKUP_REQUEST = "kenpo_lookup_request";
+    public static final String LOOKUP_DELIVERY = "kenpo_lookup_delivery";
+    public static final String LOOKUP_STOPPED_BY = "kenpo_lookup_stopped_by";
 
     private EventDetails() {
     }

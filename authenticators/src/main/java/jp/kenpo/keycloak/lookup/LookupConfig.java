@@ -14,7 +14,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** ID・パスワードの取得 settings, with defaults in one place. */
 public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge, int linkValiditySeconds,
-                           int perClientPerHour, int perNumberPerDay, String staffAddress) {
+                           int perClientPerHour, int perNumberPerDay, String staffAddress,
+                           LookupDelivery delivery, int holdSeconds) {
 
     public static final String AGE_RECKONING = "kenpo.lookup.ageReckoning";
     public static final String MINIMUM_AGE = "kenpo.lookup.minimumAge";
@@ -22,11 +23,15 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static final String PER_CLIENT_PER_HOUR = "kenpo.lookup.perClientPerHour";
     public static final String PER_NUMBER_PER_DAY = "kenpo.lookup.perNumberPerDay";
     public static final String STAFF_ADDRESS = "kenpo.postal.staffAddress";
+    public static final String DELIVERY = "kenpo.lookup.delivery";
+    public static final String HOLD_SECONDS = "kenpo.lookup.holdSeconds";
 
     private static final IntSetting S_MIN_AGE = new IntSetting(MINIMUM_AGE, 40, 0, 120);
     private static final IntSetting S_VALIDITY = new IntSetting(LINK_VALIDITY_SECONDS, 86_400, 1, 604_800);
     private static final IntSetting S_CLIENT = new IntSetting(PER_CLIENT_PER_HOUR, 10, 1, 10_000);
     private static final IntSetting S_NUMBER = new IntSetting(PER_NUMBER_PER_DAY, 5, 1, 1_000);
+    /** The hold before a link opens (24 h by default, at most 30 days). */
+    private static final IntSetting S_HOLD = new IntSetting(HOLD_SECONDS, 86_400, 1, 2_592_000);
 
     public static final LookupConfig DEFAULTS = from(Map.of());
 
@@ -44,19 +49,27 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
                 ? Eligibility.AgeReckoning.LOOKUP_DATE : Eligibility.AgeReckoning.FISCAL_YEAR_END;
         return new LookupConfig(reckoning, S_MIN_AGE.read(config), S_VALIDITY.read(config),
                 S_CLIENT.read(config), S_NUMBER.read(config),
-                config.getOrDefault(STAFF_ADDRESS, "").trim());
+                config.getOrDefault(STAFF_ADDRESS, "").trim(),
+                LookupDelivery.of(config.get(DELIVERY)), S_HOLD.read(config));
     }
 
     public int linkValidityHours() {
         return Validity.hours(linkValiditySeconds);
     }
 
+    public int holdHours() {
+        return Validity.hours(holdSeconds);
+    }
+
     static List<ProviderConfigProperty> configProperties() {
         AdminText text = AdminText.of(LookupConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create()
+                .property().name(DELIVERY).label(text.get(DELIVERY + ".label")).helpText(text.get(DELIVERY + ".help"))
+                .type(ProviderConfigProperty.LIST_TYPE).options(LookupDelivery.configValues())
+                .defaultValue(LookupDelivery.HOLD.value()).add()
                 .property().name(AGE_RECKONING).label(text.get(AGE_RECKONING + ".label")).helpText(text.get(AGE_RECKONING + ".help"))
                 .type(ProviderConfigProperty.LIST_TYPE).options("fiscalYearEnd", "lookupDate").defaultValue("fiscalYearEnd").add();
-        List.of(S_MIN_AGE, S_VALIDITY, S_CLIENT, S_NUMBER).forEach(s -> s.addTo(builder, text));
+        List.of(S_HOLD, S_MIN_AGE, S_VALIDITY, S_CLIENT, S_NUMBER).forEach(s -> s.addTo(builder, text));
         return builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
                 .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add()
                 .build();

@@ -133,7 +133,9 @@ public final class LookupScreens {
         context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new LookupMail(outcome, email,
                 context.getSession().getContext().resolveLocale(null).toLanguageTag(),
                 context.getSession().getContext().getUri().getBaseUri(), config));
-        context.challenge(context.form().createForm(SENT));
+        // The same page whatever was found; only the realm's delivery setting changes its words.
+        context.challenge(context.form().setAttribute("kenpoLookupDelivery", config.delivery().value())
+                .setAttribute("kenpoLookupHoldHours", config.holdHours()).createForm(SENT));
     }
 
     private static LoginFormsProvider lookupForm(AuthenticationFlowContext context, Map<String, String> values) {

@@ -239,6 +239,29 @@ public final class AdminApi {
         }
     }
 
+    /** An answer with its headers (e.g. to check Cache-Control). */
+    public record RawAnswer(int status, String body, java.net.http.HttpHeaders headers) {
+    }
+
+    /** GET on any admin path (relative to /admin) with the admin's token, or with {@code bearerToken} when not null ("" for none). */
+    public RawAnswer getRaw(String adminPath, String bearerToken) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest.baseUrl() + "/admin" + adminPath))
+                    .timeout(Duration.ofSeconds(30)).GET();
+            String token = bearerToken == null ? rest.token() : bearerToken;
+            if (!token.isEmpty()) {
+                request.header("Authorization", "Bearer " + token);
+            }
+            HttpResponse<String> response = rest.http().send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new RawAnswer(response.statusCode(), response.body(), response.headers());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
     public Answer post(String adminPath) {
         return Answer.of(rest.send("POST", "/admin" + adminPath, null));

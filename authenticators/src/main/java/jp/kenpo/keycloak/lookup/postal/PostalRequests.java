@@ -40,6 +40,29 @@ public final class PostalRequests {
         return entity;
     }
 
+    /** Category of the requests recorded by ID・パスワードの取得 when the realm delivers by post only. */
+    public static final String LOOKUP_CATEGORY = "lookup";
+
+    /**
+     * Records a postal request for a member found by ID・パスワードの取得 (delivery by post only): staff send
+     * the letter to the address on the union's records, so no phone or address is taken. Returns its id.
+     */
+    public static String storeForLookup(KeycloakSession session, RealmModel realm, String name, String nameKana, String symbol,
+                                        String number) {
+        PostalRequestEntity entity = new PostalRequestEntity();
+        entity.setId(UUID.randomUUID().toString());
+        entity.setRealmId(realm.getId());
+        entity.setCreatedAt(Time.currentTimeMillis());
+        entity.setStatus(OPEN);
+        entity.setName(name);
+        entity.setNameKana(nameKana);
+        entity.setSymbol(symbol);
+        entity.setNumber(number);
+        entity.setCategory(LOOKUP_CATEGORY);
+        em(session).persist(entity);
+        return entity.getId();
+    }
+
     public static List<PostalRequestEntity> list(KeycloakSession session, RealmModel realm, String status) {
         EntityManager em = em(session);
         if (status == null || status.isBlank()) {

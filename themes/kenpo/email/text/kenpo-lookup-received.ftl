@@ -1,9 +1,9 @@
 <#ftl output_format="plainText">
 <#import "kenpo-mail.ftl" as kenpo>
 <@kenpo.mail heading="kenpoLookupResultHeading">
-${msg("kenpoLookupNoMatchLead")}
-${msg("kenpoLookupNoMatchHelp", unionName)}
+${msg("kenpoLookupReceivedLead_" + delivery)}
 
+${msg("kenpoLookupReceivedHelp_" + delivery, unionName)}
 ${msg("kenpoMailDiscard")}
 ${msg("kenpoMailNoReply")}
 </@kenpo.mail>
