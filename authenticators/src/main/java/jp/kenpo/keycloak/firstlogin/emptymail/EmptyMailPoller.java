@@ -36,6 +36,7 @@ import org.keycloak.events.EventType;
 import org.keycloak.models.Constants;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
+import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.vault.VaultStringSecret;
 
 /**
@@ -77,7 +78,7 @@ final class EmptyMailPoller {
         Optional<URI> base = publicUrl();
         Optional<String> password = password();
         if (config.host().isBlank() || config.user().isBlank() || base.isEmpty() || password.isEmpty()) {
-            LOG.warnf("空メール registration of realm %s is on but not set up: %s; nothing read", realm.getName(),
+            LOG.warnf("Empty-mail registration of realm %s is on but not set up: %s; nothing read", realm.getName(),
                     config.host().isBlank() || config.user().isBlank() ? "no IMAP host or user"
                             : base.isEmpty() ? "no public URL (kenpo.emptyMail.publicUrl or the realm's Frontend URL)"
                             : "the password is not a vault reference ${vault.key} or the vault has no such secret");
@@ -106,7 +107,7 @@ final class EmptyMailPoller {
             EmptyMailStatus.record(session, realm, EmptyMailStatus.OK, counts);
         } catch (MessagingException e) {
             // No password here: Jakarta Mail's messages carry the server's answer, never the credentials.
-            LOG.warnf("空メール mailbox of realm %s cannot be reached (%s://%s:%d, folder %s): %s: %s; retried in %d s",
+            LOG.warnf("Empty-mail registration mailbox of realm %s cannot be reached (%s://%s:%d, folder %s): %s: %s; retried in %d s",
                     realm.getName(), protocol, config.host(), config.port(), config.folder(), e.getClass().getSimpleName(),
                     shorten(e.getMessage()), config.intervalSeconds());
             EmptyMailStatus.record(session, realm, EmptyMailStatus.UNREACHABLE, counts);
@@ -140,55 +141,61 @@ final class EmptyMailPoller {
                 continue;
             }
             String id = identity(folder, message, uidValidity);
-            String claim = "kenpo-empty-mail:" + realm.getId() + ":" + Secrets.sha256(id);
-            if (session.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
-                handle(message, own, base);
-            } else {
-                LOG.debugf("空メール already handled (realm %s); setting it aside", realm.getName());
+            boolean tooLarge = EmptyMailRules.tooLarge(message.getSize(), config.maxBytes());
+            Map<String, List<String>> headers = new HashMap<>();
+            if (!tooLarge) {
+                for (String name : EmptyMailRules.HEADERS) {
+                    String[] values = message.getHeader(name);
+                    if (values != null) {
+                        headers.put(name, Arrays.asList(values));
+                    }
+                }
             }
+            // Each mail in its own transaction: its claim, throttle counts and events are committed before
+            // the next mail is looked at (Keycloak's single-use store writes at commit).
+            KeycloakModelUtils.runJobInTransaction(session.getKeycloakSessionFactory(), mailSession -> {
+                RealmModel mailRealm = mailSession.realms().getRealm(realm.getId());
+                mailSession.getContext().setRealm(mailRealm);
+                String claim = "kenpo-empty-mail:" + realm.getId() + ":" + Secrets.sha256(id);
+                if (mailSession.singleUseObjects().putIfAbsent(claim, CLAIM_SECONDS)) {
+                    handle(mailSession, mailRealm, tooLarge, headers, own, base);
+                } else {
+                    LOG.debugf("Empty mail already handled (realm %s); setting it aside", realm.getName());
+                }
+            });
             setAside(folder, message, processed);
         }
     }
 
-    private void handle(Message message, Set<String> own, URI base) throws MessagingException {
+    private void handle(KeycloakSession mailSession, RealmModel mailRealm, boolean tooLarge,
+                        Map<String, List<String>> headers, Set<String> own, URI base) {
         count(EmptyMailStatus.RECEIVED);
-        Map<String, List<String>> headers = new HashMap<>();
-        String masked = "";
-        boolean tooLarge = EmptyMailRules.tooLarge(message.getSize(), config.maxBytes());
-        if (!tooLarge) {
-            for (String name : EmptyMailRules.HEADERS) {
-                String[] values = message.getHeader(name);
-                if (values != null) {
-                    headers.put(name, Arrays.asList(values));
-                }
-            }
-            masked = maskedFrom(headers.get("From"));
-        }
-        event(EventType.SEND_VERIFY_EMAIL, masked).detail(EventDetails.EMPTY_MAIL, "received").success();
+        String masked = tooLarge ? "" : maskedFrom(headers.get("From"));
+        event(mailSession, mailRealm, EventType.SEND_VERIFY_EMAIL, masked).detail(EventDetails.EMPTY_MAIL, "received").success();
         EmptyMailRules.Verdict verdict = tooLarge ? new EmptyMailRules.Verdict(null, EmptyMailRules.Reason.TOO_LARGE)
                 : EmptyMailRules.classify(headers, own);
         if (!verdict.answer()) {
             count(EmptyMailStatus.IGNORED);
-            event(EventType.SEND_VERIFY_EMAIL_ERROR, masked).detail(EventDetails.EMPTY_MAIL, "ignored")
+            event(mailSession, mailRealm, EventType.SEND_VERIFY_EMAIL_ERROR, masked).detail(EventDetails.EMPTY_MAIL, "ignored")
                     .detail(EventDetails.EMPTY_MAIL_REASON, verdict.reason().detail()).error("kenpo_empty_mail_ignored");
             return;
         }
         String sender = verdict.sender();
         String senderMasked = EmailMasker.mask(sender);
-        if (!new Throttle(session.singleUseObjects()).admit(
-                event(EventType.SEND_VERIFY_EMAIL_ERROR, senderMasked).detail(EventDetails.EMPTY_MAIL, "throttled"),
+        if (!new Throttle(mailSession.singleUseObjects()).admit(
+                event(mailSession, mailRealm, EventType.SEND_VERIFY_EMAIL_ERROR, senderMasked).detail(EventDetails.EMPTY_MAIL, "throttled"),
                 "kenpo_empty_mail_throttled",
                 Throttle.Limit.perHour("empty-mail-address", sender.toLowerCase(Locale.ROOT), config.perAddressPerHour()),
                 Throttle.Limit.perHour("empty-mail-realm", realm.getId(), config.perRealmPerHour()))) {
             count(EmptyMailStatus.THROTTLED);
             return;
         }
-        int validity = RegistrationMailConfig.from(StepConfig.of(realm, EmptyMailConfig.STEP)).validitySeconds();
+        int validity = RegistrationMailConfig.from(StepConfig.of(mailRealm, EmptyMailConfig.STEP)).validitySeconds();
         RegistrationStartMail mail = new RegistrationStartMail(sender, null, base, Constants.ACCOUNT_CONSOLE_CLIENT_ID, validity);
-        if (session.getProvider(MailQueue.class).submit(realm, new EmptyMailReply(mail))) {
+        if (mailSession.getProvider(MailQueue.class).submit(mailRealm, new EmptyMailReply(mail))) {
             count(EmptyMailStatus.ANSWERED);
         } else {
-            event(EventType.SEND_VERIFY_EMAIL_ERROR, senderMasked).detail(EventDetails.EMPTY_MAIL, "not_queued")
+            event(mailSession, mailRealm, EventType.SEND_VERIFY_EMAIL_ERROR, senderMasked).detail(EventDetails.EMPTY_MAIL, "not_queued")
                     .error("kenpo_registration_mail_failed");
         }
     }
@@ -261,8 +268,8 @@ final class EmptyMailPoller {
         }
     }
 
-    private EventBuilder event(EventType type, String maskedEmail) {
-        EventBuilder event = new EventBuilder(realm, session).event(type);
+    private static EventBuilder event(KeycloakSession mailSession, RealmModel mailRealm, EventType type, String maskedEmail) {
+        EventBuilder event = new EventBuilder(mailRealm, mailSession).event(type);
         if (maskedEmail != null && !maskedEmail.isEmpty()) {
             event.detail(EventDetails.MASKED_EMAIL, maskedEmail);
         }

@@ -51,7 +51,7 @@ final class EmptyMailTask implements ScheduledTask {
                     EmptyMailPoller.poll(realmSession, realm, EmptyMailConfig.of(realm));
                 });
             } catch (RuntimeException e) {
-                LOG.warnf("空メール poll of realm %s failed: %s; retried next interval", realmId, e.getClass().getName());
+                LOG.warnf("Empty-mail registration poll of realm %s failed: %s; retried next interval", realmId, e.getClass().getName());
             }
         }
     }
