@@ -32,6 +32,16 @@
                     <button class="${properties.kcButtonLinkClass} kenpo-link-button" type="submit"
                             name="kenpoRegisterByEmail" value="1" id="kenpo-register-by-email">${msg("kenpoRegisterByEmailLink")}</button>
                 </form>
+                <#if kenpoEmptyMailAddress?? && kenpoEmptyMailQr??>
+                    <div class="kenpo-empty-mail" id="kenpo-empty-mail">
+                        <p class="kenpo-empty-mail-heading">${msg("kenpoEmptyMailHeading")}</p>
+                        <p>${msg("kenpoEmptyMailLead")}</p>
+                        <img id="kenpo-empty-mail-qr" src="${kenpoEmptyMailQr}" width="200" height="200"
+                             alt="${msg("kenpoEmptyMailQrAlt", kenpoEmptyMailAddress)}"/>
+                        <p>${msg("kenpoEmptyMailAddressLabel")}<a id="kenpo-empty-mail-address" href="mailto:${kenpoEmptyMailAddress}">${kenpoEmptyMailAddress}</a></p>
+                        <p class="kenpo-notice">${msg("kenpoEmptyMailNote")}</p>
+                    </div>
+                </#if>
                 <@kenpo.backToLogin />
             <#else>
                 <div class="kenpo-links">

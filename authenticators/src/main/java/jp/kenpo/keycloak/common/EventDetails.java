@@ -19,6 +19,9 @@ public final class EventDetails {
     public static final String FIELDS = "kenpo_fields";
     /** 新規利用登録 by email. */
     public static final String REGISTRATION_MAIL = "kenpo_registration_mail";
+    /** 空メール registration: received, answered, ignored (with the reason), throttled. */
+    public static final String EMPTY_MAIL = "kenpo_empty_mail";
+    public static final String EMPTY_MAIL_REASON = "kenpo_empty_mail_reason";
     /** ID・パスワードの取得 and the postal route; 記号 and 番号 masked. */
     public static final String LOOKUP = "kenpo_lookup";
     public static final String SYMBOL = "kenpo_symbol";

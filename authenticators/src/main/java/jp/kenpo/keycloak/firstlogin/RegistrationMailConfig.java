@@ -35,6 +35,9 @@ public record RegistrationMailConfig(int validitySeconds, int perAddressPerHour,
         AdminText text = AdminText.of(RegistrationMailConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
         List.of(S_VALIDITY, S_ADDRESS, S_CLIENT).forEach(s -> s.addTo(builder, text));
-        return builder.build();
+        // 空メール registration answers with the same mail: its settings sit on the same step, after these.
+        List<ProviderConfigProperty> all = new java.util.ArrayList<>(builder.build());
+        all.addAll(EmptyMailConfig.configProperties());
+        return List.copyOf(all);
     }
 }

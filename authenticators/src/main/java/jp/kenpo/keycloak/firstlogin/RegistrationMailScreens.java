@@ -1,6 +1,8 @@
 package jp.kenpo.keycloak.firstlogin;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailAddress;
+import jp.kenpo.keycloak.common.QrCode;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
@@ -20,6 +22,25 @@ public final class RegistrationMailScreens {
     static final String SENT = "kenpo-registration-email-sent.ftl";
 
     private RegistrationMailScreens() {
+    }
+
+    /**
+     * For the 新規利用登録 screen: when 空メール registration is on, the registration address and a
+     * {@code mailto:} QR code for it (members on a PC scan it with their phone), as
+     * {@code kenpoEmptyMailAddress} and {@code kenpoEmptyMailQr}.
+     */
+    public static void emptyMailAttributes(AuthenticationFlowContext context, LoginFormsProvider form) {
+        EmptyMailConfig config = EmptyMailConfig.from(context.getAuthenticatorConfig());
+        if (!config.offersAddress() || EmailAddress.problem(config.address()).isPresent()) {
+            return;
+        }
+        form.setAttribute("kenpoEmptyMailAddress", config.address());
+        form.setAttribute("kenpoEmptyMailQr", QrCode.pngDataUri(mailto(config.address()), 200));
+    }
+
+    /** The {@code mailto:} URI a phone opens as a new mail to the registration address. */
+    public static String mailto(String address) {
+        return "mailto:" + address;
     }
 
     /** Handles the requests of these screens; false when the request is none of them. */

@@ -114,6 +114,9 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         String screen = context.getAuthenticationSession().getAuthNote(SCREEN_NOTE);
         form.setAttribute("kenpoScreen", screen == null ? SCREEN_LOGIN : screen);
         form.setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
+        if (SCREEN_FIRST_LOGIN.equals(screen)) {
+            RegistrationMailScreens.emptyMailAttributes(context, form);
+        }
         if (SCREEN_TEMPORARY_LOGIN.equals(screen)) {
             form.setAttribute("kenpoTemporaryValidityHours", ForgotConfig.of(context.getRealm()).validityHours());
         }

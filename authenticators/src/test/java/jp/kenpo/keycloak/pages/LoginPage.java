@@ -46,6 +46,17 @@ public final class LoginPage extends Screen {
         return new LoginPage(browser, browser.post(form.absUrl("action"), Map.of("kenpoFirstLogin", "1")));
     }
 
+    /** The 空メール QR code on 新規利用登録 (an img with a data: URI), or null when 空メール registration is off. */
+    public Element emptyMailQr() {
+        return doc.getElementById("kenpo-empty-mail-qr");
+    }
+
+    /** The registration address shown in text beside the QR code, or "" when none. */
+    public String emptyMailAddress() {
+        Element address = doc.getElementById("kenpo-empty-mail-address");
+        return address == null ? "" : address.text();
+    }
+
     /** 「事前登録されていない方はこちらから…」 on the 新規利用登録 screen. */
     public RegistrationEmailPage openRegisterByEmail() {
         Element form = doc.getElementById("kenpo-register-by-email-form");

@@ -31,19 +31,30 @@ public final class KeycloakServer implements AutoCloseable {
     public static final String ADMIN_PASSWORD = "admin-it-password";
     /** The union staff's address for postal-request notices in the test realm. */
     public static final String STAFF_ADDRESS = "staff@kenpo.example.jp";
+    /**
+     * The union's 空メール registration mailbox on the test's GreenMail (IMAP on loopback, no TLS): its
+     * address is also its IMAP login; its password sits in Keycloak's file vault under {@link #REGISTRATION_VAULT_KEY}.
+     */
+    public static final String REGISTRATION_ADDRESS = "kc@kenpo.example.jp";
+    public static final String REGISTRATION_VAULT_KEY = "emptymail";
+    static final String REGISTRATION_PASSWORD = "Kc-mailbox-it-2026";
 
     private final Path home;
     private final int httpPort;
     private final GreenMail greenMail;
     private final int smtpPort;
+    private final int imapPort;
+    private final Path log;
     private final Process process;
     private final AdminApi admin;
 
-    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, Process process) {
+    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, int imapPort, Path log, Process process) {
         this.home = home;
         this.httpPort = httpPort;
         this.greenMail = greenMail;
         this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
+        this.log = log;
         this.process = process;
         this.admin = new AdminApi(baseUrl(), ADMIN_USER, ADMIN_PASSWORD);
     }
@@ -68,8 +79,17 @@ public final class KeycloakServer implements AutoCloseable {
         Files.copy(realmDir.resolve("kenpo-realm.json"), importDir.resolve("kenpo-realm.json"));
 
         int smtpPort = freePort();
-        GreenMail greenMail = new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        int imapPort = freePort();
+        GreenMail greenMail = new GreenMail(new ServerSetup[] {
+                new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
+                new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
         greenMail.start();
+        greenMail.setUser(REGISTRATION_ADDRESS, REGISTRATION_ADDRESS, REGISTRATION_PASSWORD);
+
+        // Keycloak's file vault: one file per secret, named <realm>_<key>.
+        Path vault = home.resolveSibling("kenpo-it-vault");
+        Files.createDirectories(vault);
+        Files.writeString(vault.resolve(REALM + "_" + REGISTRATION_VAULT_KEY), REGISTRATION_PASSWORD);
 
         int httpPort = freePort();
         int managementPort = freePort();
@@ -84,7 +104,11 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
-                "--hostname-strict=false"));
+                "--hostname-strict=false",
+                "--vault=file",
+                "--vault-dir=" + vault,
+                // The 空メール poll checks every second (production: every 10 s); realms without it are skipped.
+                "--spi-admin-realm-restapi-extension--kenpo-empty-mail--poll-seconds=1"));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)
@@ -103,7 +127,7 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KENPO_SMTP_STARTTLS", "false");
         env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
         Process process = builder.start();
-        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
+        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, imapPort, log, process);
         try {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
             // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
@@ -130,6 +154,15 @@ public final class KeycloakServer implements AutoCloseable {
 
     public int smtpPort() {
         return smtpPort;
+    }
+
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** Keycloak's console log of this run. */
+    public Path log() {
+        return log;
     }
 
     public AdminApi admin() {
