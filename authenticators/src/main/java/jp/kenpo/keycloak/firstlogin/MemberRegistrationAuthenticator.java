@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.firstlogin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
+import jp.kenpo.keycloak.common.LoginEntry;
 import jp.kenpo.keycloak.common.PackAuthenticator;
+import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -35,6 +39,7 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-member-registration.ftl";
     static final String COMPLETE = "kenpo-registration-complete.ftl";
+    static final String EXPIRED = "kenpo-temporary-password-expired.ftl";
 
     /** Auth note: registration done in this attempt; only the completion page is shown from now on. */
     static final String COMPLETED_NOTE = "kenpo.registration.completed";
@@ -92,7 +97,11 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         context.challenge(context.form().createForm(COMPLETE));
     }
 
-    /** After registration only the completion page; for registered members nothing at all. */
+    /**
+     * After registration only the completion page; for registered members nothing at all; for a
+     * temporary password past its validity the page that says what to do. This step runs only after
+     * the password was checked, so only whoever typed the right password learns that it expired.
+     */
     private static boolean handledWithoutForm(AuthenticationFlowContext context) {
         if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
             context.challenge(context.form().createForm(COMPLETE));
@@ -102,7 +111,28 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
             context.success();
             return true;
         }
+        MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
+        TemporaryPasswordExpiry.Verdict verdict = new TemporaryPasswordExpiry(Clock.systemUTC()).check(context.getUser(), config);
+        if (verdict.expired()) {
+            refuseExpired(context, verdict.kind(), config);
+            return true;
+        }
         return false;
+    }
+
+    /** An expired temporary password is a failed login: an event, and a page that says what to do. */
+    private static void refuseExpired(AuthenticationFlowContext context, TemporaryPasswordExpiry.Kind kind, MemberRegistrationConfig config) {
+        boolean lookup = kind == TemporaryPasswordExpiry.Kind.LOOKUP;
+        context.getEvent().clone().event(EventType.LOGIN_ERROR).user(context.getUser())
+                .detail(EventDetails.REGISTRATION, "temporary_password_expired")
+                .error(lookup ? "kenpo_lookup_password_expired" : "kenpo_letter_password_expired");
+        LoginFormsProvider form = context.form()
+                .setAttribute("kenpoExpiredKind", lookup ? "lookup" : "letter")
+                .setAttribute("kenpoValidity", String.valueOf(lookup ? config.lookupPasswordValidityHours() : config.letterPasswordValidityDays()));
+        if (lookup) {
+            form.setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
+        }
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(EXPIRED));
     }
 
     private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
@@ -116,6 +146,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         user.setSingleAttribute(MemberAttributes.NICKNAME, input.nicknameOr(config.defaultNickname()));
         user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.REGISTERED);
         user.setSingleAttribute(MemberAttributes.REGISTERED_AT, Instant.now().toString());
+        user.removeAttribute(MemberAttributes.LETTER_PASSWORD_ISSUED_AT);
+        user.removeAttribute(MemberAttributes.LOOKUP_PASSWORD_ISSUED_AT);
         context.getEvent().clone().event(EventType.REGISTER).user(user)
                 .detail(Details.USERNAME, input.loginId())
                 .detail(Details.REGISTER_METHOD, "kenpo-pre-issued")

@@ -77,6 +77,7 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         String temporary = TemporaryPasswordGenerator.generate();
         user.credentialManager().updateCredential(UserCredentialModel.password(temporary, false));
         user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
+        user.setSingleAttribute(MemberAttributes.LOOKUP_PASSWORD_ISSUED_AT, java.time.Instant.now().toString());
         new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.RESET_PASSWORD).user(user)
                 .detail(EventDetails.LOOKUP, "credentials_shown").success();
         notifyInsured(realm, user);
