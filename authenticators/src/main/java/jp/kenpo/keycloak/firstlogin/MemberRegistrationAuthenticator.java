@@ -43,8 +43,11 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
 
     /** Auth note: registration done in this attempt; only the completion page is shown from now on. */
     static final String COMPLETED_NOTE = "kenpo.registration.completed";
-    /** Auth note: the address proven by the 利用登録手続きのご案内 link, prefilled and taken as verified. */
-    public static final String VERIFIED_EMAIL_NOTE = "kenpo.registration.verifiedEmail";
+    /**
+     * Auth note: the address the 利用登録手続きのご案内 link was mailed to, prefilled. Not taken as verified:
+     * whoever had the mail sent could hand the link to a letter-holder; the first email key proves it.
+     */
+    public static final String MAILED_EMAIL_NOTE = "kenpo.registration.mailedEmail";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -53,8 +56,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         }
         UserModel user = context.getUser();
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
-        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
-        String email = verified != null ? verified : user.getEmail() == null ? "" : user.getEmail();
+        String mailed = context.getAuthenticationSession().getAuthNote(MAILED_EMAIL_NOTE);
+        String email = mailed != null ? mailed : user.getEmail() == null ? "" : user.getEmail();
         context.challenge(form(context, "", email, config.defaultNickname()).createForm(FORM));
     }
 
@@ -136,13 +139,14 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
     }
 
     private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
-        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
+        boolean alreadyProven = user.isEmailVerified() && input.email().equalsIgnoreCase(user.getEmail());
         user.setUsername(input.loginId());
         // Replacing the password credential is what kills the temporary password from the letter.
         user.credentialManager().updateCredential(UserCredentialModel.password(input.newPassword().password(), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         user.setEmail(input.email());
-        user.setEmailVerified(verified != null && verified.equalsIgnoreCase(input.email()));
+        // A new address is proven by its first email key, never by this form or the registration link.
+        user.setEmailVerified(alreadyProven);
         user.setSingleAttribute(MemberAttributes.NICKNAME, input.nicknameOr(config.defaultNickname()));
         user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.REGISTERED);
         user.setSingleAttribute(MemberAttributes.REGISTERED_AT, Instant.now().toString());

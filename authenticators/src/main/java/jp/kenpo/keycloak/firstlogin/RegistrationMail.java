@@ -1,8 +1,6 @@
 package jp.kenpo.keycloak.firstlogin;
 
-import java.util.HashMap;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -10,12 +8,9 @@ import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.Throttle;
-import jp.kenpo.keycloak.common.Validity;
-import jp.kenpo.keycloak.mail.MemberMailer;
-import org.jboss.logging.Logger;
+import jp.kenpo.keycloak.mail.MailQueue;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.common.util.Time;
-import org.keycloak.email.EmailException;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -24,11 +19,10 @@ import org.keycloak.services.Urls;
 /**
  * 新規利用登録 by email (manual ②): mails 「利用登録手続きのご案内」 with a one-time link to the 新規利用登録
  * screen. Every valid address gets the same mail and the same answer, whether or not it belongs to an
- * account (nothing is looked up), so the page tells a stranger nothing.
+ * account (nothing is looked up), so the page tells a stranger nothing; the mail goes out after the
+ * answer through the pack's mail queue ({@link RegistrationStartMail}).
  */
 public final class RegistrationMail {
-
-    private static final Logger LOG = Logger.getLogger(RegistrationMail.class);
 
     static final String SUBJECT = "kenpoRegistrationStartSubject";
     static final String TEMPLATE = "kenpo-registration-start.ftl";
@@ -63,19 +57,16 @@ public final class RegistrationMail {
 
         RealmModel realm = context.getRealm();
         String link = link(session, realm, email, config, context.getAuthenticationSession().getClient().getClientId());
-        Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(config.validitySeconds()));
-        attributes.put("link", link);
-        MemberMailer mailer = new MemberMailer(session, realm);
-        try {
-            mailer.sendToAddress(email, null, SUBJECT, TEMPLATE, attributes);
-        } catch (EmailException e) {
-            LOG.warnf("Registration mail could not be sent (%s)", e.getClass().getSimpleName());
+        // Queued, so the answer never waits for the mail server (keycloak#26625); the same work for every valid address.
+        RegistrationStartMail mail = new RegistrationStartMail(email, session.getContext().resolveLocale(null).toLanguageTag(),
+                link, config.validitySeconds(), client);
+        if (!session.getProvider(MailQueue.class).submit(realm, mail)) {
             context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
                     .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_registration_mail_failed");
             return new Outcome(Result.SEND_FAILED, email);
         }
         context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
-                .detail(EventDetails.REGISTRATION_MAIL, "sent")
+                .detail(EventDetails.REGISTRATION_MAIL, "queued")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
         return new Outcome(Result.SENT, email);
     }
