@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.firstlogin;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,12 +11,15 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
+import jp.kenpo.keycloak.common.LoginEntry;
 import jp.kenpo.keycloak.common.PackAuthenticator;
+import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -35,11 +39,15 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
 
     static final String FORM = "kenpo-member-registration.ftl";
     static final String COMPLETE = "kenpo-registration-complete.ftl";
+    static final String EXPIRED = "kenpo-temporary-password-expired.ftl";
 
     /** Auth note: registration done in this attempt; only the completion page is shown from now on. */
     static final String COMPLETED_NOTE = "kenpo.registration.completed";
-    /** Auth note: the address proven by the 利用登録手続きのご案内 link, prefilled and taken as verified. */
-    public static final String VERIFIED_EMAIL_NOTE = "kenpo.registration.verifiedEmail";
+    /**
+     * Auth note: the address the 利用登録手続きのご案内 link was mailed to, prefilled. Not taken as verified:
+     * whoever had the mail sent could hand the link to a letter-holder; the first email key proves it.
+     */
+    public static final String MAILED_EMAIL_NOTE = "kenpo.registration.mailedEmail";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -48,8 +56,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         }
         UserModel user = context.getUser();
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
-        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
-        String email = verified != null ? verified : user.getEmail() == null ? "" : user.getEmail();
+        String mailed = context.getAuthenticationSession().getAuthNote(MAILED_EMAIL_NOTE);
+        String email = mailed != null ? mailed : user.getEmail() == null ? "" : user.getEmail();
         context.challenge(form(context, "", email, config.defaultNickname()).createForm(FORM));
     }
 
@@ -92,7 +100,11 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         context.challenge(context.form().createForm(COMPLETE));
     }
 
-    /** After registration only the completion page; for registered members nothing at all. */
+    /**
+     * After registration only the completion page; for registered members nothing at all; for a
+     * temporary password past its validity the page that says what to do. This step runs only after
+     * the password was checked, so only whoever typed the right password learns that it expired.
+     */
     private static boolean handledWithoutForm(AuthenticationFlowContext context) {
         if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
             context.challenge(context.form().createForm(COMPLETE));
@@ -102,20 +114,44 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
             context.success();
             return true;
         }
+        MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
+        TemporaryPasswordExpiry.Verdict verdict = new TemporaryPasswordExpiry(Clock.systemUTC()).check(context.getUser(), config);
+        if (verdict.expired()) {
+            refuseExpired(context, verdict.kind(), config);
+            return true;
+        }
         return false;
     }
 
+    /** An expired temporary password is a failed login: an event, and a page that says what to do. */
+    private static void refuseExpired(AuthenticationFlowContext context, TemporaryPasswordExpiry.Kind kind, MemberRegistrationConfig config) {
+        boolean lookup = kind == TemporaryPasswordExpiry.Kind.LOOKUP;
+        context.getEvent().clone().event(EventType.LOGIN_ERROR).user(context.getUser())
+                .detail(EventDetails.REGISTRATION, "temporary_password_expired")
+                .error(lookup ? "kenpo_lookup_password_expired" : "kenpo_letter_password_expired");
+        LoginFormsProvider form = context.form()
+                .setAttribute("kenpoExpiredKind", lookup ? "lookup" : "letter")
+                .setAttribute("kenpoValidity", String.valueOf(lookup ? config.lookupPasswordValidityHours() : config.letterPasswordValidityDays()));
+        if (lookup) {
+            form.setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
+        }
+        context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, form.createForm(EXPIRED));
+    }
+
     private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
-        String verified = context.getAuthenticationSession().getAuthNote(VERIFIED_EMAIL_NOTE);
+        boolean alreadyProven = user.isEmailVerified() && input.email().equalsIgnoreCase(user.getEmail());
         user.setUsername(input.loginId());
         // Replacing the password credential is what kills the temporary password from the letter.
         user.credentialManager().updateCredential(UserCredentialModel.password(input.newPassword().password(), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);
         user.setEmail(input.email());
-        user.setEmailVerified(verified != null && verified.equalsIgnoreCase(input.email()));
+        // A new address is proven by its first email key, never by this form or the registration link.
+        user.setEmailVerified(alreadyProven);
         user.setSingleAttribute(MemberAttributes.NICKNAME, input.nicknameOr(config.defaultNickname()));
         user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.REGISTERED);
         user.setSingleAttribute(MemberAttributes.REGISTERED_AT, Instant.now().toString());
+        user.removeAttribute(MemberAttributes.LETTER_PASSWORD_ISSUED_AT);
+        user.removeAttribute(MemberAttributes.LOOKUP_PASSWORD_ISSUED_AT);
         context.getEvent().clone().event(EventType.REGISTER).user(user)
                 .detail(Details.USERNAME, input.loginId())
                 .detail(Details.REGISTER_METHOD, "kenpo-pre-issued")

@@ -7,9 +7,8 @@ import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.Throttle;
-import org.jboss.logging.Logger;
+import jp.kenpo.keycloak.mail.MailQueue;
 import org.keycloak.authentication.AuthenticationFlowContext;
-import org.keycloak.email.EmailException;
 import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -17,11 +16,10 @@ import org.keycloak.models.RealmModel;
 /**
  * 新規利用登録 by email (manual ②): mails 「利用登録手続きのご案内」 with a one-time link to the 新規利用登録
  * screen. Every valid address gets the same mail and the same answer, whether or not it belongs to an
- * account (nothing is looked up), so the page tells a stranger nothing.
+ * account (nothing is looked up), so the page tells a stranger nothing; the mail goes out after the
+ * answer through the pack's mail queue ({@link RegistrationStartMail}).
  */
 public final class RegistrationMail {
-
-    private static final Logger LOG = Logger.getLogger(RegistrationMail.class);
 
     public enum Result { SENT, INVALID_ADDRESS, THROTTLED, SEND_FAILED }
 
@@ -52,18 +50,17 @@ public final class RegistrationMail {
         }
 
         RealmModel realm = context.getRealm();
-        RegistrationStartMail mail = new RegistrationStartMail(email, null, session.getContext().getUri().getBaseUri(),
-                context.getAuthenticationSession().getClient().getClientId(), config.validitySeconds());
-        try {
-            mail.send(session, realm);
-        } catch (EmailException e) {
-            LOG.warnf("Registration mail could not be sent (%s)", e.getClass().getSimpleName());
+        // Queued, so the answer never waits for the mail server (keycloak#26625); the same work for every valid address.
+        RegistrationStartMail mail = new RegistrationStartMail(email, session.getContext().resolveLocale(null).toLanguageTag(),
+                session.getContext().getUri().getBaseUri(), context.getAuthenticationSession().getClient().getClientId(),
+                config.validitySeconds(), client);
+        if (!session.getProvider(MailQueue.class).submit(realm, mail)) {
             context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
                     .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).error("kenpo_registration_mail_failed");
             return new Outcome(Result.SEND_FAILED, email);
         }
         context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL)
-                .detail(EventDetails.REGISTRATION_MAIL, "sent")
+                .detail(EventDetails.REGISTRATION_MAIL, "queued")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
         return new Outcome(Result.SENT, email);
     }

@@ -5,11 +5,15 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 
+import jp.kenpo.keycloak.common.EmailMasker;
+import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.Validity;
 import jp.kenpo.keycloak.mail.MailJob;
 import jp.kenpo.keycloak.mail.MemberMailer;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
+import org.keycloak.events.EventBuilder;
+import org.keycloak.events.EventType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.services.Urls;
@@ -19,10 +23,11 @@ import org.keycloak.services.Urls;
  * code path for every route to this mail: the web form (新規利用登録 by email) sends it on its request,
  * the 空メール reply queues it ({@code MailQueue}). Everything it needs is in the record, so it runs
  * without a request: {@code baseUri} is the server's public URL the link starts from (and the token's
- * issuer), {@code clientId} the client the token is issued for.
+ * issuer), {@code clientId} the client the token is issued for, {@code ipAddress} who asked (null for a
+ * 空メール). The link is made when the mail is sent, so no secret waits in the queue.
  */
-public record RegistrationStartMail(String email, String languageTag, URI baseUri, String clientId, int validitySeconds)
-        implements MailJob {
+public record RegistrationStartMail(String email, String languageTag, URI baseUri, String clientId, int validitySeconds,
+                                    String ipAddress) implements MailJob {
 
     static final String SUBJECT = "kenpoRegistrationStartSubject";
     static final String TEMPLATE = "kenpo-registration-start.ftl";
@@ -37,6 +42,11 @@ public record RegistrationStartMail(String email, String languageTag, URI baseUr
         Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(validitySeconds()));
         attributes.put("link", link(session, realm));
         new MemberMailer(session, realm).sendToAddress(email(), languageTag(), SUBJECT, TEMPLATE, attributes);
+        new EventBuilder(realm, session).event(EventType.SEND_VERIFY_EMAIL)
+                .ipAddress(ipAddress())
+                .detail(EventDetails.REGISTRATION_MAIL, "sent")
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email()))
+                .success();
     }
 
     private String link(KeycloakSession session, RealmModel realm) {

@@ -23,7 +23,7 @@ import org.keycloak.models.UserModel;
 /**
  * The background half of パスワード再発行: finds the accounts registered with the address, gives each
  * a fresh temporary password, and mails 「パスワード再発行のご案内」 listing every login ID with its own
- * temporary password (families share addresses). An address of no account gets no mail.
+ * temporary password (families share addresses). An address of no account, or not verified, gets no mail.
  */
 record ReissueMail(String email, String languageTag, String clientId, String tabId, URI baseUri, String ipAddress,
                    ForgotConfig config) implements MailJob {
@@ -61,12 +61,17 @@ record ReissueMail(String email, String languageTag, String clientId, String tab
         }
     }
 
-    /** Enabled, registered accounts whose address is exactly this one (case-insensitive), in login-ID order. */
+    /**
+     * Enabled, registered accounts whose address is exactly this one (case-insensitive) and verified, in
+     * login-ID order. An address becomes verified by its first email key (or 仮ログイン, which itself
+     * needs a mail here); one only typed at 利用者情報入力 or given by an admin never gets a password.
+     */
     static List<UserModel> accounts(KeycloakSession session, RealmModel realm, String email) {
         return session.users()
                 .searchForUserStream(realm, Map.of(UserModel.EMAIL, email, UserModel.EXACT, Boolean.TRUE.toString()))
                 .filter(u -> email.equalsIgnoreCase(u.getEmail()))
                 .filter(UserModel::isEnabled)
+                .filter(UserModel::isEmailVerified)
                 .filter(u -> !Registration.isPending(u))
                 .sorted(Comparator.comparing(UserModel::getUsername))
                 .toList();

@@ -38,9 +38,12 @@ public final class TemporaryLogin {
         }
         // Lets Keycloak count a failure against this account even before it is the flow's user.
         context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, loginId);
+        // Every attempt with an ID pays the realm's dummy hash (as an unknown ID does at ログイン), whether the
+        // ID exists or not: a temporary password's own check is one SHA-256, far cheaper, and would
+        // otherwise let the answer time tell a known ID from an unknown one.
+        AuthenticatorUtils.dummyHash(context);
         UserModel user = context.getSession().users().getUserByUsername(context.getRealm(), loginId);
         if (user == null) {
-            AuthenticatorUtils.dummyHash(context);
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).error(Errors.USER_NOT_FOUND);
             context.failureChallenge(AuthenticationFlowError.INVALID_USER, errorPage.apply(INVALID_MESSAGE));
             return;

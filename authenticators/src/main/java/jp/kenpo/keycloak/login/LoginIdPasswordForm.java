@@ -11,9 +11,12 @@ import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.firstlogin.RegistrationMailScreens;
 import jp.kenpo.keycloak.forgot.ForgotConfig;
 import jp.kenpo.keycloak.forgot.TemporaryLogin;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
+import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
 import org.keycloak.services.managers.AuthenticationManager;
@@ -92,6 +95,21 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             return;
         }
         context.success(PasswordCredentialModel.TYPE);
+    }
+
+    /**
+     * A pending account's letter password is stored with a cheap hash (PBKDF2 at 100 iterations, see
+     * {@code MemberUpsert.PRE_ISSUED_HASH}), while a wrong login ID costs Keycloak's dummy hash with the
+     * realm's policy (Argon2) and a registered member's password is checked with that policy too. So that a
+     * pending account's wrong password answers no faster than an unknown ID, it pays the same dummy hash.
+     */
+    @Override
+    public boolean validatePassword(AuthenticationFlowContext context, UserModel user, MultivaluedMap<String, String> inputData,
+                                    boolean clearUser) {
+        if (Registration.isPending(user)) {
+            AuthenticatorUtils.dummyHash(context);
+        }
+        return super.validatePassword(context, user, inputData, clearUser);
     }
 
     private static String screenOrLogin(String screen) {

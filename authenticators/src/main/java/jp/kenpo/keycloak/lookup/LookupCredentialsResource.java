@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.lookup;
 
+import java.time.Instant;
 
 import java.util.Optional;
 
@@ -109,6 +110,7 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         String temporary = TemporaryPasswordGenerator.generate();
         user.credentialManager().updateCredential(UserCredentialModel.password(temporary, false));
         user.setSingleAttribute(MemberAttributes.REGISTRATION, Registration.PENDING);
+        user.setSingleAttribute(MemberAttributes.LOOKUP_PASSWORD_ISSUED_AT, Instant.now().toString());
         event(realm, EventType.RESET_PASSWORD, user, request).detail(EventDetails.LOOKUP, "credentials_shown").success();
         notifyInsured(realm, user);
         return page(form(realm)

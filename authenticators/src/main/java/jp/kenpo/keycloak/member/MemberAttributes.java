@@ -32,6 +32,12 @@ public final class MemberAttributes {
     public static final String REGISTRATION = "kenpoRegistration";
     /** When 利用者情報入力 was completed (ISO-8601, UTC). */
     public static final String REGISTERED_AT = "kenpoRegisteredAt";
+    /**
+     * When the temporary password of a pending account was issued (ISO-8601, UTC): by the letter
+     * (import, letter reissue) or shown by ID・パスワードの取得. Admin-editable; removed at registration.
+     */
+    public static final String LETTER_PASSWORD_ISSUED_AT = "kenpoLetterPasswordIssuedAt";
+    public static final String LOOKUP_PASSWORD_ISSUED_AT = "kenpoLookupPasswordIssuedAt";
     /** The name shown to the member (ようこそ○○さん); never the real name by default. */
     public static final String NICKNAME = "nickname";
 

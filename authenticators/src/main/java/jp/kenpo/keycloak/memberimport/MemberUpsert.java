@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.memberimport;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -96,6 +97,8 @@ final class MemberUpsert {
                 .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
         credential.setCreatedDate(Time.currentTimeMillis());
         user.credentialManager().createStoredCredential(credential);
+        // Its validity (kenpo-member-registration's setting) runs from here.
+        user.setSingleAttribute(MemberAttributes.LETTER_PASSWORD_ISSUED_AT, Instant.ofEpochMilli(credential.getCreatedDate()).toString());
     }
 
     /** Sets the member data from the list; true when anything changed. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -249,6 +250,63 @@ class FirstLoginIT {
         // Posting the registration form again (browser back + 登録) shows the completion page, not the portal.
         Browser.Page again = registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, newLoginId + "@example.jp", "");
         assertFalse(again.isPortalRedirect());
+    }
+
+    @Test
+    void aLetterPasswordPastItsValidityShowsWhatToDoButOnlyToWhoeverKnowsIt() {
+        Letter letter = newLetter();
+        // Union IT's admin console: the letter was issued 179 days ago (the default validity is 180 days).
+        server.admin().setAttribute(letter.userId(), "kenpoLetterPasswordIssuedAt", Instant.now().minus(Duration.ofDays(179)).toString());
+        Browser browser = new Browser();
+        assertEquals("利用者情報入力", new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword())).title());
+
+        server.admin().setAttribute(letter.userId(), "kenpoLetterPasswordIssuedAt", Instant.now().minus(Duration.ofDays(181)).toString());
+        Browser stranger = new Browser();
+        LoginPage wrong = new LoginPage(stranger, loginScreen(stranger).openFirstLogin().submit(letter.loginId(), "Wrong2026Ab"));
+        assertEquals(INVALID_LOGIN, wrong.fieldError(), "a wrong password learns nothing about the expiry");
+        Pause.pastQuickLoginCheck();
+
+        Browser member = new Browser();
+        Browser.Page expired = loginScreen(member).openFirstLogin().submit(letter.loginId(), letter.temporaryPassword());
+        assertExpiredPage(expired, "kenpo-temporary-password-expired");
+        String text = expired.document().text();
+        assertTrue(text.contains("仮パスワードの有効期限（発行から180日）が過ぎています。"), text);
+        assertTrue(text.contains("への登録について」の再発行"), text);
+        List<Map<String, Object>> events = server.admin().events(letter.userId());
+        assertTrue(events.stream().anyMatch(e -> "LOGIN_ERROR".equals(e.get("type")) && "kenpo_letter_password_expired".equals(e.get("error"))),
+                events.toString());
+        // Submitting the expired page again never reaches 利用者情報入力.
+        Browser.Page again = loginScreen(member).submit(letter.loginId(), letter.temporaryPassword());
+        assertExpiredPage(again, "kenpo-temporary-password-expired");
+        server.admin().clearBruteForce(letter.userId());
+    }
+
+    @Test
+    void aLookupPasswordPastItsValiditySaysToDoTheLookupAgain() {
+        Letter shown = newLetter();
+        server.admin().setAttribute(shown.userId(), "kenpoLookupPasswordIssuedAt", Instant.now().minus(Duration.ofHours(71)).toString());
+        Browser browser = new Browser();
+        assertEquals("利用者情報入力", new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(shown.loginId(), shown.temporaryPassword())).title());
+
+        server.admin().setAttribute(shown.userId(), "kenpoLookupPasswordIssuedAt", Instant.now().minus(Duration.ofHours(73)).toString());
+        Browser member = new Browser();
+        Browser.Page expired = loginScreen(member).submit(shown.loginId(), shown.temporaryPassword());
+        assertExpiredPage(expired, "kenpo-temporary-password-expired");
+        String text = expired.document().text();
+        assertTrue(text.contains("仮パスワードの有効期限（表示から72時間）が過ぎています。"), text);
+        assertTrue(text.contains("ID・パスワードの取得"), text);
+        assertNotNull(expired.document().getElementById("kenpo-lookup-again"), "a way to the lookup");
+        List<Map<String, Object>> events = server.admin().events(shown.userId());
+        assertTrue(events.stream().anyMatch(e -> "kenpo_lookup_password_expired".equals(e.get("error"))), events.toString());
+        server.admin().clearBruteForce(shown.userId());
+    }
+
+    private static void assertExpiredPage(Browser.Page page, String pageId) {
+        assertFalse(page.isPortalRedirect());
+        assertTrue(page.document().select("[data-page-id]").attr("data-page-id").contains(pageId),
+                page.uri() + "\n" + page.document().text());
     }
 
     @SuppressWarnings("unchecked")

@@ -55,8 +55,8 @@ class MemberRegistrationInputTest {
 
     @Test
     void configFallsBackToTheManualsDefaults() {
-        assertEquals(new MemberRegistrationConfig("ご本人", 20), MemberRegistrationConfig.from(Map.of()));
-        assertEquals(new MemberRegistrationConfig("本人", 10), MemberRegistrationConfig.from(Map.of(
+        assertEquals(new MemberRegistrationConfig("ご本人", 20, 180, 72), MemberRegistrationConfig.from(Map.of()));
+        assertEquals(new MemberRegistrationConfig("本人", 10, 180, 72), MemberRegistrationConfig.from(Map.of(
                 MemberRegistrationConfig.DEFAULT_NICKNAME, " 本人 ", MemberRegistrationConfig.NICKNAME_MAX_LENGTH, "10")));
         assertEquals(20, MemberRegistrationConfig.from(Map.of(MemberRegistrationConfig.NICKNAME_MAX_LENGTH, "x")).nicknameMaxLength());
     }

@@ -226,6 +226,30 @@ class ForgotPasswordIT {
     }
 
     @Test
+    void aReissueMailGoesOnlyToAVerifiedAddress() {
+        // An address typed at 利用者情報入力 (or by an admin) is not proven until its first email key.
+        String email = address();
+        String loginId = Members.loginId("fgt");
+        Map<String, Object> user = new HashMap<>(Map.of("username", loginId, "enabled", true, "email", email, "emailVerified", false,
+                "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false))));
+        assertEquals(201, server.admin().tryCreateUser(user).status());
+        ReissuePage unverified = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(email);
+        assertTrue(unverified.isSentPage(), "the same page as for any address");
+        Pause.millis(1_500);
+        assertEquals(0, mailbox.count(email), "no reissue mail to an unproven address");
+
+        Browser browser = new Browser();
+        LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(loginId, PASSWORD));
+        assertTrue(keyPage.submit(mailbox.awaitNext(email, 0).emailKey()).isPortalRedirect());
+
+        reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(email);
+        Mailbox.Mail mail = mailbox.awaitNext(email, 1);
+        assertTrue(mail.subject().contains("パスワード再発行のご案内"), mail.subject());
+        assertTrue(temporaryPasswords(mail).containsKey(loginId), mail.text());
+    }
+
+    @Test
     void aHungMailServerDoesNotHoldTheAnswerForAKnownAddress() throws Exception {
         // Were the mail sent before answering, a known address would answer only once the mail server
         // had answered or the send had given up, and so later than an unknown one: that would tell

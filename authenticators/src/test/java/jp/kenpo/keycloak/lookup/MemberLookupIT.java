@@ -177,6 +177,8 @@ class MemberLookupIT {
         LoginPage login = new LoginPage(member, member.get(Oidc.authorization(server.realmUrl(), null).url()));
         MemberRegistrationPage registration = new MemberRegistrationPage(member, login.submit(loginId, temporary));
         assertEquals("利用者情報入力", registration.title());
+        assertTrue(String.valueOf(server.admin().user(userId(loginId)).get("attributes")).contains("kenpoLookupPasswordIssuedAt"),
+                "the reveal records when the password was shown");
 
         List<Map<String, Object>> events = server.admin().events(userId(loginId));
         String all = events.toString();

@@ -133,6 +133,8 @@ class MemberImportIT {
         assertTrue(loginId.matches("[A-HJKMNP-Z2-9]{6}[2-9]{2}"), loginId);
         Map<String, Object> insured = server.admin().user(server.admin().userIdByUsername(loginId));
         assertEquals("pending", attribute(insured, "kenpoRegistration"));
+        assertTrue(java.time.Instant.parse(attribute(insured, "kenpoLetterPasswordIssuedAt")).isAfter(java.time.Instant.now().minusSeconds(3600)),
+                "the import records when the letter's password was issued");
         assertEquals("健保", attribute(insured, "kenpoFamilyNameKanji"));
         assertEquals("ケンポ", attribute(insured, "kenpoFamilyNameKana"));
         Map<String, Object> sjisMember = server.admin().user(server.admin().userIdByUsername((String) sjis.letters().get(0).get("loginId")));

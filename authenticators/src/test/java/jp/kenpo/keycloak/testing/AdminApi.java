@@ -96,6 +96,20 @@ public final class AdminApi {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** Sets one attribute of a user as an admin edits it in the console (the rest of the user unchanged). */
+    @SuppressWarnings("unchecked")
+    public void setAttribute(String userId, String name, String value) {
+        Map<String, Object> user = new LinkedHashMap<>(user(userId));
+        user.remove("userProfileMetadata");
+        Map<String, Object> attributes = new LinkedHashMap<>((Map<String, Object>) user.getOrDefault("attributes", Map.of()));
+        attributes.put(name, List.of(value));
+        user.put("attributes", attributes);
+        Answer answer = tryUpdateUser(userId, user);
+        if (answer.status() != 204) {
+            throw new IllegalStateException("Could not set " + name + ": " + answer.status() + " " + answer.body());
+        }
+    }
+
     public Map<String, Object> user(String userId) {
         return AdminRest.read(rest.send("GET", realmPath("/users/" + userId + "?userProfileMetadata=true"), null), new TypeReference<>() { });
     }

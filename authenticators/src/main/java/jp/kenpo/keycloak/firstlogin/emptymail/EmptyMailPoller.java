@@ -191,7 +191,7 @@ final class EmptyMailPoller {
             return;
         }
         int validity = RegistrationMailConfig.from(StepConfig.of(mailRealm, EmptyMailConfig.STEP)).validitySeconds();
-        RegistrationStartMail mail = new RegistrationStartMail(sender, null, base, Constants.ACCOUNT_CONSOLE_CLIENT_ID, validity);
+        RegistrationStartMail mail = new RegistrationStartMail(sender, null, base, Constants.ACCOUNT_CONSOLE_CLIENT_ID, validity, null);
         if (mailSession.getProvider(MailQueue.class).submit(mailRealm, new EmptyMailReply(mail))) {
             count(EmptyMailStatus.ANSWERED);
         } else {
