@@ -77,7 +77,7 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "Starting MailDev (mail catcher)..."
-setsid npx --yes maildev@3.0.0 --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
+setsid npx --yes "maildev@$MAILDEV_VERSION" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
 pids+=($!)
 
 echo "Starting Keycloak $KC_VERSION with the pack (log: $RUN_DIR/keycloak.log)..."
