@@ -101,7 +101,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, process);
         try {
-            KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
+            KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
         } catch (Exception e) {
             server.close();
             throw e;
