@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Runs the pack for a person to try: Keycloak (the parent pom's keycloak.server.version, embedded dev
 # database) with the pack and the kenpo realm plus demo members, and MailDev, a mail catcher whose inbox
-# you read in a browser.
+# you read in a browser, and the sample portal (examples/portal, Node.js) at http://localhost:3000.
 # Needs Java 17, Maven and Node.js 20 (all on this kind of machine); downloads the rest itself.
 # Ctrl-C stops everything.
 set -euo pipefail
@@ -13,6 +13,7 @@ HTTP_PORT=${KENPO_HTTP_PORT:-8080}
 MANAGEMENT_PORT=${KENPO_MANAGEMENT_PORT:-9000}
 SMTP_PORT=${KENPO_MAIL_SMTP_PORT:-1025}
 MAIL_UI_PORT=${KENPO_MAIL_UI_PORT:-1080}
+PORTAL_PORT=${KENPO_PORTAL_PORT:-3000}
 ADMIN_PASSWORD=${KENPO_ADMIN_PASSWORD:-admin}
 
 # Refuse to start when a port is taken (a previous run, another Keycloak, another mail catcher): otherwise
@@ -25,13 +26,14 @@ port_taken() {
   fi
 }
 taken=()
-for p in "$HTTP_PORT" "$MANAGEMENT_PORT" "$SMTP_PORT" "$MAIL_UI_PORT"; do
+for p in "$HTTP_PORT" "$MANAGEMENT_PORT" "$SMTP_PORT" "$MAIL_UI_PORT" "$PORTAL_PORT"; do
   if port_taken "$p"; then taken+=("$p"); fi
 done
 if [ "${#taken[@]}" -gt 0 ]; then
   echo "run.sh: port(s) ${taken[*]} already in use (needed: HTTP $HTTP_PORT, management $MANAGEMENT_PORT," >&2
-  echo "  SMTP $SMTP_PORT, mail UI $MAIL_UI_PORT). Stop what uses them (ss -ltnp shows it) or choose others with" >&2
-  echo "  KENPO_HTTP_PORT, KENPO_MANAGEMENT_PORT, KENPO_MAIL_SMTP_PORT, KENPO_MAIL_UI_PORT." >&2
+  echo "  SMTP $SMTP_PORT, mail UI $MAIL_UI_PORT, portal $PORTAL_PORT). Stop what uses them (ss -ltnp shows it) or" >&2
+  echo "  choose others with KENPO_HTTP_PORT, KENPO_MANAGEMENT_PORT, KENPO_MAIL_SMTP_PORT, KENPO_MAIL_UI_PORT," >&2
+  echo "  KENPO_PORTAL_PORT." >&2
   exit 1
 fi
 
@@ -77,13 +79,14 @@ trap 'exit 130' INT
 trap 'exit 143' TERM
 
 echo "Starting MailDev (mail catcher)..."
-setsid npx --yes maildev@3.0.0 --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
+setsid npx --yes "maildev@$MAILDEV_VERSION" --ip 127.0.0.1 --smtp "$SMTP_PORT" --web "$MAIL_UI_PORT" > "$RUN_DIR/maildev.log" 2>&1 &
 pids+=($!)
 
 echo "Starting Keycloak $KC_VERSION with the pack (log: $RUN_DIR/keycloak.log)..."
 KC_BOOTSTRAP_ADMIN_USERNAME=admin KC_BOOTSTRAP_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
 KENPO_SMTP_HOST=127.0.0.1 KENPO_SMTP_PORT="$SMTP_PORT" \
 KENPO_SMTP_STARTTLS=false KENPO_SSL_REQUIRED=external \
+KENPO_PORTAL_REDIRECT_URI="http://localhost:$PORTAL_PORT/*" KENPO_PORTAL_ROOT_URL="http://localhost:$PORTAL_PORT" \
   setsid "$KC_HOME/bin/kc.sh" start-dev --import-realm --db=dev-mem \
     --http-host="$HOST" --http-port="$HTTP_PORT" --http-management-port="$MANAGEMENT_PORT" \
     > "$RUN_DIR/keycloak.log" 2>&1 &
@@ -96,11 +99,29 @@ for _ in $(seq 1 300); do
   sleep 1
 done
 
+# The sample portal (docs/portal-developers.md) with the secret the realm's kenpo-portal client has.
+PORTAL_DIR=examples/portal
+if [ ! -f "$PORTAL_DIR/node_modules/.package-lock.json" ] || [ "$PORTAL_DIR/package-lock.json" -nt "$PORTAL_DIR/node_modules/.package-lock.json" ]; then
+  echo "Installing the sample portal's packages (npm ci)..."
+  (cd "$PORTAL_DIR" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+json_field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);const x=Array.isArray(v)?v[0]:v;process.stdout.write(String(x[process.argv[1]]??""))})' "$1"; }
+admin_token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$ADMIN_PASSWORD" \
+  "$base/realms/master/protocol/openid-connect/token" | json_field access_token)
+portal_client=$(curl -fsS -H "Authorization: Bearer $admin_token" "$base/admin/realms/kenpo/clients?clientId=kenpo-portal" | json_field id)
+portal_secret=$(curl -fsS -H "Authorization: Bearer $admin_token" "$base/admin/realms/kenpo/clients/$portal_client/client-secret" | json_field value)
+echo "Starting the sample portal (log: $RUN_DIR/portal.log)..."
+KENPO_ISSUER="$base/realms/kenpo" KENPO_PORTAL_SECRET="$portal_secret" PORTAL_PORT="$PORTAL_PORT" \
+  setsid node "$PORTAL_DIR/server.js" > "$RUN_DIR/portal.log" 2>&1 &
+pids+=($!)
+
 cat <<INFO
 
   Kenpo pack is running.
   Member login (account console, goes through the pack's flow):
       $base/realms/kenpo/account
+  Sample portal (login, ようこそ, logout):
+      http://localhost:$PORTAL_PORT
   Mail catcher (read the 暗証キー here):
       http://127.0.0.1:$MAIL_UI_PORT
   Admin console:

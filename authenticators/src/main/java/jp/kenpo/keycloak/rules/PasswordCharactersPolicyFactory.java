@@ -26,13 +26,8 @@ public class PasswordCharactersPolicyFactory implements PasswordPolicyProviderFa
     public void init(Config.Scope config) {
     }
 
-    /**
-     * Installs the pack's list of common passwords where Keycloak's own {@code passwordBlacklist}
-     * policy looks for lists, so the jar alone is enough for the realm's policy to work.
-     */
     @Override
     public void postInit(KeycloakSessionFactory factory) {
-        CommonPasswords.install();
     }
 
     @Override

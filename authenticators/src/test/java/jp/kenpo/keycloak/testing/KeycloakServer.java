@@ -129,7 +129,7 @@ public final class KeycloakServer implements AutoCloseable {
         Process process = builder.start();
         KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, imapPort, log, process);
         try {
-            KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(5), log);
+            KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
             // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
             server.admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
         } catch (Exception e) {

@@ -52,6 +52,11 @@ public final class Mailbox {
         this.greenMail = greenMail;
     }
 
+    /** The mails of a GreenMail server of a test's own (e.g. one a Keycloak container sends to). */
+    public static Mailbox of(GreenMail greenMail) {
+        return new Mailbox(greenMail);
+    }
+
     public List<Mail> to(String address) {
         List<Mail> mails = new ArrayList<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
