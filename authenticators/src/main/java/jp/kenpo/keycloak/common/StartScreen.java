@@ -16,7 +16,7 @@ public enum StartScreen {
     TEMPORARY_LOGIN,
     /** ID・パスワードの取得 (spouses and dependents aged 40 or more). */
     LOOKUP,
-    /** 郵送でのユーザID、パスワード通知. */
+    /** 郵送でのログインID、パスワード通知. */
     POSTAL;
 
     /** As it appears in a link: {@code temporary-login}. */

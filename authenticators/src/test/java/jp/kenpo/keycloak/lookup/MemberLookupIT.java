@@ -140,7 +140,7 @@ class MemberLookupIT {
         String address = Members.loginId("recv") + "@example.jp";
         LookupPage sent = email.send(address);
         assertTrue(sent.isSentPage());
-        assertTrue(sent.text().contains("ユーザID、パスワードは、一度のみの閲覧となります。"));
+        assertTrue(sent.text().contains("ログインID、パスワードは、一度のみの閲覧となります。"));
 
         Mailbox.Mail mail = mailbox.awaitNext(address, 0);
         assertEquals("[サンプル健康保険組合] お問い合わせ結果のご連絡 (Results)", mail.subject());
@@ -158,7 +158,7 @@ class MemberLookupIT {
         assertEquals(loginId, credentials.getElementById("kenpo-lookup-login-id").text());
         String temporary = credentials.getElementById("kenpo-lookup-temporary-password").text();
         assertTrue(temporary.matches("[A-Za-z0-9]{10}"), temporary);
-        assertTrue(credentials.text().contains("ユーザID、パスワードは、一度のみの閲覧となります。"));
+        assertTrue(credentials.text().contains("ログインID、パスワードは、一度のみの閲覧となります。"));
 
         // Opening the link again shows that it was used and how to start again.
         Document again = new Browser().get(link).document();
@@ -304,7 +304,7 @@ class MemberLookupIT {
         try (AdminApi.ConfigChange down = server.admin().changeMailServerPort(AdminApi.NO_MAIL_SERVER)) {
             thanks = browser.post(confirm.getElementById("kenpo-postal-submit-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1")).document();
         }
-        assertTrue(thanks.text().contains("後日、ユーザID、パスワードの記載された封書をお送りします。"), thanks.text());
+        assertTrue(thanks.text().contains("後日、ログインID、パスワードの記載された封書をお送りします。"), thanks.text());
 
         List<Map<String, Object>> open = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open",
                 new com.fasterxml.jackson.core.type.TypeReference<>() { });

@@ -248,7 +248,7 @@ class LoginScreensIT {
         driver.findElement(By.id("kc-login")).click();
         new WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> d.getPageSource().contains("ニックネーム") && d.getPageSource().contains("通知メール受信設定"));
-        assertTrue(driver.getPageSource().contains("認証キーによるログイン設定"));
+        assertTrue(driver.getPageSource().contains("暗証キーによるログイン設定"));
         assertTrue(driver.getPageSource().contains("世帯内への公開設定"));
         // The union's mark, not Keycloak's logo (account theme "kenpo").
         org.openqa.selenium.WebElement logo = driver.findElement(By.cssSelector("[data-testid='page-header'] img"));

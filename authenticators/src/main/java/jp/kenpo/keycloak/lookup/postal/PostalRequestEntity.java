@@ -7,7 +7,7 @@ import jakarta.persistence.NamedQueries;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 
-/** A postal request for ID and password (郵送でのユーザID、パスワード通知), kept in Keycloak's database. */
+/** A postal request for ID and password (郵送でのログインID、パスワード通知), kept in Keycloak's database. */
 @Entity
 @Table(name = "KENPO_POSTAL_REQUEST")
 @NamedQueries({

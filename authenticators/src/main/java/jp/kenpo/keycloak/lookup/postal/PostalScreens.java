@@ -16,7 +16,7 @@ import org.keycloak.models.utils.FormMessage;
 import org.keycloak.sessions.AuthenticationSessionModel;
 
 /**
- * 郵送でのユーザID、パスワード通知 (manual 000, steps 2' and 3'): お問い合わせ → 確認 → 送信 → thanks.
+ * 郵送でのログインID、パスワード通知 (manual 000, steps 2' and 3'): お問い合わせ → 確認 → 送信 → thanks.
  * Values wait in the authentication session between the steps; on 送信 the request is written to
  * Keycloak's database before the thanks page, and union staff get a notice (no personal data in it).
  */
