@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * One-time secrets: generated from a CSPRNG, kept only as a salted hash, compared in constant time.
- * Nothing here logs or returns a secret except {@link #numericKey}, whose caller mails it.
+ * One-time secrets: generated from a CSPRNG, kept only as a salted HMAC keyed with the realm's server-side
+ * key ({@link ServerKey}), compared in constant time. Nothing here logs or returns a secret except
+ * {@link #numericKey}, whose caller mails it.
  */
 public final class Secrets {
 
@@ -54,7 +55,39 @@ public final class Secrets {
         return Base64.getEncoder().encodeToString(salt);
     }
 
-    /** SHA-256 over salt and secret. The key space is small, so the salt only stops reuse across sessions; expiry and tries do the rest. */
+    /**
+     * HMAC-SHA512 with the server key over salt and secret, stored as {@code keyId:base64}. A stolen hash
+     * of a short key (10 digits, about 33 bits) cannot be brute-forced without the realm's key; the salt
+     * keeps equal secrets apart.
+     */
+    public static String hash(ServerKey key, String secret, String salt) {
+        byte[] mac = key.mac("secret", Base64.getDecoder().decode(salt), secret.getBytes(StandardCharsets.UTF_8));
+        return key.id() + ":" + Base64.getEncoder().encodeToString(mac);
+    }
+
+    /**
+     * Constant-time check of a candidate against a hash from {@link #hash(ServerKey, String, String)}, with
+     * the key it names (so a key rotation does not void live secrets); false when that key is gone.
+     */
+    public static boolean matches(ServerKey.Ring keys, String candidate, String salt, String stored) {
+        if (candidate == null || salt == null || stored == null) {
+            return false;
+        }
+        int colon = stored.lastIndexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        return keys.byId(stored.substring(0, colon))
+                .map(key -> MessageDigest.isEqual(hash(key, candidate, salt).getBytes(StandardCharsets.US_ASCII),
+                        stored.getBytes(StandardCharsets.US_ASCII)))
+                .orElse(false);
+    }
+
+    /**
+     * Unkeyed SHA-256 over salt and secret: a stolen hash of a short secret is reversible by brute force.
+     * @deprecated use {@link #hash(ServerKey, String, String)}
+     */
+    @Deprecated(forRemoval = true)
     public static String hash(String secret, String salt) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
@@ -66,7 +99,11 @@ public final class Secrets {
         }
     }
 
-    /** Constant-time check of a candidate against a stored salted hash. */
+    /**
+     * Constant-time check against {@link #hash(String, String)}.
+     * @deprecated use {@link #matches(ServerKey.Ring, String, String, String)}
+     */
+    @Deprecated(forRemoval = true)
     public static boolean matches(String candidate, String salt, String expectedHash) {
         if (candidate == null || salt == null || expectedHash == null) {
             return false;

@@ -2,11 +2,15 @@ package jp.kenpo.keycloak.common;
 
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
+import org.keycloak.models.KeycloakSession;
+import org.keycloak.models.RealmModel;
 import org.keycloak.models.SingleUseObjectProvider;
 
 /**
  * A fixed-window request counter in Keycloak's single-use-object store, so limits hold across
- * browser tabs, cluster nodes and restarts of a node. Keys are hashed: no address or IP is stored in clear.
+ * browser tabs, cluster nodes and restarts of a node. Subjects are in the keys only as an HMAC with the
+ * realm's server-side key ({@link ServerKey}): no address or IP is stored in clear, and a key cannot be
+ * reversed by hashing every IP or a list of addresses.
  *
  * <p>The count is atomic across the cluster: a window of limit {@code n} has {@code n} slots
  * {@code purpose:window:subject:1..n}, and a request is admitted only when it takes a free slot with
@@ -32,9 +36,17 @@ public final class Throttle {
     }
 
     private final SingleUseObjectProvider store;
+    private final ServerKey key;
 
-    public Throttle(SingleUseObjectProvider store) {
+    public Throttle(SingleUseObjectProvider store, ServerKey key) {
         this.store = store;
+        this.key = key;
+    }
+
+    /** The throttle of the session's realm, in Keycloak's cluster-wide store. */
+    public static Throttle of(KeycloakSession session) {
+        RealmModel realm = session.getContext().getRealm();
+        return new Throttle(session.singleUseObjects(), ServerKey.Ring.of(session, realm).active());
     }
 
     /**
@@ -64,7 +76,7 @@ public final class Throttle {
         long window = now / seconds;
         // Until the window ends (plus a second for clocks of other nodes); a new window has new keys.
         long lifespan = (window + 1) * seconds - now + 1;
-        String slots = PREFIX + purpose + ":" + window + ":" + subjectKey(subject) + ":";
+        String slots = PREFIX + purpose + ":" + window + ":" + key.digest("throttle:" + purpose, subject) + ":";
         if (store.contains(slots + limit)) {
             return false;
         }
@@ -89,9 +101,5 @@ public final class Throttle {
             }
         }
         return low;
-    }
-
-    private String subjectKey(String subject) {
-        return Secrets.sha256(subject);
     }
 }

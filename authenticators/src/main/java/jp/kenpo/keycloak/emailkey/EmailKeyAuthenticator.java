@@ -10,6 +10,7 @@ import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.UnionName;
 import jp.kenpo.keycloak.mail.MemberMailer;
 import org.jboss.logging.Logger;
@@ -261,7 +262,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             public void remove(String name) {
                 authSession.removeAuthNote(name);
             }
-        }, config);
+        }, config, ServerKey.Ring.of(context.getSession(), context.getRealm()));
     }
 
 }

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
@@ -52,11 +53,11 @@ public final class RegistrationMail {
             return new Outcome(Result.INVALID_ADDRESS, email, problem.get());
         }
         KeycloakSession session = context.getSession();
-        Throttle throttle = new Throttle(session.singleUseObjects());
+        Throttle throttle = Throttle.of(session);
         String client = context.getConnection().getRemoteAddr();
         if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
                         .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_registration_mail_throttled",
-                Throttle.Limit.perHour("registration-mail-client", client, config.perClientPerHour()),
+                Throttle.Limit.perHour("registration-mail-client", ClientAddress.throttleKey(client), config.perClientPerHour()),
                 Throttle.Limit.perHour("registration-mail-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
             return new Outcome(Result.THROTTLED, email);
         }

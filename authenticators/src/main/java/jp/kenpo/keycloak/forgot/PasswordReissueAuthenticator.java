@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
@@ -45,11 +46,11 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
             return;
         }
         ForgotConfig config = ForgotConfig.from(context.getAuthenticatorConfig());
-        Throttle throttle = new Throttle(context.getSession().singleUseObjects());
+        Throttle throttle = Throttle.of(context.getSession());
         String ip = context.getConnection().getRemoteAddr();
         if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
                         .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_reissue_throttled",
-                Throttle.Limit.perHour("reissue-client", ip, config.perClientPerHour()),
+                Throttle.Limit.perHour("reissue-client", ClientAddress.throttleKey(ip), config.perClientPerHour()),
                 Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
             context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
                     .setError("kenpoReissueThrottled").createForm(FORM));

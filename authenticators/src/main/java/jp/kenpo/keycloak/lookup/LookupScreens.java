@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
@@ -84,14 +85,14 @@ public final class LookupScreens {
             context.challenge(page.createForm(FORM));
             return;
         }
-        Throttle throttle = new Throttle(context.getSession().singleUseObjects());
+        Throttle throttle = Throttle.of(context.getSession());
         String household = MemberKey.household(values.get("symbol"), values.get("number")).orElse("");
         if (!throttle.admit(context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
                         .detail(EventDetails.LOOKUP, "throttled")
                         .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
                         .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number")))),
                 "kenpo_lookup_throttled",
-                Throttle.Limit.perHour("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour()),
+                Throttle.Limit.perHour("lookup-client", ClientAddress.throttleKey(context.getConnection().getRemoteAddr()), config.perClientPerHour()),
                 Throttle.Limit.perDay("lookup-number", household, config.perNumberPerDay()))) {
             context.challenge(lookupForm(context, values).setError("kenpoLookupThrottled").createForm(FORM));
             return;

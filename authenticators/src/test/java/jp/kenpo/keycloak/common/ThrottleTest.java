@@ -14,10 +14,12 @@ import org.junit.jupiter.api.Test;
 
 class ThrottleTest {
 
+    private static final ServerKey KEY = ServerKey.derive("test-key", new byte[64]);
+
     @Test
     void aBurstOfFiftyParallelRequestsPassesAtMostTheLimit() throws Exception {
         MemoryStore store = new MemoryStore(50);
-        Throttle throttle = new Throttle(store);
+        Throttle throttle = new Throttle(store, KEY);
         ExecutorService pool = Executors.newFixedThreadPool(50);
         try {
             List<Future<Boolean>> answers = new ArrayList<>();
@@ -36,7 +38,7 @@ class ThrottleTest {
 
     @Test
     void countsUpToTheLimitThenRefusesAndSubjectsAndPurposesAreApart() {
-        Throttle throttle = new Throttle(new MemoryStore(0));
+        Throttle throttle = new Throttle(new MemoryStore(0), KEY);
         for (int i = 0; i < 5; i++) {
             assertTrue(throttle.tryAcquire("p", "s", 5, 3_600), "request " + (i + 1));
         }
@@ -48,7 +50,7 @@ class ThrottleTest {
     @Test
     void aLargeLimitCostsFewReadsPerRequest() {
         MemoryStore store = new MemoryStore(0);
-        Throttle throttle = new Throttle(store);
+        Throttle throttle = new Throttle(store, KEY);
         for (int i = 0; i < 10_000; i++) {
             assertTrue(throttle.tryAcquire("p", "s", 10_000, 3_600));
         }
@@ -58,14 +60,24 @@ class ThrottleTest {
 
     @Test
     void noLimitAdmitsEverything() {
-        Throttle throttle = new Throttle(new MemoryStore(0));
+        Throttle throttle = new Throttle(new MemoryStore(0), KEY);
         assertTrue(throttle.tryAcquire("p", "s", 0, 3_600));
     }
 
     @Test
-    void keysHoldNoSubjectInClear() {
+    void keysHoldNoSubjectInClearNorItsPlainHash() {
         MemoryStore store = new MemoryStore(0);
-        new Throttle(store).tryAcquire("p", "192.0.2.1", 3, 3_600);
-        assertTrue(store.entries.keySet().stream().noneMatch(k -> k.contains("192.0.2.1")), store.entries.keySet().toString());
+        new Throttle(store, KEY).tryAcquire("p", "192.0.2.1", 3, 3_600);
+        String keys = store.entries.keySet().toString();
+        assertFalse(keys.contains("192.0.2.1"), keys);
+        assertFalse(keys.contains(Secrets.sha256("192.0.2.1")), "an unkeyed hash of an IP is reversed by hashing every IP: " + keys);
+    }
+
+    @Test
+    void anotherServerKeyGivesOtherKeys() {
+        MemoryStore store = new MemoryStore(0);
+        new Throttle(store, KEY).tryAcquire("p", "192.0.2.1", 1, 3_600);
+        assertTrue(new Throttle(store, ServerKey.derive("other", new byte[] {1})).tryAcquire("p", "192.0.2.1", 1, 3_600));
+        assertFalse(new Throttle(store, KEY).tryAcquire("p", "192.0.2.1", 1, 3_600));
     }
 }

@@ -5,9 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -269,6 +275,44 @@ class ForgotPasswordIT {
         assertTrue(throttled.message().startsWith("短い時間に何度も送信されたため"), throttled.message());
         ReissuePage invalid = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send("taro@");
         assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", invalid.fieldError());
+    }
+
+    @Test
+    void aBurstOfFiftyParallelRequestsForOneAddressPassesAtMostTheLimit() throws Exception {
+        Member member = newMember(address());
+        List<ReissuePage> forms = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            forms.add(reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)));
+        }
+        List<ReissuePage> answers = new ArrayList<>();
+        // Every test comes from 127.0.0.1: only the per-address limit (3 per hour) is under test here.
+        try (AdminApi.ConfigChange lifted = server.admin().changeExecutionConfig(REISSUE,
+                Map.of("kenpo.reissue.perClientPerHour", "10000"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(50);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ReissuePage>> sent = new ArrayList<>();
+                for (ReissuePage form : forms) {
+                    sent.add(pool.submit(() -> {
+                        start.await();
+                        return form.send(member.email());
+                    }));
+                }
+                start.countDown();
+                for (Future<ReissuePage> answer : sent) {
+                    answers.add(answer.get(2, TimeUnit.MINUTES));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        long accepted = answers.stream().filter(ReissuePage::isSentPage).count();
+        long throttled = answers.stream().filter(a -> a.isForm() && a.message().startsWith("短い時間に何度も送信されたため")).count();
+        assertEquals(3, accepted, "at most the per-address limit is accepted");
+        assertEquals(47, throttled);
+        mailbox.awaitNext(member.email(), 2);
+        Pause.millis(3_000);
+        assertEquals(3, mailbox.count(member.email()), "one mail per accepted request");
     }
 
     private void awaitFailures(Member member, int expected) {
