@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -104,9 +105,11 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         }
         String changedAt = JapanTime.nowForMail();
         String language = context.getSession().getContext().resolveLocale(user).toLanguageTag();
-        MailQueue queue = context.getSession().getProvider(MailQueue.class);
         for (String address : addresses) {
-            queue.submit(context.getRealm(), new PasswordChangedNotice(address, language, user.getUsername(), changedAt));
+            // The change is done; a notice the queue refused is an event error for admins.
+            QueuedMail.submit(context.getSession(), context.getRealm(), new PasswordChangedNotice(address, language, user.getUsername(), changedAt),
+                    context.getEvent().clone().event(EventType.UPDATE_PASSWORD_ERROR).user(user)
+                            .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(address)));
         }
     }
 

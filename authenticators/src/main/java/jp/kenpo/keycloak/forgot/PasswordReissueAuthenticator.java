@@ -13,6 +13,7 @@ import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -63,7 +64,13 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
                 context.getAuthenticationSession().getTabId(),
                 session.getContext().getUri().getBaseUri(),
                 ip, config);
-        session.getProvider(MailQueue.class).submit(context.getRealm(), mail);
+        // Queued for every valid address alike, so a full queue answers the same for every address.
+        if (!QueuedMail.submit(session, context.getRealm(), mail, context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)))) {
+            context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
+                    .setError("kenpoMailQueueFull").createForm(FORM));
+            return;
+        }
         context.getEvent().clone().event(EventType.RESET_PASSWORD)
                 .detail(EventDetails.REISSUE, "requested")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();

@@ -14,7 +14,7 @@ import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.common.UnionName;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.Households;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
@@ -92,8 +92,10 @@ public class LookupCredentialsResource implements RealmResourceProvider {
                 .filter(u -> MemberAttributes.RELATIONSHIP_SELF.equals(u.getFirstAttribute(MemberAttributes.RELATIONSHIP)))
                 .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .findFirst()
-                .ifPresent(insured -> session.getProvider(MailQueue.class).submit(realm, new HouseholdNoticeMail(insured.getEmail(),
-                        session.getContext().resolveLocale(insured).toLanguageTag(), JapanTime.nowForMail())));
+                .ifPresent(insured -> QueuedMail.submit(session, realm, new HouseholdNoticeMail(insured.getEmail(),
+                        session.getContext().resolveLocale(insured).toLanguageTag(), JapanTime.nowForMail()),
+                        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.RESET_PASSWORD_ERROR)
+                                .user(dependent).detail(EventDetails.LOOKUP, "household_notice")));
     }
 
     private LoginFormsProvider form(RealmModel realm) {

@@ -15,6 +15,7 @@ import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
 import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.BirthDate;
 import jp.kenpo.keycloak.member.MemberIdentity;
 import jp.kenpo.keycloak.member.MemberKey;
@@ -131,9 +132,15 @@ public final class LookupScreens {
             return;
         }
         LookupOutcome outcome = LookupOutcome.take(context.getAuthenticationSession()).orElseThrow();
-        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new LookupMail(outcome, email,
+        // One mail whatever was found, so a full queue answers the same for every outcome.
+        if (!QueuedMail.submit(context.getSession(), context.getRealm(), new LookupMail(outcome, email,
                 context.getSession().getContext().resolveLocale(null).toLanguageTag(),
-                context.getSession().getContext().getUri().getBaseUri(), config));
+                context.getSession().getContext().getUri().getBaseUri(), config),
+                context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).detail(EventDetails.LOOKUP, "mail_queue_full"))) {
+            outcome.keep(context.getAuthenticationSession());
+            context.challenge(context.form().setAttribute("kenpoLookupEmail", email).setError("kenpoMailQueueFull").createForm(EMAIL_FORM));
+            return;
+        }
         context.challenge(context.form().createForm(SENT));
     }
 

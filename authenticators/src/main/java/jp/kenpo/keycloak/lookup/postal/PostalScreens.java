@@ -7,7 +7,7 @@ import java.util.Map;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.MemberIdentity;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
@@ -92,7 +92,9 @@ public final class PostalScreens {
         if (staffAddress == null || staffAddress.isBlank()) {
             return;
         }
-        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new PostalNoticeMail(staffAddress, requestId));
+        // The request is stored and on the staff list either way; a refused notice is an event error for admins.
+        QueuedMail.submit(context.getSession(), context.getRealm(), new PostalNoticeMail(staffAddress, requestId),
+                context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).detail(EventDetails.POSTAL_REQUEST, requestId));
     }
 
     private static Map<String, String> fromNotes(AuthenticationSessionModel authSession) {
