@@ -51,8 +51,9 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
         String ip = context.getConnection().getRemoteAddr();
         if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
                         .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_reissue_throttled",
-                Throttle.Limit.perHour("reissue-client", ClientAddress.throttleKey(ip), config.perClientPerHour()),
-                Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
+                // The address first: requests refused for their address do not use up the client's count.
+                Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()),
+                Throttle.Limit.perHour("reissue-client", ClientAddress.throttleKey(ip), config.perClientPerHour()))) {
             context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
                     .setError("kenpoReissueThrottled").createForm(FORM));
             return;
