@@ -14,7 +14,8 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 
 /** ID・パスワードの取得 settings, with defaults in one place. */
 public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge, int linkValiditySeconds,
-                           int perClientPerHour, int perNumberPerDay, String staffAddress) {
+                           int perClientPerHour, int perNumberPerDay, String staffAddress,
+                           int postalPerClientPerDay, int postalPerNumberPerDay) {
 
     public static final String AGE_RECKONING = "kenpo.lookup.ageReckoning";
     public static final String MINIMUM_AGE = "kenpo.lookup.minimumAge";
@@ -22,11 +23,15 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static final String PER_CLIENT_PER_HOUR = "kenpo.lookup.perClientPerHour";
     public static final String PER_NUMBER_PER_DAY = "kenpo.lookup.perNumberPerDay";
     public static final String STAFF_ADDRESS = "kenpo.postal.staffAddress";
+    public static final String POSTAL_PER_CLIENT_PER_DAY = "kenpo.postal.perClientPerDay";
+    public static final String POSTAL_PER_NUMBER_PER_DAY = "kenpo.postal.perNumberPerDay";
 
     private static final IntSetting S_MIN_AGE = new IntSetting(MINIMUM_AGE, 40, 0, 120);
     private static final IntSetting S_VALIDITY = new IntSetting(LINK_VALIDITY_SECONDS, 86_400, 1, 604_800);
     private static final IntSetting S_CLIENT = new IntSetting(PER_CLIENT_PER_HOUR, 10, 1, 10_000);
     private static final IntSetting S_NUMBER = new IntSetting(PER_NUMBER_PER_DAY, 5, 1, 1_000);
+    private static final IntSetting S_POSTAL_CLIENT = new IntSetting(POSTAL_PER_CLIENT_PER_DAY, 10, 1, 10_000);
+    private static final IntSetting S_POSTAL_NUMBER = new IntSetting(POSTAL_PER_NUMBER_PER_DAY, 3, 1, 1_000);
 
     public static final LookupConfig DEFAULTS = from(Map.of());
 
@@ -44,7 +49,7 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
                 ? Eligibility.AgeReckoning.LOOKUP_DATE : Eligibility.AgeReckoning.FISCAL_YEAR_END;
         return new LookupConfig(reckoning, S_MIN_AGE.read(config), S_VALIDITY.read(config),
                 S_CLIENT.read(config), S_NUMBER.read(config),
-                config.getOrDefault(STAFF_ADDRESS, "").trim());
+                config.getOrDefault(STAFF_ADDRESS, "").trim(), S_POSTAL_CLIENT.read(config), S_POSTAL_NUMBER.read(config));
     }
 
     public int linkValidityHours() {
@@ -57,9 +62,10 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
                 .property().name(AGE_RECKONING).label(text.get(AGE_RECKONING + ".label")).helpText(text.get(AGE_RECKONING + ".help"))
                 .type(ProviderConfigProperty.LIST_TYPE).options("fiscalYearEnd", "lookupDate").defaultValue("fiscalYearEnd").add();
         List.of(S_MIN_AGE, S_VALIDITY, S_CLIENT, S_NUMBER).forEach(s -> s.addTo(builder, text));
-        return builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add()
-                .build();
+        builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add();
+        List.of(S_POSTAL_CLIENT, S_POSTAL_NUMBER).forEach(s -> s.addTo(builder, text));
+        return builder.build();
     }
 
 }

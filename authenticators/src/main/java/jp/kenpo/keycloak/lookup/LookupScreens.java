@@ -53,7 +53,8 @@ public final class LookupScreens {
     static boolean handle(AuthenticationFlowContext context, LookupConfig config) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (PostalScreens.isPostalRequest(form)) {
-            PostalScreens.handle(context, config.staffAddress());
+            PostalScreens.handle(context, config.staffAddress(),
+                    new PostalScreens.Limits(config.postalPerClientPerDay(), config.postalPerNumberPerDay()));
             return true;
         }
         if (form.containsKey(NEXT)) {

@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
+import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.MemberIdentity;
+import jp.kenpo.keycloak.member.MemberKey;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -41,7 +44,11 @@ public final class PostalScreens {
         context.challenge(page(context, Map.of()).createForm("kenpo-postal.ftl"));
     }
 
-    public static boolean handle(AuthenticationFlowContext context, String staffAddress) {
+    /** Postal requests accepted per client address and per 記号・番号 in a day. */
+    public record Limits(int perClientPerDay, int perNumberPerDay) {
+    }
+
+    public static boolean handle(AuthenticationFlowContext context, String staffAddress, Limits limits) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey(OPEN)) {
@@ -72,6 +79,17 @@ public final class PostalScreens {
             PostalInput input = PostalInput.of(stored);
             if (stored.isEmpty() || !input.check().isEmpty()) {
                 context.challenge(page(context, stored).createForm("kenpo-postal.ftl"));
+                return true;
+            }
+            if (!Throttle.of(context.getSession()).admit(context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
+                            .detail(EventDetails.LOOKUP, "postal_throttled")
+                            .detail(EventDetails.NUMBER, MemberIdentity.mask(input.get("number"))),
+                    "kenpo_postal_throttled",
+                    Throttle.Limit.perDay("postal-client", ClientAddress.throttleKey(context.getConnection().getRemoteAddr()),
+                            limits.perClientPerDay()),
+                    Throttle.Limit.perDay("postal-number", MemberKey.household(input.get("symbol"), input.get("number")).orElse(""),
+                            limits.perNumberPerDay()))) {
+                context.challenge(page(context, stored).setError("kenpoLookupThrottled").createForm("kenpo-postal.ftl"));
                 return true;
             }
             PostalRequestEntity request = PostalRequests.store(context.getSession(), context.getRealm(), input);
