@@ -81,12 +81,20 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         context.success();
     }
 
-    /** The current attempt has no user session yet, so every existing one is "other". */
+    /**
+     * The current attempt has no user session yet, so every existing one is "other". Recovery also ends the
+     * offline sessions (their refresh tokens stop working) and revokes the consents given to clients: whoever
+     * held the account before the recovery keeps nothing.
+     */
     private static int endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         sessions.forEach(s -> AuthenticationManager.backchannelLogout(session, realm, s, session.getContext().getUri(),
                 session.getContext().getConnection(), session.getContext().getRequestHeaders(), true));
-        return sessions.size();
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        session.users().getConsentsStream(realm, user.getId()).map(c -> c.getClient().getId()).toList()
+                .forEach(clientId -> session.users().revokeConsentForClient(realm, user.getId(), clientId));
+        return sessions.size() + offline.size();
     }
 
     private static void queueNotice(AuthenticationFlowContext context, UserModel user) {
