@@ -13,7 +13,9 @@ import org.keycloak.models.UserModel;
 /**
  * {@code kenpo_household}: the other enabled accounts of the same 記号・番号, each with 枝番, nickname,
  * member type and whether it discloses its 医療費通知 / ジェネリック通知 to the household, so a portal
- * can offer switching between ご本人 and ご家族. Names, birth dates and addresses are never included.
+ * can offer switching between ご本人 and ご家族. Names, birth dates, addresses and insurance numbers are
+ * never included (the member's own {@code kenpo_member_key} with another 枝番 names a family member's
+ * records). Userinfo only by default: a union turns it on for tokens in the mapper's settings.
  */
 public class HouseholdMapper extends MemberClaimMapper {
 
@@ -22,6 +24,11 @@ public class HouseholdMapper extends MemberClaimMapper {
     @Override
     public String getId() {
         return ID;
+    }
+
+    @Override
+    protected boolean inTokensByDefault() {
+        return false;
     }
 
     @Override
@@ -44,7 +51,6 @@ public class HouseholdMapper extends MemberClaimMapper {
 
     private static Map<String, Object> entry(UserModel member) {
         Map<String, Object> entry = new LinkedHashMap<>();
-        entry.put("member_key", MemberKeyMapper.memberKey(member));
         entry.put("branch", member.getFirstAttribute(MemberAttributes.BRANCH));
         entry.put("nickname", member.getFirstAttribute(MemberAttributes.NICKNAME));
         entry.put("member_type", MemberTypeMapper.memberType(member));

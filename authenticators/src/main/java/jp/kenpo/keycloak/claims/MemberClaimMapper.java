@@ -34,6 +34,24 @@ public abstract class MemberClaimMapper extends AbstractOIDCProtocolMapper
         properties = new ArrayList<>();
         OIDCAttributeMapperHelper.addTokenClaimNameConfig(properties);
         OIDCAttributeMapperHelper.addIncludeInTokensConfig(properties, getClass());
+        if (!inTokensByDefault()) {
+            // A new mapper of this kind starts as userinfo only; a union may still turn tokens on.
+            properties.stream()
+                    .filter(p -> TOKEN_SWITCHES.contains(p.getName()))
+                    .forEach(p -> p.setDefaultValue("false"));
+        }
+    }
+
+    private static final List<String> TOKEN_SWITCHES = List.of(OIDCAttributeMapperHelper.INCLUDE_IN_ID_TOKEN,
+            OIDCAttributeMapperHelper.INCLUDE_IN_ACCESS_TOKEN, OIDCAttributeMapperHelper.INCLUDE_IN_INTROSPECTION,
+            OIDCAttributeMapperHelper.INCLUDE_IN_LIGHTWEIGHT_ACCESS_TOKEN);
+
+    /**
+     * Whether a new mapper puts the claim in ID and access tokens by default (it always goes to userinfo
+     * by default). Tokens travel further than userinfo answers (logs, browser storage, other services).
+     */
+    protected boolean inTokensByDefault() {
+        return true;
     }
 
     /** The claim's value for this member, or null to leave it out. */

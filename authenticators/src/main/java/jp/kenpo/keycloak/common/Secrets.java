@@ -8,8 +8,9 @@ import java.util.Base64;
 import java.util.HexFormat;
 
 /**
- * One-time secrets: generated from a CSPRNG, kept only as a salted hash, compared in constant time.
- * Nothing here logs or returns a secret except {@link #numericKey}, whose caller mails it.
+ * One-time secrets: generated from a CSPRNG, kept only as a salted HMAC keyed with the realm's server-side
+ * key ({@link ServerKey}), compared in constant time. Nothing here logs or returns a secret except
+ * {@link #numericKey}, whose caller mails it.
  */
 public final class Secrets {
 
@@ -54,25 +55,31 @@ public final class Secrets {
         return Base64.getEncoder().encodeToString(salt);
     }
 
-    /** SHA-256 over salt and secret. The key space is small, so the salt only stops reuse across sessions; expiry and tries do the rest. */
-    public static String hash(String secret, String salt) {
-        try {
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            digest.update(Base64.getDecoder().decode(salt));
-            digest.update(secret.getBytes(StandardCharsets.UTF_8));
-            return Base64.getEncoder().encodeToString(digest.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-        }
+    /**
+     * HMAC-SHA512 with the server key over salt and secret, stored as {@code keyId:base64}. A stolen hash
+     * of a short key (10 digits, about 33 bits) cannot be brute-forced without the realm's key; the salt
+     * keeps equal secrets apart.
+     */
+    public static String hash(ServerKey key, String secret, String salt) {
+        byte[] mac = key.mac("secret", Base64.getDecoder().decode(salt), secret.getBytes(StandardCharsets.UTF_8));
+        return key.id() + ":" + Base64.getEncoder().encodeToString(mac);
     }
 
-    /** Constant-time check of a candidate against a stored salted hash. */
-    public static boolean matches(String candidate, String salt, String expectedHash) {
-        if (candidate == null || salt == null || expectedHash == null) {
+    /**
+     * Constant-time check of a candidate against a hash from {@link #hash(ServerKey, String, String)}, with
+     * the key it names (so a key rotation does not void live secrets); false when that key is gone.
+     */
+    public static boolean matches(ServerKey.Ring keys, String candidate, String salt, String stored) {
+        if (candidate == null || salt == null || stored == null) {
             return false;
         }
-        byte[] actual = hash(candidate, salt).getBytes(StandardCharsets.US_ASCII);
-        byte[] expected = expectedHash.getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(actual, expected);
+        int colon = stored.lastIndexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        return keys.byId(stored.substring(0, colon))
+                .map(key -> MessageDigest.isEqual(hash(key, candidate, salt).getBytes(StandardCharsets.US_ASCII),
+                        stored.getBytes(StandardCharsets.US_ASCII)))
+                .orElse(false);
     }
 }

@@ -10,6 +10,8 @@ import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.common.ServerKey;
+import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.common.UnionName;
 import jp.kenpo.keycloak.mail.MemberMailer;
 import org.jboss.logging.Logger;
@@ -55,6 +57,10 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String ERROR_NO_KEY = "no_email_key";
     static final String ERROR_NO_ADDRESS = "email_key_no_address";
     static final String ERROR_SEND_FAILED = "email_key_send_failed";
+    static final String ERROR_MAIL_CAP = "kenpo_email_key_mail_cap";
+
+    /** What became of a key mail. */
+    enum Mail { SENT, FAILED, CAPPED }
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -85,10 +91,12 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             context.challenge(form(context, config, challenge).createForm(FORM));
             return;
         }
-        boolean sent = sendNewKey(context, config, challenge, "sent");
+        Mail sent = sendNewKey(context, config, challenge, "sent");
         LoginFormsProvider form = form(context, config, challenge);
-        if (!sent) {
+        if (sent == Mail.FAILED) {
             form.setError(EmailKeyMessages.SEND_FAILED);
+        } else if (sent == Mail.CAPPED) {
+            form.setAttribute("kenpoResendLimitReached", true).setError(EmailKeyMessages.MAIL_CAP);
         }
         context.challenge(form.createForm(FORM));
     }
@@ -157,12 +165,13 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
                     .setError(EmailKeyMessages.RESEND_LIMIT, config.maxResends()).createForm(FORM));
             case ALLOWED -> {
                 challenge.countResend();
-                boolean sent = sendNewKey(context, config, challenge, "resent");
+                Mail sent = sendNewKey(context, config, challenge, "resent");
                 LoginFormsProvider form = form(context, config, challenge);
-                if (sent) {
-                    form.setInfo(EmailKeyMessages.RESENT);
-                } else {
-                    form.setError(EmailKeyMessages.SEND_FAILED);
+                switch (sent) {
+                    case SENT -> form.setInfo(EmailKeyMessages.RESENT);
+                    case FAILED -> form.setError(EmailKeyMessages.SEND_FAILED);
+                    case CAPPED -> form.setAttribute("kenpoResendLimitReached", true).setError(EmailKeyMessages.MAIL_CAP);
+                    default -> throw new IllegalStateException("Unhandled mail outcome " + sent);
                 }
                 context.challenge(form.createForm(FORM));
             }
@@ -172,11 +181,17 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
 
     /**
      * Kills the current key, then mails a new one and only stores it once the mail went out: a key the
-     * member never received must not stay valid, and a failed send leaves no half-issued state.
+     * member never received must not stay valid, and a failed send leaves no half-issued state. Each mail
+     * counts against the member's hourly cap, across login attempts (the attempt's own resend counter
+     * ends with the attempt; whoever holds the password could otherwise start attempts without end).
      */
-    private boolean sendNewKey(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String step) {
+    private Mail sendNewKey(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String step) {
         UserModel user = context.getUser();
         challenge.invalidate();
+        if (!Throttle.of(context.getSession()).admit(event(context, EventType.SEND_VERIFY_EMAIL_ERROR).detail(DETAIL_STEP, step),
+                ERROR_MAIL_CAP, Throttle.Limit.perHour("email-key-member", user.getId(), config.mailsPerHour()))) {
+            return Mail.CAPPED;
+        }
         String key = Secrets.numericKey(config.digits());
         MemberMailer mailer = new MemberMailer(context.getSession(), context.getRealm());
         Map<String, Object> attributes = new HashMap<>();
@@ -188,11 +203,11 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             // The exception text can carry the address; log the user's id and the cause's type only.
             LOG.warnf("Email key mail for user %s could not be sent (%s)", user.getId(), e.getClass().getSimpleName());
             event(context, EventType.SEND_VERIFY_EMAIL_ERROR).detail(DETAIL_STEP, step).error(ERROR_SEND_FAILED);
-            return false;
+            return Mail.FAILED;
         }
         challenge.issue(key, Time.currentTimeMillis());
         event(context, EventType.SEND_VERIFY_EMAIL).detail(DETAIL_STEP, step).success();
-        return true;
+        return Mail.SENT;
     }
 
     private boolean isLockedOut(AuthenticationFlowContext context, UserModel user) {
@@ -261,7 +276,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             public void remove(String name) {
                 authSession.removeAuthNote(name);
             }
-        }, config);
+        }, config, ServerKey.Ring.of(context.getSession(), context.getRealm()));
     }
 
 }

@@ -2,12 +2,13 @@ package jp.kenpo.keycloak.emailkey;
 
 import jp.kenpo.keycloak.common.InputNormalizer;
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.common.ServerKey;
 
 /**
  * The state of one login attempt's email key, kept in the authentication session's notes so it is
  * cluster-safe and bound to this attempt (a new attempt has new notes, hence a new key).
  *
- * <p>Only a salted hash of the key is stored. A key is single-use: it is removed when accepted, when
+ * <p>Only a salted HMAC of the key, keyed with the realm's server-side key, is stored. A key is single-use: it is removed when accepted, when
  * it expires, when its tries are used up, and when a new one is issued.
  */
 final class EmailKeyChallenge {
@@ -40,17 +41,19 @@ final class EmailKeyChallenge {
 
     private final Notes notes;
     private final EmailKeyConfig config;
+    private final ServerKey.Ring keys;
 
-    EmailKeyChallenge(Notes notes, EmailKeyConfig config) {
+    EmailKeyChallenge(Notes notes, EmailKeyConfig config, ServerKey.Ring keys) {
         this.notes = notes;
         this.config = config;
+        this.keys = keys;
     }
 
     /** Stores a freshly mailed key, replacing any earlier one (which is dead from now on). */
     void issue(String key, long nowMillis) {
         String salt = Secrets.newSalt();
         notes.set(SALT, salt);
-        notes.set(HASH, Secrets.hash(key, salt));
+        notes.set(HASH, Secrets.hash(keys.active(), key, salt));
         notes.set(ISSUED_AT, Long.toString(nowMillis));
         notes.set(ATTEMPTS, "0");
         notes.set(LAST_SENT_AT, Long.toString(nowMillis));
@@ -82,7 +85,7 @@ final class EmailKeyChallenge {
             invalidate();
             return new Verdict(Outcome.EXPIRED, 0);
         }
-        if (Secrets.matches(candidate, salt, hash)) {
+        if (Secrets.matches(keys, candidate, salt, hash)) {
             invalidate();
             return new Verdict(Outcome.ACCEPTED, 0);
         }

@@ -12,6 +12,7 @@ final class EmailKeyMessages {
     static final String RESEND_TOO_SOON = "kenpoEmailKeyResendTooSoon";
     static final String RESEND_LIMIT = "kenpoEmailKeyResendLimit";
     static final String SEND_FAILED = "kenpoEmailKeySendFailed";
+    static final String MAIL_CAP = "kenpoEmailKeyMailCap";
     static final String NO_ADDRESS = "kenpoEmailKeyNoAddress";
     static final String LOCKED = "kenpoEmailKeyLocked";
 

@@ -3,6 +3,7 @@ package jp.kenpo.keycloak.firstlogin;
 import java.util.Locale;
 import java.util.Optional;
 
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
@@ -40,11 +41,11 @@ public final class RegistrationMail {
             return new Outcome(Result.INVALID_ADDRESS, email, problem.get());
         }
         KeycloakSession session = context.getSession();
-        Throttle throttle = new Throttle(session.singleUseObjects());
+        Throttle throttle = Throttle.of(session);
         String client = context.getConnection().getRemoteAddr();
         if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_VERIFY_EMAIL_ERROR)
                         .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_registration_mail_throttled",
-                Throttle.Limit.perHour("registration-mail-client", client, config.perClientPerHour()),
+                Throttle.Limit.perHour("registration-mail-client", ClientAddress.throttleKey(client), config.perClientPerHour()),
                 Throttle.Limit.perHour("registration-mail-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
             return new Outcome(Result.THROTTLED, email);
         }

@@ -6,12 +6,13 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.common.PackAuthenticator;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
@@ -80,12 +81,20 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         context.success();
     }
 
-    /** The current attempt has no user session yet, so every existing one is "other". */
+    /**
+     * The current attempt has no user session yet, so every existing one is "other". Recovery also ends the
+     * offline sessions (their refresh tokens stop working) and revokes the consents given to clients: whoever
+     * held the account before the recovery keeps nothing.
+     */
     private static int endSessions(KeycloakSession session, RealmModel realm, UserModel user) {
         List<UserSessionModel> sessions = session.sessions().getUserSessionsStream(realm, user).toList();
         sessions.forEach(s -> AuthenticationManager.backchannelLogout(session, realm, s, session.getContext().getUri(),
                 session.getContext().getConnection(), session.getContext().getRequestHeaders(), true));
-        return sessions.size();
+        List<UserSessionModel> offline = session.sessions().getOfflineUserSessionsStream(realm, user).toList();
+        offline.forEach(s -> session.sessions().removeOfflineUserSession(realm, s));
+        session.users().getConsentsStream(realm, user.getId()).map(c -> c.getClient().getId()).toList()
+                .forEach(clientId -> session.users().revokeConsentForClient(realm, user.getId(), clientId));
+        return sessions.size() + offline.size();
     }
 
     private static void queueNotice(AuthenticationFlowContext context, UserModel user) {
@@ -104,9 +113,11 @@ public class PasswordChangeAuthenticator extends PackAuthenticator {
         }
         String changedAt = JapanTime.nowForMail();
         String language = context.getSession().getContext().resolveLocale(user).toLanguageTag();
-        MailQueue queue = context.getSession().getProvider(MailQueue.class);
         for (String address : addresses) {
-            queue.submit(context.getRealm(), new PasswordChangedNotice(address, language, user.getUsername(), changedAt));
+            // The change is done; a notice the queue refused is an event error for admins.
+            QueuedMail.submit(context.getSession(), context.getRealm(), new PasswordChangedNotice(address, language, user.getUsername(), changedAt),
+                    context.getEvent().clone().event(EventType.UPDATE_PASSWORD_ERROR).user(user)
+                            .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(address)));
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
@@ -12,6 +13,7 @@ import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -45,12 +47,13 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
             return;
         }
         ForgotConfig config = ForgotConfig.from(context.getAuthenticatorConfig());
-        Throttle throttle = new Throttle(context.getSession().singleUseObjects());
+        Throttle throttle = Throttle.of(context.getSession());
         String ip = context.getConnection().getRemoteAddr();
         if (!throttle.admit(context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
                         .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)), "kenpo_reissue_throttled",
-                Throttle.Limit.perHour("reissue-client", ip, config.perClientPerHour()),
-                Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()))) {
+                // The address first: requests refused for their address do not use up the client's count.
+                Throttle.Limit.perHour("reissue-address", email.toLowerCase(Locale.ROOT), config.perAddressPerHour()),
+                Throttle.Limit.perHour("reissue-client", ClientAddress.throttleKey(ip), config.perClientPerHour()))) {
             context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
                     .setError("kenpoReissueThrottled").createForm(FORM));
             return;
@@ -62,7 +65,13 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
                 context.getAuthenticationSession().getTabId(),
                 session.getContext().getUri().getBaseUri(),
                 ip, config);
-        session.getProvider(MailQueue.class).submit(context.getRealm(), mail);
+        // Queued for every valid address alike, so a full queue answers the same for every address.
+        if (!QueuedMail.submit(session, context.getRealm(), mail, context.getEvent().clone().event(EventType.SEND_RESET_PASSWORD_ERROR)
+                .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)))) {
+            context.challenge(form(context).setAttribute("kenpoReissueEmail", email)
+                    .setError("kenpoMailQueueFull").createForm(FORM));
+            return;
+        }
         context.getEvent().clone().event(EventType.RESET_PASSWORD)
                 .detail(EventDetails.REISSUE, "requested")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();

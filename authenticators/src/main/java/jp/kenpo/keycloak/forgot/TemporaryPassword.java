@@ -4,9 +4,10 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.common.ServerKey;
 
 /**
- * One issued temporary password as stored: salted hash, expiry and what to do after the change.
+ * One issued temporary password as stored: salted HMAC with the realm's server-side key, expiry and what to do after the change.
  * Pure, so expiry and single use are unit-tested with a clock; {@link TemporaryPasswords} keeps
  * it in Keycloak's single-use-object store.
  */
@@ -19,18 +20,18 @@ record TemporaryPassword(String salt, String hash, long expiresAtMillis, boolean
     private static final String EXPIRES_AT = "expiresAt";
     private static final String END_OTHER_SESSIONS = "endOtherSessions";
 
-    static TemporaryPassword of(String raw, long nowMillis, ForgotConfig config) {
+    static TemporaryPassword of(String raw, long nowMillis, ForgotConfig config, ServerKey key) {
         String salt = Secrets.newSalt();
-        return new TemporaryPassword(salt, Secrets.hash(raw, salt), nowMillis + config.validitySeconds() * 1000L,
+        return new TemporaryPassword(salt, Secrets.hash(key, raw, salt), nowMillis + config.validitySeconds() * 1000L,
                 config.endOtherSessions());
     }
 
     /** Valid until, but not at, its expiry instant. */
-    Outcome check(String typed, long nowMillis) {
+    Outcome check(String typed, long nowMillis, ServerKey.Ring keys) {
         if (nowMillis >= expiresAtMillis) {
             return Outcome.EXPIRED;
         }
-        return Secrets.matches(typed, salt, hash) ? Outcome.ACCEPTED : Outcome.WRONG;
+        return Secrets.matches(keys, typed, salt, hash) ? Outcome.ACCEPTED : Outcome.WRONG;
     }
 
     Map<String, String> toNotes() {

@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.forgot;
 
+import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import org.keycloak.common.util.Time;
 import org.keycloak.models.KeycloakSession;
@@ -31,7 +32,8 @@ public final class TemporaryPasswords {
     /** Issues a fresh temporary password for the account and returns it in clear (for the mail only). */
     public static String issue(KeycloakSession session, RealmModel realm, UserModel user, ForgotConfig config) {
         String raw = TemporaryPasswordGenerator.generate(config.temporaryPasswordLength());
-        TemporaryPassword record = TemporaryPassword.of(raw, Time.currentTimeMillis(), config);
+        TemporaryPassword record = TemporaryPassword.of(raw, Time.currentTimeMillis(), config,
+                ServerKey.Ring.of(session, realm).active());
         SingleUseObjectProvider store = session.singleUseObjects();
         String key = key(realm, user);
         store.remove(key);
@@ -47,7 +49,7 @@ public final class TemporaryPasswords {
         if (record == null || typed == null || typed.isEmpty()) {
             return new Use(Result.NONE, false);
         }
-        switch (record.check(typed, Time.currentTimeMillis())) {
+        switch (record.check(typed, Time.currentTimeMillis(), ServerKey.Ring.of(session, realm))) {
             case EXPIRED -> {
                 store.remove(key);
                 return new Use(Result.EXPIRED, false);

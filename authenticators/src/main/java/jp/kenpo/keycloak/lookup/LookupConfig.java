@@ -15,7 +15,7 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
 /** ID・パスワードの取得 settings, with defaults in one place. */
 public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge, int linkValiditySeconds,
                            int perClientPerHour, int perNumberPerDay, String staffAddress,
-                           LookupDelivery delivery, int holdSeconds) {
+                           LookupDelivery delivery, int holdSeconds, int postalPerClientPerDay, int postalPerNumberPerDay) {
 
     public static final String AGE_RECKONING = "kenpo.lookup.ageReckoning";
     public static final String MINIMUM_AGE = "kenpo.lookup.minimumAge";
@@ -25,6 +25,8 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     public static final String STAFF_ADDRESS = "kenpo.postal.staffAddress";
     public static final String DELIVERY = "kenpo.lookup.delivery";
     public static final String HOLD_SECONDS = "kenpo.lookup.holdSeconds";
+    public static final String POSTAL_PER_CLIENT_PER_DAY = "kenpo.postal.perClientPerDay";
+    public static final String POSTAL_PER_NUMBER_PER_DAY = "kenpo.postal.perNumberPerDay";
 
     private static final IntSetting S_MIN_AGE = new IntSetting(MINIMUM_AGE, 40, 0, 120);
     private static final IntSetting S_VALIDITY = new IntSetting(LINK_VALIDITY_SECONDS, 86_400, 1, 604_800);
@@ -32,6 +34,8 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
     private static final IntSetting S_NUMBER = new IntSetting(PER_NUMBER_PER_DAY, 5, 1, 1_000);
     /** The hold before a link opens (24 h by default, at most 30 days). */
     private static final IntSetting S_HOLD = new IntSetting(HOLD_SECONDS, 86_400, 1, 2_592_000);
+    private static final IntSetting S_POSTAL_CLIENT = new IntSetting(POSTAL_PER_CLIENT_PER_DAY, 10, 1, 10_000);
+    private static final IntSetting S_POSTAL_NUMBER = new IntSetting(POSTAL_PER_NUMBER_PER_DAY, 3, 1, 1_000);
 
     public static final LookupConfig DEFAULTS = from(Map.of());
 
@@ -50,7 +54,7 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
         return new LookupConfig(reckoning, S_MIN_AGE.read(config), S_VALIDITY.read(config),
                 S_CLIENT.read(config), S_NUMBER.read(config),
                 config.getOrDefault(STAFF_ADDRESS, "").trim(),
-                LookupDelivery.of(config.get(DELIVERY)), S_HOLD.read(config));
+                LookupDelivery.of(config.get(DELIVERY)), S_HOLD.read(config), S_POSTAL_CLIENT.read(config), S_POSTAL_NUMBER.read(config));
     }
 
     public int linkValidityHours() {
@@ -70,9 +74,10 @@ public record LookupConfig(Eligibility.AgeReckoning ageReckoning, int minimumAge
                 .property().name(AGE_RECKONING).label(text.get(AGE_RECKONING + ".label")).helpText(text.get(AGE_RECKONING + ".help"))
                 .type(ProviderConfigProperty.LIST_TYPE).options("fiscalYearEnd", "lookupDate").defaultValue("fiscalYearEnd").add();
         List.of(S_HOLD, S_MIN_AGE, S_VALIDITY, S_CLIENT, S_NUMBER).forEach(s -> s.addTo(builder, text));
-        return builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
-                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add()
-                .build();
+        builder.property().name(STAFF_ADDRESS).label(text.get(STAFF_ADDRESS + ".label")).helpText(text.get(STAFF_ADDRESS + ".help"))
+                .type(ProviderConfigProperty.STRING_TYPE).defaultValue("").add();
+        List.of(S_POSTAL_CLIENT, S_POSTAL_NUMBER).forEach(s -> s.addTo(builder, text));
+        return builder.build();
     }
 
 }

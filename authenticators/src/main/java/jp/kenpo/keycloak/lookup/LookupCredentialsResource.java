@@ -15,9 +15,10 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
+import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.common.UnionName;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.Households;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
@@ -190,9 +191,10 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         String address = request.getEmail();
         request.setEmail(null);
         String link = LookupMail.url(session.getContext().getUri().getBaseUri(), realm, "credentials",
-                LookupRequests.newKey(request, LookupRequests.Purpose.LINK));
-        session.getProvider(MailQueue.class).submit(realm, new LookupLinkMail(address, request.getLanguage(), link, config.linkValidityHours()));
+                LookupRequests.newKey(ServerKey.Ring.of(session, realm).active(), request, LookupRequests.Purpose.LINK));
         UserModel user = request.getUserId() == null ? null : session.users().getUserById(realm, request.getUserId());
+        QueuedMail.submit(session, realm, new LookupLinkMail(address, request.getLanguage(), link, config.linkValidityHours()),
+                event(realm, EventType.SEND_RESET_PASSWORD_ERROR, user, request).detail(EventDetails.LOOKUP, "link_not_queued"));
         event(realm, EventType.RESET_PASSWORD, user, request).detail(EventDetails.LOOKUP, "approved").success();
         return household(realm, "approved", null);
     }
@@ -224,8 +226,10 @@ public class LookupCredentialsResource implements RealmResourceProvider {
                 .filter(u -> MemberAttributes.RELATIONSHIP_SELF.equals(u.getFirstAttribute(MemberAttributes.RELATIONSHIP)))
                 .filter(u -> u.getEmail() != null && !u.getEmail().isBlank())
                 .findFirst()
-                .ifPresent(insured -> session.getProvider(MailQueue.class).submit(realm, new HouseholdNoticeMail(insured.getEmail(),
-                        session.getContext().resolveLocale(insured).toLanguageTag(), JapanTime.nowForMail())));
+                .ifPresent(insured -> QueuedMail.submit(session, realm, new HouseholdNoticeMail(insured.getEmail(),
+                        session.getContext().resolveLocale(insured).toLanguageTag(), JapanTime.nowForMail()),
+                        new EventBuilder(realm, session, session.getContext().getConnection()).event(EventType.RESET_PASSWORD_ERROR)
+                                .user(dependent).detail(EventDetails.LOOKUP, "household_notice")));
     }
 
     private LoginFormsProvider form(RealmModel realm) {

@@ -8,6 +8,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.Secrets;
+import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.MemberIdentity;
 import jp.kenpo.keycloak.member.Registration;
@@ -51,26 +52,27 @@ final class LookupRequests {
             e.setMaskedSymbol(MemberIdentity.mask(user.getFirstAttribute(MemberAttributes.SYMBOL)));
             e.setMaskedNumber(MemberIdentity.mask(user.getFirstAttribute(MemberAttributes.NUMBER)));
         }
+        ServerKey key = ServerKey.Ring.of(session, realm).active();
         String link = null;
         String approve = null;
         if (state.status() == LookupRequest.Status.AWAITING_APPROVAL) {
             // Needed to mail the link once approved; removed then.
             e.setEmail(typedEmail);
-            approve = newKey(e, Purpose.APPROVE);
+            approve = newKey(key, e, Purpose.APPROVE);
         } else {
-            link = newKey(e, Purpose.LINK);
+            link = newKey(key, e, Purpose.LINK);
         }
-        String stop = state.matched() ? newKey(e, Purpose.STOP) : null;
+        String stop = state.matched() ? newKey(key, e, Purpose.STOP) : null;
         EntityManager em = em(session);
         em.persist(e);
         em.flush();
         return new Created(e, link, stop, approve);
     }
 
-    /** A fresh secret for one purpose: its hash replaces the request's previous one. */
-    static String newKey(LookupRequestEntity e, Purpose purpose) {
+    /** A fresh secret for one purpose: its hash (keyed with the realm's server key) replaces the request's previous one. */
+    static String newKey(ServerKey key, LookupRequestEntity e, Purpose purpose) {
         String secret = Secrets.urlSafeToken(32);
-        String hash = Secrets.hash(secret, e.getSalt());
+        String hash = Secrets.hash(key, secret, e.getSalt());
         switch (purpose) {
             case LINK -> e.setLinkHash(hash);
             case STOP -> e.setStopHash(hash);
@@ -100,7 +102,8 @@ final class LookupRequests {
             case STOP -> e.getStopHash();
             case APPROVE -> e.getApproveHash();
         };
-        return Secrets.matches(key.substring(dot + 1), e.getSalt(), expected) ? Optional.of(e) : Optional.empty();
+        return Secrets.matches(ServerKey.Ring.of(session, realm), key.substring(dot + 1), e.getSalt(), expected)
+                ? Optional.of(e) : Optional.empty();
     }
 
     static Optional<LookupRequestEntity> byId(KeycloakSession session, RealmModel realm, String id) {

@@ -8,12 +8,14 @@ import java.util.Map;
 import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
 import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.BirthDate;
 import jp.kenpo.keycloak.member.MemberIdentity;
 import jp.kenpo.keycloak.member.MemberKey;
@@ -51,7 +53,8 @@ public final class LookupScreens {
     static boolean handle(AuthenticationFlowContext context, LookupConfig config) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         if (PostalScreens.isPostalRequest(form)) {
-            PostalScreens.handle(context, config.staffAddress());
+            PostalScreens.handle(context, config.staffAddress(),
+                    new PostalScreens.Limits(config.postalPerClientPerDay(), config.postalPerNumberPerDay()));
             return true;
         }
         if (form.containsKey(NEXT)) {
@@ -84,14 +87,14 @@ public final class LookupScreens {
             context.challenge(page.createForm(FORM));
             return;
         }
-        Throttle throttle = new Throttle(context.getSession().singleUseObjects());
+        Throttle throttle = Throttle.of(context.getSession());
         String household = MemberKey.household(values.get("symbol"), values.get("number")).orElse("");
         if (!throttle.admit(context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
                         .detail(EventDetails.LOOKUP, "throttled")
                         .detail(EventDetails.SYMBOL, MemberIdentity.mask(MemberIdentity.code(values.get("symbol"))))
                         .detail(EventDetails.NUMBER, MemberIdentity.mask(MemberIdentity.code(values.get("number")))),
                 "kenpo_lookup_throttled",
-                Throttle.Limit.perHour("lookup-client", context.getConnection().getRemoteAddr(), config.perClientPerHour()),
+                Throttle.Limit.perHour("lookup-client", ClientAddress.throttleKey(context.getConnection().getRemoteAddr()), config.perClientPerHour()),
                 Throttle.Limit.perDay("lookup-number", household, config.perNumberPerDay()))) {
             context.challenge(lookupForm(context, values).setError("kenpoLookupThrottled").createForm(FORM));
             return;
@@ -130,9 +133,15 @@ public final class LookupScreens {
             return;
         }
         LookupOutcome outcome = LookupOutcome.take(context.getAuthenticationSession()).orElseThrow();
-        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new LookupMail(outcome, email,
+        // One mail whatever was found, so a full queue answers the same for every outcome.
+        if (!QueuedMail.submit(context.getSession(), context.getRealm(), new LookupMail(outcome, email,
                 context.getSession().getContext().resolveLocale(null).toLanguageTag(),
-                context.getSession().getContext().getUri().getBaseUri(), config));
+                context.getSession().getContext().getUri().getBaseUri(), config),
+                context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).detail(EventDetails.LOOKUP, "mail_queue_full"))) {
+            outcome.keep(context.getAuthenticationSession());
+            context.challenge(context.form().setAttribute("kenpoLookupEmail", email).setError("kenpoMailQueueFull").createForm(EMAIL_FORM));
+            return;
+        }
         // The same page whatever was found; only the realm's delivery setting changes its words.
         context.challenge(context.form().setAttribute("kenpoLookupDelivery", config.delivery().value())
                 .setAttribute("kenpoLookupHoldHours", config.holdHours()).createForm(SENT));

@@ -5,6 +5,8 @@ import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import org.jboss.logging.Logger;
 import org.keycloak.Config;
 import org.keycloak.email.EmailException;
@@ -30,6 +32,10 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
     static final int DEFAULT_THREADS = 2;
     static final int DEFAULT_MAX_PENDING = 1_000;
 
+    /** Micrometer names; Prometheus shows them as kenpo_mail_queue_full_total and kenpo_mail_queue_pending. */
+    static final String FULL_METRIC = "kenpo.mail.queue.full";
+    static final String PENDING_METRIC = "kenpo.mail.queue.pending";
+
     private static final Logger LOG = Logger.getLogger(BackgroundMailQueueFactory.class);
     private static final long[] RETRY_DELAYS_SECONDS = {5, 30};
 
@@ -53,6 +59,8 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
     @Override
     public void postInit(KeycloakSessionFactory factory) {
         this.sessionFactory = factory;
+        Gauge.builder(PENDING_METRIC, pending, AtomicInteger::get)
+                .description("Mails waiting in this node's kenpo mail queue").register(Metrics.globalRegistry);
         AtomicInteger count = new AtomicInteger();
         executor = new ScheduledThreadPoolExecutor(threads, runnable -> {
             Thread thread = new Thread(runnable, "kenpo-mail-" + count.incrementAndGet());
@@ -79,6 +87,7 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
             LOG.warnf("Mail queue full (%d waiting); dropped %s", maxPending, job.description());
+            Metrics.counter(FULL_METRIC).increment();
             return false;
         }
         String realmId = realm.getId();

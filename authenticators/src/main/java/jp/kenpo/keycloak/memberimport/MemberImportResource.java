@@ -17,12 +17,14 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.StreamingOutput;
 import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
@@ -52,7 +54,12 @@ import org.keycloak.util.JsonSerialization;
 public class MemberImportResource {
 
     private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
-    private static final int MAX_BYTES = 256 * 1024 * 1024;
+    /** The largest membership file (about 500,000 rows); past it 413 before more is read. */
+    static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** The largest letters request (about 100,000 letters as JSON); past it 413. */
+    static final int MAX_LETTER_BYTES = 32 * 1024 * 1024;
+    /** PDF pages are built in memory: at most this many letters per PDF (CSV has no such limit). */
+    static final int MAX_PDF_LETTERS = 10_000;
     /** Letters are printed by hand-picked member; a whole membership goes through the import instead. */
     private static final int MAX_REISSUE = 10_000;
     static final MediaType NDJSON = new MediaType("application", "x-ndjson");
@@ -77,37 +84,58 @@ public class MemberImportResource {
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces("application/x-ndjson")
-    public Response importMembers(@QueryParam("dryRun") boolean dryRun, InputStream body) {
+    public Response importMembers(@QueryParam("dryRun") boolean dryRun, @HeaderParam("Content-Length") Long length,
+                                  InputStream body) {
         auth.users().requireManage();
-        byte[] bytes = readLimited(body);
-        MembershipFile.Parsed parsed = MembershipFile.parse(bytes);
+        tooLarge(length, MAX_BYTES, "The file is larger than 64 MiB");
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
+        ImportLock lock = ImportLock.tryTake(session.singleUseObjects(), factory, realmId);
+        if (lock == null) {
+            throw new WebApplicationException(Response.status(Response.Status.CONFLICT).type(MediaType.APPLICATION_JSON_TYPE)
+                    .entity(Map.of("error", "import_running",
+                            "error_description", "Another member import of this realm is running; try again when it has finished"))
+                    .build());
+        }
+        MembershipFile.Parsed parsed;
+        try {
+            parsed = MembershipFile.parse(readLimited(body, MAX_BYTES));
+        } catch (RuntimeException e) {
+            lock.release();
+            throw e;
+        }
         String by = auth.adminAuth().getUser().getUsername();
         StreamingOutput stream = out -> {
-            ImportSummary summary = new ImportSummary();
-            summary.add(ImportSummary.Count.REJECTED, parsed.rejected().size());
-            for (MembershipFile.Rejected r : parsed.rejected()) {
-                line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
-            }
-            LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.get(ImportSummary.Count.REJECTED), dryRun);
-            Set<String> keep = new HashSet<>();
-            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
             try {
-                new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
-                        letter -> write(out, letterMap(letter)),
-                        progress -> write(out, withType("progress", progress.toMap(dryRun))));
-            } catch (RuntimeException e) {
-                // The answer is already under way (200), so the failure is its last line: the admin sees
-                // how far the import got and keeps the letters already sent; a re-run finishes the rest.
-                LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.get(ImportSummary.Count.PROCESSED));
-                recordEvent(factory, realmId, summary, dryRun, false);
-                line(out, withType("failed", summary.toMap(dryRun)));
-                return;
+                ImportSummary summary = new ImportSummary();
+                summary.add(ImportSummary.Count.REJECTED, parsed.rejected().size());
+                for (MembershipFile.Rejected r : parsed.rejected()) {
+                    line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
+                }
+                LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.get(ImportSummary.Count.REJECTED), dryRun);
+                Set<String> keep = new HashSet<>();
+                parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
+                try {
+                    new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
+                            letter -> write(out, letterMap(letter)),
+                            progress -> {
+                                write(out, withType("progress", progress.toMap(dryRun)));
+                                lock.renew();
+                            });
+                } catch (RuntimeException e) {
+                    // The answer is already under way (200), so the failure is its last line: the admin sees
+                    // how far the import got and keeps the letters already sent; a re-run finishes the rest.
+                    LOG.errorf(e, "Member import by %s failed after %d rows", by, summary.get(ImportSummary.Count.PROCESSED));
+                    recordEvent(factory, realmId, summary, dryRun, false);
+                    line(out, withType("failed", summary.toMap(dryRun)));
+                    return;
+                }
+                recordEvent(factory, realmId, summary, dryRun, true);
+                line(out, withType("summary", summary.toMap(dryRun)));
+                LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
+            } finally {
+                lock.release();
             }
-            recordEvent(factory, realmId, summary, dryRun, true);
-            line(out, withType("summary", summary.toMap(dryRun)));
-            LOG.infof("Member import by %s finished: %s", by, summary.toMap(dryRun));
         };
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
     }
@@ -134,8 +162,15 @@ public class MemberImportResource {
     @POST
     @Path("letters")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response letters(@QueryParam("format") String format, JsonNode body) {
+    public Response letters(@QueryParam("format") String format, @HeaderParam("Content-Length") Long length, InputStream input) {
         auth.users().requireManage();
+        tooLarge(length, MAX_LETTER_BYTES, "The letters are larger than 32 MiB: ask for them in parts");
+        JsonNode body;
+        try {
+            body = JsonSerialization.mapper.readTree(readLimited(input, MAX_LETTER_BYTES));
+        } catch (IOException e) {
+            throw new BadRequestException("Give the letters as a JSON array, or the reissue answer");
+        }
         // The letter objects as an array (the import's letter lines), or the reissue answer as it came.
         JsonNode array = body != null && body.isObject() ? body.get("letters") : body;
         if (array == null || !array.isArray()) {
@@ -147,6 +182,10 @@ public class MemberImportResource {
                     l.path("loginId").asText(), l.path("temporaryPassword").asText()));
         }
         String union = UnionName.of(realm);
+        if ("pdf".equalsIgnoreCase(format) && list.size() > MAX_PDF_LETTERS) {
+            throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .type(MediaType.TEXT_PLAIN_TYPE).entity("At most " + MAX_PDF_LETTERS + " letters per PDF: ask for them in parts").build());
+        }
         if ("pdf".equalsIgnoreCase(format)) {
             return Response.ok(LetterPdf.render(union, list), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
@@ -213,14 +252,24 @@ public class MemberImportResource {
         out.flush();
     }
 
-    private static byte[] readLimited(InputStream body) {
+    /** 413 at once when the declared length is over the bound (nothing is read). */
+    private static void tooLarge(Long declared, int max, String message) {
+        if (declared != null && declared > max) {
+            throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .type(MediaType.TEXT_PLAIN_TYPE).entity(message).build());
+        }
+    }
+
+    /** Reads at most {@code max} bytes; 413 as soon as the body goes past it (chunked bodies have no length). */
+    static byte[] readLimited(InputStream body, int max) {
         try (InputStream in = body; ByteArrayOutputStream buffer = new ByteArrayOutputStream()) {
             byte[] chunk = new byte[65_536];
             int n;
             while ((n = in.read(chunk)) != -1) {
                 buffer.write(chunk, 0, n);
-                if (buffer.size() > MAX_BYTES) {
-                    throw new BadRequestException("The file is larger than 256 MiB");
+                if (buffer.size() > max) {
+                    throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                            .type(MediaType.TEXT_PLAIN_TYPE).entity("The request is larger than " + (max >> 20) + " MiB").build());
                 }
             }
             return buffer.toByteArray();

@@ -77,8 +77,11 @@ class ProfileAndClaimsIT {
         assertEquals(List.of("email"), preferences.get("addresses"));
         assertEquals(Map.of("medical", false, "generic", false), preferences.get("disclosure"));
 
+        assertFalse(id.containsKey("kenpo_household"), "the household goes to userinfo only by default");
+        assertFalse(Oidc.claims(first.accessToken()).containsKey("kenpo_household"), "the household goes to userinfo only by default");
+        Map<String, Object> userinfo = first.userinfo();
         @SuppressWarnings("unchecked")
-        List<Map<String, Object>> household = (List<Map<String, Object>>) id.get("kenpo_household");
+        List<Map<String, Object>> household = (List<Map<String, Object>>) userinfo.get("kenpo_household");
         assertEquals(2, household.size(), household.toString());
         assertEquals("01", household.get(0).get("branch"));
         assertEquals("はなこ", household.get(0).get("nickname"));
@@ -88,11 +91,10 @@ class ProfileAndClaimsIT {
         assertEquals("じろう", household.get(1).get("nickname"));
         assertEquals(Boolean.FALSE, household.get(1).get("discloses_medical"));
         assertFalse(household.toString().contains("健保") || household.toString().contains("1970"), "no names or birth dates");
+        assertFalse(household.toString().contains(number), "no insurance numbers of other members: " + household);
 
-        Map<String, Object> userinfo = first.userinfo();
         assertEquals("7001-" + number + "-00", userinfo.get("kenpo_member_key"));
         assertEquals("ご本人", userinfo.get("nickname"));
-        assertTrue(userinfo.containsKey("kenpo_household"));
 
         long firstLogin = Long.parseLong(attribute(server.admin().user(insured.id()), "kenpoLastLoginAt"));
         Pause.pastQuickLoginCheck();

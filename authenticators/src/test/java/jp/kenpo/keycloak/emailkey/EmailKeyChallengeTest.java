@@ -10,6 +10,7 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.emailkey.EmailKeyChallenge.Outcome;
 import jp.kenpo.keycloak.emailkey.EmailKeyChallenge.ResendOutcome;
+import jp.kenpo.keycloak.common.ServerKey;
 import org.junit.jupiter.api.Test;
 
 class EmailKeyChallengeTest {
@@ -33,7 +34,7 @@ class EmailKeyChallengeTest {
         public void remove(String name) {
             notes.remove(name);
         }
-    }, EmailKeyConfig.DEFAULTS);
+    }, EmailKeyConfig.DEFAULTS, ServerKey.Ring.fixed(ServerKey.derive("test-key", new byte[64])));
 
     @Test
     void theKeyIsStoredOnlyAsAHash() {

@@ -15,7 +15,7 @@ class EmailKeyConfigTest {
     @Test
     void defaultsAreTheUnionManualsValues() {
         EmailKeyConfig config = EmailKeyConfig.from((AuthenticatorConfigModel) null);
-        assertEquals(new EmailKeyConfig(10, 600, 5, 30, 5), config);
+        assertEquals(new EmailKeyConfig(10, 600, 5, 30, 5, 10), config);
         assertEquals(10, config.validityMinutes());
     }
 
@@ -53,7 +53,7 @@ class EmailKeyConfigTest {
     void everySettingIsOfferedInTheAdminConsoleWithBilingualHelp() {
         List<ProviderConfigProperty> properties = new EmailKeyAuthenticatorFactory().getConfigProperties();
         assertEquals(List.of(EmailKeyConfig.DIGITS, EmailKeyConfig.VALIDITY_SECONDS, EmailKeyConfig.MAX_ATTEMPTS,
-                        EmailKeyConfig.RESEND_INTERVAL_SECONDS, EmailKeyConfig.MAX_RESENDS),
+                        EmailKeyConfig.RESEND_INTERVAL_SECONDS, EmailKeyConfig.MAX_RESENDS, EmailKeyConfig.MAILS_PER_HOUR),
                 properties.stream().map(ProviderConfigProperty::getName).toList());
         for (ProviderConfigProperty p : properties) {
             assertTrue(p.getLabel().contains(" / "), p.getLabel());

@@ -238,6 +238,31 @@ class EmailKeyLoginIT {
     }
 
     @Test
+    void keyMailsToOneMemberAreCappedPerHourAcrossLoginAttempts() {
+        Member member = newMember();
+        int before = mailbox.count(member.email());
+        try (AdminApi.ConfigChange cap = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.MAILS_PER_HOUR, "3", EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
+            Attempt first = startLogin(member);
+            assertTrue(first.keyPage().hasKeyForm());
+            EmailKeyPage resent = first.keyPage().resend();
+            startLogin(member);
+            mailbox.awaitNext(member.email(), before + 2);
+            assertEquals(before + 3, mailbox.count(member.email()));
+
+            // Whoever holds the password starts a new attempt: its own counters are fresh, the member's cap is not.
+            Attempt fourth = startLogin(member);
+            String capped = "短い時間に暗証キーのメールを何度もお送りしたため、しばらくお送りできません。"
+                    + "1時間ほどたってから、もう一度ログインしてください。お心当たりのない場合は、健康保険組合へお問い合わせください。";
+            assertEquals(capped, fourth.keyPage().message());
+            assertEquals(capped, resent.resend().message(), "a resend in an older attempt is capped too");
+            Pause.millis(2_000);
+            assertEquals(before + 3, mailbox.count(member.email()), "no key mail past the cap");
+            awaitEvents(member, e -> "kenpo_email_key_mail_cap".equals(e.get("error")));
+        }
+    }
+
+    @Test
     void aKeyFromAnotherLoginAttemptIsRefused() {
         Member member = newMember();
         int before = mailbox.count(member.email());

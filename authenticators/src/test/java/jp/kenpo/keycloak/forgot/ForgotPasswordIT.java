@@ -5,9 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -293,6 +303,83 @@ class ForgotPasswordIT {
         assertTrue(throttled.message().startsWith("短い時間に何度も送信されたため"), throttled.message());
         ReissuePage invalid = reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send("taro@");
         assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", invalid.fieldError());
+    }
+
+    @Test
+    void aBurstOfFiftyParallelRequestsForOneAddressPassesAtMostTheLimit() throws Exception {
+        Member member = newMember(address());
+        List<ReissuePage> forms = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            forms.add(reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)));
+        }
+        List<ReissuePage> answers = new ArrayList<>();
+        // Every test comes from 127.0.0.1: only the per-address limit (3 per hour) is under test here.
+        try (AdminApi.ConfigChange lifted = server.admin().changeExecutionConfig(REISSUE,
+                Map.of("kenpo.reissue.perClientPerHour", "10000"))) {
+            ExecutorService pool = Executors.newFixedThreadPool(50);
+            try {
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<ReissuePage>> sent = new ArrayList<>();
+                for (ReissuePage form : forms) {
+                    sent.add(pool.submit(() -> {
+                        start.await();
+                        return form.send(member.email());
+                    }));
+                }
+                start.countDown();
+                for (Future<ReissuePage> answer : sent) {
+                    answers.add(answer.get(2, TimeUnit.MINUTES));
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+        long accepted = answers.stream().filter(ReissuePage::isSentPage).count();
+        long throttled = answers.stream().filter(a -> a.isForm() && a.message().startsWith("短い時間に何度も送信されたため")).count();
+        assertEquals(3, accepted, "at most the per-address limit is accepted");
+        assertEquals(47, throttled);
+        mailbox.awaitNext(member.email(), 2);
+        Pause.millis(3_000);
+        assertEquals(3, mailbox.count(member.email()), "one mail per accepted request");
+    }
+
+    @Test
+    void recoveryEndsOfflineSessionsSoAnOldOfflineTokenNoLongerRefreshes() throws Exception {
+        Member member = newMember(address());
+        // The member (or whoever had the password) holds an offline token of the portal.
+        Browser holder = new Browser();
+        Oidc.Authorization offline = Oidc.authorization(server.realmUrl(), null);
+        String offlineUrl = offline.url().replace("scope=openid", "scope=openid%20offline_access");
+        LoginPage login = new LoginPage(holder, holder.get(offlineUrl));
+        EmailKeyPage keyPage = new EmailKeyPage(holder, login.submit(member.loginId(), PASSWORD));
+        Browser.Page portal = keyPage.submit(mailbox.awaitNext(member.email(), 0).emailKey());
+        assertTrue(portal.isPortalRedirect(), portal.uri().toString());
+        Map<String, Object> tokens = Oidc.exchange(server.realmUrl(), Oidc.query(portal.uri()).get("code"), offline.verifier());
+        String offlineToken = (String) tokens.get("refresh_token");
+        assertEquals("Offline", Oidc.claims(offlineToken).get("typ"), "an offline token: " + Oidc.claims(offlineToken));
+        assertEquals(200, refresh(offlineToken).statusCode(), "works before the recovery");
+
+        // Recovery: パスワード再発行 → 仮ログイン → パスワード変更.
+        Browser browser = new Browser();
+        ReissuePage sent = reissueForm(browser, Oidc.authorization(server.realmUrl(), null)).send(member.email());
+        assertTrue(sent.isSentPage());
+        Mailbox.Mail mail = mailbox.awaitNext(member.email(), 1);
+        LoginPage temporaryLogin = new LoginPage(browser, browser.get(mail.link()));
+        PasswordChangePage change = new PasswordChangePage(browser,
+                temporaryLogin.submit(member.loginId(), temporaryPasswords(mail).get(member.loginId())));
+        assertTrue(change.submit(NEW_PASSWORD, NEW_PASSWORD).isPortalRedirect());
+
+        HttpResponse<String> refused = refresh(offlineToken);
+        assertEquals(400, refused.statusCode(), refused.body());
+        assertTrue(refused.body().contains("invalid_grant"), refused.body());
+    }
+
+    private HttpResponse<String> refresh(String refreshToken) throws Exception {
+        String form = Browser.formBody(Map.of("grant_type", "refresh_token", "refresh_token", refreshToken,
+                "client_id", Oidc.CLIENT_ID, "client_secret", Oidc.CLIENT_SECRET));
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/protocol/openid-connect/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private void awaitFailures(Member member, int expected) {

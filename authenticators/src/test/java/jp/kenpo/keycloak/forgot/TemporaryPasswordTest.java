@@ -6,24 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import java.util.Map;
 
+import jp.kenpo.keycloak.common.ServerKey;
 import org.junit.jupiter.api.Test;
 
 class TemporaryPasswordTest {
 
     private static final long T0 = 1_800_000_000_000L;
+    private static final ServerKey KEY = ServerKey.derive("test-key", new byte[64]);
+    private static final ServerKey.Ring KEYS = ServerKey.Ring.fixed(KEY);
 
     @Test
     void validForExactlyTheConfiguredTimeFromIssue() {
         ForgotConfig threeHours = ForgotConfig.DEFAULTS;
-        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, threeHours);
-        assertEquals(TemporaryPassword.Outcome.ACCEPTED, record.check("Kx7pQ2mNa9", T0 + 10_800_000 - 1));
-        assertEquals(TemporaryPassword.Outcome.EXPIRED, record.check("Kx7pQ2mNa9", T0 + 10_800_000));
-        assertEquals(TemporaryPassword.Outcome.WRONG, record.check("Kx7pQ2mNa8", T0));
+        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, threeHours, KEY);
+        assertEquals(TemporaryPassword.Outcome.ACCEPTED, record.check("Kx7pQ2mNa9", T0 + 10_800_000 - 1, KEYS));
+        assertEquals(TemporaryPassword.Outcome.EXPIRED, record.check("Kx7pQ2mNa9", T0 + 10_800_000, KEYS));
+        assertEquals(TemporaryPassword.Outcome.WRONG, record.check("Kx7pQ2mNa8", T0, KEYS));
     }
 
     @Test
     void storedOnlyAsASaltedHash() {
-        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, ForgotConfig.DEFAULTS);
+        TemporaryPassword record = TemporaryPassword.of("Kx7pQ2mNa9", T0, ForgotConfig.DEFAULTS, KEY);
         Map<String, String> notes = record.toNotes();
         assertFalse(notes.values().stream().anyMatch(v -> v.contains("Kx7pQ2mNa9")), notes.toString());
         assertEquals(record, TemporaryPassword.fromNotes(notes));

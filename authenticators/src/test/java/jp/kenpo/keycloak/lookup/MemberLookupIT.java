@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -265,6 +266,52 @@ class MemberLookupIT {
         LookupPage throttled = lookupForm(new Browser()).next(entry(h, "誰", "ダレ", LocalDate.of(1980, 1, 1)));
         assertTrue(throttled.isDataForm());
         assertTrue(throttled.message().startsWith("お手続きの回数が上限に達しました。"), throttled.message());
+    }
+
+    /** One postal request through the screens; answers the page after 送信. */
+    private Document postalRequest(String family, String symbol, String number) {
+        Browser browser = new Browser();
+        LookupPage lookup = lookupForm(browser);
+        Document postal = browser.post(lookup.page().document().getElementById("kenpo-postal-open-form").absUrl("action"),
+                Map.of("kenpoPostal", "1")).document();
+        Map<String, String> typed = new HashMap<>(Map.of("familyName", family, "givenName", "太郎", "familyKana", "ユウソウ",
+                "givenKana", "タロウ", "symbol", symbol, "number", number, "phone", "09012345678", "category", "idpassword",
+                "message", "", "postalCode", "1234567"));
+        typed.put("address", "東京都千代田区1-2-3");
+        typed.put("kenpoPostalConfirm", "");
+        Document confirm = browser.post(postal.getElementById("kenpo-postal-form").absUrl("action"), typed).document();
+        return browser.post(confirm.getElementById("kenpo-postal-submit-form").absUrl("action"), Map.of("kenpoPostalSubmit", "1")).document();
+    }
+
+    @Test
+    void postalRequestsAreThrottledPerSymbolAndNumberAndTheStaffListPagesOldestFirst() {
+        String number = Long.toString(10_000_000L + System.nanoTime() % 80_000_000L);
+        String family = "頁" + (System.nanoTime() % 100000);
+        String other = Long.toString(Long.parseLong(number) + 1);
+        try (AdminApi.ConfigChange lifted = server.admin().changeExecutionConfig("kenpo-member-lookup",
+                Map.of("kenpo.postal.perClientPerDay", "10000"))) {
+            for (int i = 0; i < 3; i++) {
+                assertTrue(postalRequest(family + i, "9876", number).text().contains("後日、ユーザID、パスワードの記載された封書をお送りします。"));
+            }
+            Document throttled = postalRequest(family + 3, "9876", number);
+            assertTrue(throttled.text().contains("お手続きの回数が上限に達しました。"), throttled.text());
+            assertTrue(postalRequest(family + 4, "9876", other).text().contains("封書をお送りします"), "another number is apart");
+        }
+        var type = new com.fasterxml.jackson.core.type.TypeReference<List<Map<String, Object>>>() { };
+        List<Map<String, Object>> all = new ArrayList<>();
+        for (int first = 0; ; first += 2) {
+            List<Map<String, Object>> page = server.admin().get("/realms/kenpo/kenpo-postal-requests?status=open&first=" + first + "&max=2", type);
+            assertTrue(page.size() <= 2, "max is honoured");
+            all.addAll(page);
+            if (page.size() < 2) {
+                break;
+            }
+        }
+        List<String> mine = all.stream().map(r -> (String) r.get("name")).filter(n -> n.startsWith(family)).toList();
+        assertEquals(List.of(family + "0 太郎", family + "1 太郎", family + "2 太郎", family + "4 太郎"), mine,
+                "every open request, oldest first, none stored for the throttled one");
+        List<Long> created = all.stream().map(r -> ((Number) r.get("createdAt")).longValue()).toList();
+        assertEquals(created.stream().sorted().toList(), created, "oldest first across pages");
     }
 
     @Test

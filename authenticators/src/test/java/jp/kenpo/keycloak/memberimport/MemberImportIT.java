@@ -13,6 +13,11 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 
 import javax.imageio.ImageIO;
@@ -167,6 +172,50 @@ class MemberImportIT {
         assertFalse(isEnabled(utf8Symbol + "-10003-03"), "past 資格喪失日: disabled");
         assertEquals(loginId.toLowerCase(), username(utf8Symbol + "-10000-00"), "login IDs are never touched");
         assertEquals("華子", attribute(server.admin().user(userIdByKey(utf8Symbol + "-10001-01")), "kenpoGivenNameKanji"));
+    }
+
+    @Test
+    void oneImportPerRealmAtATimeAndTheLockIsReleasedAfterwards() throws Exception {
+        byte[] big = membership("C" + (System.nanoTime() % 100000), 500, Map.of()).getBytes(StandardCharsets.UTF_8);
+        ExecutorService pool = Executors.newFixedThreadPool(2);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<AdminApi.Answer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(pool.submit(() -> {
+                    start.await();
+                    return server.admin().postBody("/realms/kenpo/kenpo-member-import?dryRun=true", "text/csv", big, true);
+                }));
+            }
+            start.countDown();
+            List<AdminApi.Answer> done = new ArrayList<>();
+            for (Future<AdminApi.Answer> answer : answers) {
+                done.add(answer.get(10, TimeUnit.MINUTES));
+            }
+            List<Integer> statuses = done.stream().map(AdminApi.Answer::status).sorted().toList();
+            assertEquals(List.of(200, 409), statuses, "the second of two concurrent imports is refused");
+            AdminApi.Answer refused = done.stream().filter(a -> a.status() == 409).findFirst().orElseThrow();
+            assertTrue(refused.body().contains("Another member import of this realm is running"), refused.body());
+        } finally {
+            pool.shutdownNow();
+        }
+        assertEquals(2_000, num(importFile(big, true).summary(), "processed"), "the lock is released when an import ends");
+    }
+
+    @Test
+    void aHugeBodyIsRefusedWith413BeforeItIsRead() {
+        byte[] letters = new byte[32 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(letters, (byte) ' ');
+        AdminApi.Answer tooLarge = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=csv", "application/json",
+                letters, true);
+        assertEquals(413, tooLarge.status(), tooLarge.body());
+        byte[] file = new byte[64 * 1024 * 1024 + 1];
+        java.util.Arrays.fill(file, (byte) ',');
+        AdminApi.Answer hugeImport = server.admin().postBody("/realms/kenpo/kenpo-member-import?dryRun=true", "text/csv", file, true);
+        assertEquals(413, hugeImport.status(), hugeImport.body());
+        // The refused import took no lock.
+        assertEquals(200, server.admin().postBody("/realms/kenpo/kenpo-member-import?dryRun=true", "text/csv",
+                membership("D" + (System.nanoTime() % 100000), 1, Map.of()).getBytes(StandardCharsets.UTF_8), true).status());
     }
 
     @Test

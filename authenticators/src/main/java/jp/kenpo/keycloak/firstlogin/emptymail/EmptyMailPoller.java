@@ -182,7 +182,7 @@ final class EmptyMailPoller {
         }
         String sender = verdict.sender();
         String senderMasked = EmailMasker.mask(sender);
-        if (!new Throttle(mailSession.singleUseObjects()).admit(
+        if (!Throttle.of(mailSession).admit(
                 event(mailSession, mailRealm, EventType.SEND_VERIFY_EMAIL_ERROR, senderMasked).detail(EventDetails.EMPTY_MAIL, "throttled"),
                 "kenpo_empty_mail_throttled",
                 Throttle.Limit.perHour("empty-mail-address", sender.toLowerCase(Locale.ROOT), config.perAddressPerHour()),

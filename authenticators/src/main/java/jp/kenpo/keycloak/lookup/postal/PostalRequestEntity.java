@@ -12,9 +12,11 @@ import jakarta.persistence.Table;
 @Table(name = "KENPO_POSTAL_REQUEST")
 @NamedQueries({
         @NamedQuery(name = "kenpoPostalRequestsByRealm",
-                query = "select r from PostalRequestEntity r where r.realmId = :realmId order by r.createdAt desc"),
+                query = "select r from PostalRequestEntity r where r.realmId = :realmId"
+                        + " order by case when r.status = 'open' then 0 else 1 end, r.createdAt asc, r.id asc"),
         @NamedQuery(name = "kenpoPostalRequestsByRealmAndStatus",
-                query = "select r from PostalRequestEntity r where r.realmId = :realmId and r.status = :status order by r.createdAt desc")
+                query = "select r from PostalRequestEntity r where r.realmId = :realmId and r.status = :status"
+                        + " order by r.createdAt asc, r.id asc")
 })
 public class PostalRequestEntity {
 

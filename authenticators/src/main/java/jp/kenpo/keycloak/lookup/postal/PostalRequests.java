@@ -63,14 +63,24 @@ public final class PostalRequests {
         return entity.getId();
     }
 
-    public static List<PostalRequestEntity> list(KeycloakSession session, RealmModel realm, String status) {
+    /** Page size when none is asked for, and the largest page. */
+    public static final int DEFAULT_PAGE = 100;
+    public static final int MAX_PAGE = 1_000;
+
+    /**
+     * One page of requests, oldest first (open ones before closed ones when no status is given), so the
+     * requests waiting longest are never pushed off the list by newer ones.
+     */
+    public static List<PostalRequestEntity> list(KeycloakSession session, RealmModel realm, String status, Integer first, Integer max) {
         EntityManager em = em(session);
-        if (status == null || status.isBlank()) {
-            return em.createNamedQuery("kenpoPostalRequestsByRealm", PostalRequestEntity.class)
-                    .setParameter("realmId", realm.getId()).setMaxResults(1000).getResultList();
-        }
-        return em.createNamedQuery("kenpoPostalRequestsByRealmAndStatus", PostalRequestEntity.class)
-                .setParameter("realmId", realm.getId()).setParameter("status", status).setMaxResults(1000).getResultList();
+        var query = status == null || status.isBlank()
+                ? em.createNamedQuery("kenpoPostalRequestsByRealm", PostalRequestEntity.class)
+                        .setParameter("realmId", realm.getId())
+                : em.createNamedQuery("kenpoPostalRequestsByRealmAndStatus", PostalRequestEntity.class)
+                        .setParameter("realmId", realm.getId()).setParameter("status", status);
+        int from = first == null ? 0 : Math.max(0, first);
+        int size = max == null ? DEFAULT_PAGE : Math.min(MAX_PAGE, Math.max(1, max));
+        return query.setFirstResult(from).setMaxResults(size).getResultList();
     }
 
     public static PostalRequestEntity close(KeycloakSession session, RealmModel realm, String id, String closedBy) {

@@ -22,7 +22,8 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/<realm>/kenpo-postal-requests}: union staff list postal requests (needs the
- * realm's view-users role) and close them (manage-users).
+ * realm's view-users role) and close them (manage-users). The list pages with {@code first} (default 0)
+ * and {@code max} (default 100, at most 1,000), oldest first, open requests before closed ones.
  */
 public class PostalRequestsAdminResource {
 
@@ -44,9 +45,9 @@ public class PostalRequestsAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response list(@QueryParam("status") String status) {
+    public Response list(@QueryParam("status") String status, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         auth.users().requireView();
-        return noStore(PostalRequests.list(session, realm, status).stream().map(PostalRequestsAdminResource::toMap).toList());
+        return noStore(PostalRequests.list(session, realm, status, first, max).stream().map(PostalRequestsAdminResource::toMap).toList());
     }
 
     @POST

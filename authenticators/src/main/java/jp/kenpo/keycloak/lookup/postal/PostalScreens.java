@@ -5,10 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
-import jp.kenpo.keycloak.mail.MailQueue;
+import jp.kenpo.keycloak.common.Throttle;
+import jp.kenpo.keycloak.mail.QueuedMail;
 import jp.kenpo.keycloak.member.MemberIdentity;
+import jp.kenpo.keycloak.member.MemberKey;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.events.EventType;
 import org.keycloak.forms.login.LoginFormsProvider;
@@ -41,7 +44,11 @@ public final class PostalScreens {
         context.challenge(page(context, Map.of()).createForm("kenpo-postal.ftl"));
     }
 
-    public static boolean handle(AuthenticationFlowContext context, String staffAddress) {
+    /** Postal requests accepted per client address and per 記号・番号 in a day. */
+    public record Limits(int perClientPerDay, int perNumberPerDay) {
+    }
+
+    public static boolean handle(AuthenticationFlowContext context, String staffAddress, Limits limits) {
         MultivaluedMap<String, String> form = context.getHttpRequest().getDecodedFormParameters();
         AuthenticationSessionModel authSession = context.getAuthenticationSession();
         if (form.containsKey(OPEN)) {
@@ -74,6 +81,17 @@ public final class PostalScreens {
                 context.challenge(page(context, stored).createForm("kenpo-postal.ftl"));
                 return true;
             }
+            if (!Throttle.of(context.getSession()).admit(context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR)
+                            .detail(EventDetails.LOOKUP, "postal_throttled")
+                            .detail(EventDetails.NUMBER, MemberIdentity.mask(input.get("number"))),
+                    "kenpo_postal_throttled",
+                    Throttle.Limit.perDay("postal-client", ClientAddress.throttleKey(context.getConnection().getRemoteAddr()),
+                            limits.perClientPerDay()),
+                    Throttle.Limit.perDay("postal-number", MemberKey.household(input.get("symbol"), input.get("number")).orElse(""),
+                            limits.perNumberPerDay()))) {
+                context.challenge(page(context, stored).setError("kenpoLookupThrottled").createForm("kenpo-postal.ftl"));
+                return true;
+            }
             PostalRequestEntity request = PostalRequests.store(context.getSession(), context.getRealm(), input);
             PostalInput.FIELDS.forEach(f -> authSession.removeAuthNote(NOTE_PREFIX + f));
             context.getEvent().clone().event(EventType.RESET_PASSWORD)
@@ -92,7 +110,9 @@ public final class PostalScreens {
         if (staffAddress == null || staffAddress.isBlank()) {
             return;
         }
-        context.getSession().getProvider(MailQueue.class).submit(context.getRealm(), new PostalNoticeMail(staffAddress, requestId));
+        // The request is stored and on the staff list either way; a refused notice is an event error for admins.
+        QueuedMail.submit(context.getSession(), context.getRealm(), new PostalNoticeMail(staffAddress, requestId),
+                context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).detail(EventDetails.POSTAL_REQUEST, requestId));
     }
 
     private static Map<String, String> fromNotes(AuthenticationSessionModel authSession) {
