@@ -2,7 +2,11 @@
 # Loads the union's membership list into Keycloak and fetches the letters for new insured members;
 # or reissues the letters of insured members who have not registered yet and lost theirs.
 #
-#   scripts/kenpo-import.sh members.csv [--dry-run]
+#   scripts/kenpo-import.sh members.csv [--dry-run] [--partial] [--confirm-disable N] [--max-disable-percent P]
+#     --partial: the file holds some members only (additions and changes; nobody is disabled for being
+#     absent). Without it the file is the whole membership: members it does not list are disabled, and
+#     when that is more than P % (default 5) of the active members the server refuses until
+#     --confirm-disable names the exact count (a --dry-run shows it).
 #   scripts/kenpo-import.sh --reissue member-keys.txt      # one 記号-番号-枝番 per line
 #
 # Environment: KC_URL (default http://127.0.0.1:8080; https:// is required for any host but this
@@ -18,7 +22,7 @@
 set -euo pipefail
 umask 077
 
-usage="usage: kenpo-import.sh members.csv [--dry-run] | kenpo-import.sh --reissue member-keys.txt"
+usage="usage: kenpo-import.sh members.csv [--dry-run] [--partial] [--confirm-disable N] [--max-disable-percent P] | kenpo-import.sh --reissue member-keys.txt"
 url=${KC_URL:-http://127.0.0.1:8080}
 url=${url%/}
 realm=${KC_REALM:-kenpo}
@@ -93,13 +97,28 @@ if [ "${1:-}" = "--reissue" ]; then
 fi
 
 csv=${1:?$usage}
-dry=false
-[ "${2:-}" = "--dry-run" ] && dry=true
+shift
+query="dryRun=false"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --dry-run) query="${query/dryRun=false/dryRun=true}" ;;
+    --partial) query="$query&mode=partial" ;;
+    --confirm-disable) query="$query&confirmDisable=${2:?$usage}"; shift ;;
+    --max-disable-percent) query="$query&maxDisablePercent=${2:?$usage}"; shift ;;
+    *) echo "$usage" >&2; exit 2 ;;
+  esac
+  shift
+done
 out="import-$stamp.ndjson"
-# Progress lines arrive as the import goes; show them while saving everything.
-curl -fsS -N -X POST -H "@$auth_header" -H "Content-Type: text/csv" \
-  --data-binary "@$csv" "$endpoint?dryRun=$dry" | tee "$out" \
+# Progress lines arrive as the import goes; show them while saving everything. A refusal (nothing
+# changed) is one JSON object with "error" and a message saying what to do.
+curl -sS -N -X POST -H "@$auth_header" -H "Content-Type: text/csv" \
+  --data-binary "@$csv" "$endpoint?$query" | tee "$out" \
   | grep --line-buffered -v '"type":"letter"' || true
+if grep -q '"error"' "$out"; then
+  echo "The server refused the import; nothing was changed (see the message above)." >&2
+  exit 1
+fi
 
 letters=$(grep '"type":"letter"' "$out" || true)
 if [ -n "$letters" ]; then

@@ -50,6 +50,21 @@ public final class MemberImport {
     private final boolean dryRun;
     private final MemberUpsert upsert;
 
+    /**
+     * What the file is: the whole membership (members it does not list are disabled, the manual's
+     * behaviour) or a part of it (new hires, one office: additions and changes only, nobody is disabled
+     * for being absent; a 資格喪失日 in a row still disables that member).
+     */
+    public enum Mode { FULL, PARTIAL }
+
+    /** Members a full import would disable for being absent from the file, beside the members now active. */
+    public record Absence(int absent, int active) {
+        /** True when more than {@code percent} % of the active members would be disabled. */
+        public boolean exceeds(int percent) {
+            return (long) absent * 100 > (long) percent * active;
+        }
+    }
+
     public MemberImport(KeycloakSessionFactory factory, String realmId, boolean dryRun) {
         this(factory, realmId, dryRun, JapanTime.today());
     }
@@ -69,8 +84,8 @@ public final class MemberImport {
      * @param rows one per member, as {@link MembershipFile#parse} gives them
      * @param keep member keys of rows that were rejected: their members are not absent, only unreadable this time
      */
-    public ImportSummary run(List<MembershipFile.Row> rows, Set<String> keep, ImportSummary summary, Consumer<Letter> letters,
-                       Consumer<ImportSummary> progress) {
+    public ImportSummary run(List<MembershipFile.Row> rows, Set<String> keep, Mode mode, ImportSummary summary,
+                             Consumer<Letter> letters, Consumer<ImportSummary> progress) {
         // MembershipFile already rejected a member's second row; two rows of one member on two threads
         // would create the member twice, so a list that still has one is a programming error.
         Set<String> seen = new HashSet<>();
@@ -133,8 +148,10 @@ public final class MemberImport {
         } finally {
             workers.shutdownNow();
         }
-        seen.addAll(keep);
-        disableAbsent(known, seen, summary);
+        if (mode == Mode.FULL) {
+            seen.addAll(keep);
+            disableAbsent(known, seen, summary);
+        }
         progress.accept(summary);
         return summary;
     }
@@ -147,6 +164,26 @@ public final class MemberImport {
      * Every member already in the realm, by member key, in one query: rows then find their account
      * without a search each, and the members the file no longer lists are known without a scan.
      */
+    /**
+     * How many active members a full import of these rows would disable for being absent (not counting
+     * rows that were rejected, whose members are only unreadable this time), before anything changes.
+     */
+    public Absence absence(List<MembershipFile.Row> rows, Set<String> keep) {
+        Set<String> listed = new HashSet<>(keep);
+        rows.forEach(row -> listed.add(row.memberKey()));
+        int active = 0;
+        int absent = 0;
+        for (Map.Entry<String, MemberUpsert.Known> member : knownMembers().entrySet()) {
+            if (member.getValue().enabled()) {
+                active++;
+                if (!listed.contains(member.getKey())) {
+                    absent++;
+                }
+            }
+        }
+        return new Absence(absent, active);
+    }
+
     private Map<String, MemberUpsert.Known> knownMembers() {
         Map<String, MemberUpsert.Known> known = new HashMap<>();
         KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()

@@ -17,6 +17,7 @@ import java.util.Set;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.StreamingOutput;
+import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
@@ -54,6 +56,7 @@ import org.keycloak.util.JsonSerialization;
 public class MemberImportResource {
 
     private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
+    private static final AdminText TEXT = AdminText.of(MemberImportResource.class);
     /** The largest membership file (about 500,000 rows); past it 413 before more is read. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
     /** The largest letters request (about 100,000 letters as JSON); past it 413. */
@@ -84,9 +87,17 @@ public class MemberImportResource {
     @POST
     @Consumes({"text/csv", MediaType.APPLICATION_OCTET_STREAM, MediaType.TEXT_PLAIN})
     @Produces("application/x-ndjson")
-    public Response importMembers(@QueryParam("dryRun") boolean dryRun, @HeaderParam("Content-Length") Long length,
-                                  InputStream body) {
+    public Response importMembers(@QueryParam("dryRun") boolean dryRun, @QueryParam("mode") @DefaultValue("full") String mode,
+                                  @QueryParam("maxDisablePercent") @DefaultValue("5") int maxDisablePercent,
+                                  @QueryParam("confirmDisable") @DefaultValue("-1") int confirmDisable,
+                                  @HeaderParam("Content-Length") Long length, InputStream body) {
         auth.users().requireManage();
+        MemberImport.Mode importMode = "partial".equalsIgnoreCase(mode) ? MemberImport.Mode.PARTIAL
+                : "full".equalsIgnoreCase(mode) ? MemberImport.Mode.FULL : null;
+        if (importMode == null || maxDisablePercent < 0 || maxDisablePercent > 100) {
+            return refusal(Response.Status.BAD_REQUEST, Map.of("error", "bad_parameter",
+                    "message", TEXT.get("kenpo.import.badParameter")));
+        }
         tooLarge(length, MAX_BYTES, "The file is larger than 64 MiB");
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
@@ -98,13 +109,29 @@ public class MemberImportResource {
                     .build());
         }
         MembershipFile.Parsed parsed;
+        Set<String> keep = new HashSet<>();
+        MemberImport importer = new MemberImport(factory, realmId, dryRun);
+        String by = auth.adminAuth().getUser().getUsername();
         try {
             parsed = MembershipFile.parse(readLimited(body, MAX_BYTES));
+            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
+            if (importMode == MemberImport.Mode.FULL && !dryRun) {
+                // A partial file sent as the whole membership would disable everyone it leaves out: above the
+                // union's share, nothing changes until the request confirms the exact count (shown by a dry run).
+                MemberImport.Absence absence = importer.absence(parsed.rows(), keep);
+                if (absence.exceeds(maxDisablePercent) && confirmDisable != absence.absent()) {
+                    LOG.warnf("Member import by %s refused: it would disable %d of %d active members", by, absence.absent(), absence.active());
+                    lock.release();
+                    return refusal(Response.Status.CONFLICT, Map.of("error", "too_many_absent", "absent", absence.absent(),
+                            "active", absence.active(), "maxDisablePercent", maxDisablePercent,
+                            "message", TEXT.format("kenpo.import.tooManyAbsent", Integer.toString(absence.absent()),
+                                    Integer.toString(absence.active()), Integer.toString(maxDisablePercent))));
+                }
+            }
         } catch (RuntimeException e) {
             lock.release();
             throw e;
         }
-        String by = auth.adminAuth().getUser().getUsername();
         StreamingOutput stream = out -> {
             try {
                 ImportSummary summary = new ImportSummary();
@@ -112,11 +139,10 @@ public class MemberImportResource {
                 for (MembershipFile.Rejected r : parsed.rejected()) {
                     line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
                 }
-                LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s", by, parsed.rows().size(), summary.get(ImportSummary.Count.REJECTED), dryRun);
-                Set<String> keep = new HashSet<>();
-                parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
+                LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s, mode %s", by, parsed.rows().size(),
+                        summary.get(ImportSummary.Count.REJECTED), dryRun, importMode);
                 try {
-                    new MemberImport(factory, realmId, dryRun).run(parsed.rows(), keep, summary,
+                    importer.run(parsed.rows(), keep, importMode, summary,
                             letter -> write(out, letterMap(letter)),
                             progress -> {
                                 write(out, withType("progress", progress.toMap(dryRun)));
@@ -138,6 +164,11 @@ public class MemberImportResource {
             }
         };
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
+    }
+
+    /** A refusal before anything changed: JSON, never cached. */
+    private static Response refusal(Response.Status status, Map<String, Object> body) {
+        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).header("Cache-Control", "no-store").build();
     }
 
     /**
