@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.UriBuilder;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.LoginEntry;
+import jp.kenpo.keycloak.common.NoStore;
 import jp.kenpo.keycloak.common.StartScreen;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
@@ -75,7 +76,7 @@ public class RegistrationStartResource implements RealmResourceProvider {
         if (session.singleUseObjects().contains(usedKey(token))) {
             return linkProblem("kenpoRegistrationLinkUsed");
         }
-        return noStore(session.getProvider(LoginFormsProvider.class)
+        return NoStore.page(session.getProvider(LoginFormsProvider.class)
                 .setAttribute("kenpoOpenKey", key)
                 .setAttribute("kenpoOpenAction", session.getContext().getUri().getRequestUriBuilder().replaceQuery(null).build().toString())
                 .createForm(OPEN));
@@ -110,7 +111,7 @@ public class RegistrationStartResource implements RealmResourceProvider {
         // so the address is proven by its first email key, as a typed one.
         authSession.setAuthNote(MemberRegistrationAuthenticator.MAILED_EMAIL_NOTE, token.getEmail());
         event.client(authSession.getClient()).detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(token.getEmail())).success();
-        return noStore(LoginEntry.continueAt(session, realm, authSession, StartScreen.FIRST_LOGIN));
+        return NoStore.page(LoginEntry.continueAt(session, realm, authSession, StartScreen.FIRST_LOGIN));
     }
 
     private RegistrationStartToken decode(String key, RealmModel realm) {
@@ -127,17 +128,9 @@ public class RegistrationStartResource implements RealmResourceProvider {
         return "kenpo-registration-start:" + token.getId();
     }
 
-    /** The link's pages are never stored by browsers or proxies. */
-    private static Response noStore(Response response) {
-        return Response.fromResponse(response)
-                .header("Cache-Control", "no-store, no-cache, must-revalidate")
-                .header("Pragma", "no-cache")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
-    }
 
     private Response linkProblem(String messageKey) {
-        return noStore(session.getProvider(LoginFormsProvider.class)
+        return NoStore.page(session.getProvider(LoginFormsProvider.class)
                 .setError(messageKey)
                 .createErrorPage(Response.Status.BAD_REQUEST));
     }

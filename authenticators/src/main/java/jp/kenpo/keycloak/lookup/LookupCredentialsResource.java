@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.lookup;
 
 import java.time.Instant;
-
 import java.util.Optional;
 
 import jakarta.ws.rs.Consumes;
@@ -15,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
+import jp.kenpo.keycloak.common.NoStore;
 import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.common.UnionName;
@@ -69,7 +69,7 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         return switch (state) {
             case USED -> used(realm);
             case ON_HOLD -> onHold(realm, request.get());
-            case READY -> page(form(realm).setAttribute("kenpoRevealKey", key)
+            case READY -> NoStore.page(form(realm).setAttribute("kenpoRevealKey", key)
                     .setAttribute("kenpoRevealAction", action())
                     .createForm("kenpo-lookup-reveal.ftl"));
         };
@@ -114,7 +114,7 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         user.setSingleAttribute(MemberAttributes.LOOKUP_PASSWORD_ISSUED_AT, Instant.now().toString());
         event(realm, EventType.RESET_PASSWORD, user, request).detail(EventDetails.LOOKUP, "credentials_shown").success();
         notifyInsured(realm, user);
-        return page(form(realm)
+        return NoStore.page(form(realm)
                 .setAttribute("kenpoLoginId", user.getUsername())
                 .setAttribute("kenpoTemporaryPassword", temporary)
                 .setAttribute("kenpoLoginUrl", Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString())
@@ -237,13 +237,13 @@ public class LookupCredentialsResource implements RealmResourceProvider {
     }
 
     private Response onHold(RealmModel realm, LookupRequestEntity request) {
-        return page(form(realm).setAttribute("kenpoOpensAt", LookupMail.forMail(request.getOpensAt() == null ? request.getCreatedAt()
+        return NoStore.page(form(realm).setAttribute("kenpoOpensAt", LookupMail.forMail(request.getOpensAt() == null ? request.getCreatedAt()
                 : request.getOpensAt())).setAttribute("kenpoAwaitingApproval", request.getOpensAt() == null)
                 .createForm("kenpo-lookup-on-hold.ftl"));
     }
 
     private Response notCompleted(RealmModel realm) {
-        return page(form(realm).createForm("kenpo-lookup-not-completed.ftl"));
+        return NoStore.page(form(realm).createForm("kenpo-lookup-not-completed.ftl"));
     }
 
     /** The insured member's pages: {@code stop} and {@code approve} (a button), {@code stopped}, {@code approved}, {@code ended}. */
@@ -252,21 +252,13 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         if (key != null) {
             form.setAttribute("kenpoHouseholdKey", key).setAttribute("kenpoHouseholdAction", action());
         }
-        return page(form.createForm("kenpo-lookup-household.ftl"));
+        return NoStore.page(form.createForm("kenpo-lookup-household.ftl"));
     }
 
     private Response used(RealmModel realm) {
-        return page(form(realm).createForm("kenpo-lookup-used.ftl"));
+        return NoStore.page(form(realm).createForm("kenpo-lookup-used.ftl"));
     }
 
-    /** Pages that show or lead to credentials are never stored by browsers or proxies. */
-    private static Response page(Response response) {
-        return Response.fromResponse(response)
-                .header("Cache-Control", "no-store, no-cache, must-revalidate")
-                .header("Pragma", "no-cache")
-                .header("Referrer-Policy", "no-referrer")
-                .build();
-    }
 
     @Override
     public void close() {

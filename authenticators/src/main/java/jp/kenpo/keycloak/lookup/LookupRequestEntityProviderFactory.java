@@ -1,34 +1,13 @@
 package jp.kenpo.keycloak.lookup;
 
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import jp.kenpo.keycloak.common.PackTableFactory;
 
-public class LookupRequestEntityProviderFactory implements JpaEntityProviderFactory {
+/** The table of ID・パスワードの取得 requests (KENPO_LOOKUP_REQUEST) and its own changelog. */
+public class LookupRequestEntityProviderFactory extends PackTableFactory {
 
     public static final String ID = "kenpo-lookup-request";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return new LookupRequestEntityProvider();
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public LookupRequestEntityProviderFactory() {
+        super(ID, LookupRequestEntity.class, "META-INF/kenpo-lookup-request-changelog.xml");
     }
 }

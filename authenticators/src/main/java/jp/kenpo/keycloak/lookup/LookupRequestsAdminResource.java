@@ -15,6 +15,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.NoStore;
 import org.keycloak.common.util.Time;
 import org.keycloak.events.EventBuilder;
 import org.keycloak.events.admin.OperationType;
@@ -53,7 +54,7 @@ public class LookupRequestsAdminResource {
         auth.users().requireView();
         List<Map<String, Object>> rows = LookupRequests.pending(session, realm, Math.max(0, first), Math.max(1, Math.min(MAX_PAGE, max)),
                 Time.currentTimeMillis()).stream().map(LookupRequestsAdminResource::toMap).toList();
-        return Response.ok(rows, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return NoStore.json(rows);
     }
 
     @POST
@@ -73,7 +74,7 @@ public class LookupRequestsAdminResource {
             adminEvent.operation(OperationType.UPDATE).resource(RESOURCE).resourcePath(session.getContext().getUri())
                     .detail(EventDetails.LOOKUP_REQUEST, stopped.recovered() ? "stopped_recovered" : "stopped").success();
         }
-        return Response.ok(toMap(request), MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return NoStore.json(toMap(request));
     }
 
     static Map<String, Object> toMap(LookupRequestEntity e) {

@@ -23,11 +23,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.StreamingOutput;
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.common.NoStore;
 import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
@@ -95,7 +96,7 @@ public class MemberImportResource {
         MemberImport.Mode importMode = "partial".equalsIgnoreCase(mode) ? MemberImport.Mode.PARTIAL
                 : "full".equalsIgnoreCase(mode) ? MemberImport.Mode.FULL : null;
         if (importMode == null || maxDisablePercent < 0 || maxDisablePercent > 100) {
-            return refusal(Response.Status.BAD_REQUEST, Map.of("error", "bad_parameter",
+            return NoStore.json(Response.Status.BAD_REQUEST, Map.of("error", "bad_parameter",
                     "message", TEXT.get("kenpo.import.badParameter")));
         }
         tooLarge(length, MAX_BYTES, "The file is larger than 64 MiB");
@@ -122,7 +123,7 @@ public class MemberImportResource {
                 if (absence.exceeds(maxDisablePercent) && confirmDisable != absence.absent()) {
                     LOG.warnf("Member import by %s refused: it would disable %d of %d active members", by, absence.absent(), absence.active());
                     lock.release();
-                    return refusal(Response.Status.CONFLICT, Map.of("error", "too_many_absent", "absent", absence.absent(),
+                    return NoStore.json(Response.Status.CONFLICT, Map.of("error", "too_many_absent", "absent", absence.absent(),
                             "active", absence.active(), "maxDisablePercent", maxDisablePercent,
                             "message", TEXT.format("kenpo.import.tooManyAbsent", Integer.toString(absence.absent()),
                                     Integer.toString(absence.active()), Integer.toString(maxDisablePercent))));
@@ -166,10 +167,6 @@ public class MemberImportResource {
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
     }
 
-    /** A refusal before anything changed: JSON, never cached. */
-    private static Response refusal(Response.Status status, Map<String, Object> body) {
-        return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(body).header("Cache-Control", "no-store").build();
-    }
 
     /**
      * The import's admin event (counts; {@code outcome} finished or failed), not for dry runs. The answer
@@ -249,7 +246,7 @@ public class MemberImportResource {
         answer.put("letters", result.letters().stream().map(MemberImportResource::letterMap).toList());
         answer.put("refused", result.refused().stream()
                 .map(r -> Map.of("memberKey", r.memberKey(), "reason", r.reason())).toList());
-        return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
+        return NoStore.json(answer);
     }
 
     static Map<String, Object> letterMap(MemberImport.Letter letter) {

@@ -1,56 +1,12 @@
 package jp.kenpo.keycloak.rules;
 
-import org.keycloak.Config;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
-import org.keycloak.policy.PasswordPolicyProvider;
-import org.keycloak.policy.PasswordPolicyProviderFactory;
+import jp.kenpo.keycloak.common.PackPasswordPolicyFactory;
 
-public class CommonPasswordsPolicyFactory implements PasswordPolicyProviderFactory {
+public class CommonPasswordsPolicyFactory extends PackPasswordPolicyFactory {
 
     public static final String ID = "kenpoCommonPasswords";
 
-    private static final CommonPasswordsPolicy INSTANCE = new CommonPasswordsPolicy();
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public PasswordPolicyProvider create(KeycloakSession session) {
-        return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public String getDisplayName() {
-        return "Kenpo: common passwords (list in the jar)";
-    }
-
-    @Override
-    public String getConfigType() {
-        return null;
-    }
-
-    @Override
-    public String getDefaultConfigValue() {
-        return null;
-    }
-
-    @Override
-    public boolean isMultiplSupported() {
-        return false;
-    }
-
-    @Override
-    public void close() {
+    public CommonPasswordsPolicyFactory() {
+        super(ID, new CommonPasswordsPolicy(), "Kenpo: common passwords (list in the jar)");
     }
 }

@@ -5,6 +5,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.NoStore;
 import jp.kenpo.keycloak.firstlogin.EmptyMailConfig;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -34,7 +35,6 @@ public class EmptyMailAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response status() {
         auth.realm().requireViewRealm();
-        return Response.ok(EmptyMailStatus.view(session, realm, EmptyMailConfig.of(realm).enabled()))
-                .header("Cache-Control", "no-store").build();
+        return NoStore.json(EmptyMailStatus.view(session, realm, EmptyMailConfig.of(realm).enabled()));
     }
 }

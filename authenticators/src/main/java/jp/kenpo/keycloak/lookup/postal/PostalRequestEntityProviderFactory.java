@@ -1,34 +1,13 @@
 package jp.kenpo.keycloak.lookup.postal;
 
-import org.keycloak.Config;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProvider;
-import org.keycloak.connections.jpa.entityprovider.JpaEntityProviderFactory;
-import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
+import jp.kenpo.keycloak.common.PackTableFactory;
 
-public class PostalRequestEntityProviderFactory implements JpaEntityProviderFactory {
+/** The table of postal requests and its changelog. */
+public class PostalRequestEntityProviderFactory extends PackTableFactory {
 
     public static final String ID = "kenpo-postal-request";
 
-    @Override
-    public JpaEntityProvider create(KeycloakSession session) {
-        return new PostalRequestEntityProvider();
-    }
-
-    @Override
-    public String getId() {
-        return ID;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
+    public PostalRequestEntityProviderFactory() {
+        super(ID, PostalRequestEntity.class, "META-INF/kenpo-postal-request-changelog.xml");
     }
 }

@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.lookup.postal;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 
 import jakarta.ws.rs.GET;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.NoStore;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
@@ -47,7 +47,7 @@ public class PostalRequestsAdminResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("status") String status, @QueryParam("first") Integer first, @QueryParam("max") Integer max) {
         auth.users().requireView();
-        return noStore(PostalRequests.list(session, realm, status, first, max).stream().map(PostalRequestsAdminResource::toMap).toList());
+        return NoStore.json(PostalRequests.list(session, realm, status, first, max).stream().map(PostalRequestsAdminResource::toMap).toList());
     }
 
     @POST
@@ -63,13 +63,9 @@ public class PostalRequestsAdminResource {
         // The request's id only: its content is personal data.
         adminEvent.operation(OperationType.UPDATE).resource(RESOURCE)
                 .resourcePath(session.getContext().getUri()).detail(EventDetails.POSTAL_REQUEST, "closed").success();
-        return noStore(toMap(closed));
+        return NoStore.json(toMap(closed));
     }
 
-    /** Requests carry names, addresses and phone numbers: no browser or proxy may keep them (ASVS 14.3.2). */
-    private static Response noStore(Object entity) {
-        return Response.ok(entity, MediaType.APPLICATION_JSON_TYPE).header("Cache-Control", "no-store").build();
-    }
 
     static Map<String, Object> toMap(PostalRequestEntity e) {
         Map<String, Object> m = new LinkedHashMap<>();
