@@ -7,6 +7,6 @@
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoLookupNotCompleted") />
         <p class="kenpo-notice" id="kenpo-lookup-not-completed">${msg("kenpoLookupNotCompletedHelp", kenpoUnion)}</p>
-        <@kenpo.loginScreenButton />
+        <@kenpo.loginScreenButton href=(kenpoLoginUrl!"") />
     </#if>
 </@layout.registrationLayout>

@@ -7,5 +7,6 @@
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoLookupUsed") />
         <p class="kenpo-notice" id="kenpo-lookup-again">${msg("kenpoLookupStartAgain")}</p>
+        <@kenpo.loginScreenButton primary=true href=(kenpoLoginUrl!"") />
     </#if>
 </@layout.registrationLayout>

@@ -117,7 +117,6 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         return NoStore.page(form(realm)
                 .setAttribute("kenpoLoginId", user.getUsername())
                 .setAttribute("kenpoTemporaryPassword", temporary)
-                .setAttribute("kenpoLoginUrl", Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString())
                 .createForm("kenpo-lookup-credentials.ftl"));
     }
 
@@ -233,7 +232,9 @@ public class LookupCredentialsResource implements RealmResourceProvider {
     }
 
     private LoginFormsProvider form(RealmModel realm) {
-        return session.getProvider(LoginFormsProvider.class).setAttribute("kenpoUnion", UnionName.of(realm));
+        // Pages of a mail link have no login attempt to go back to: their ログイン画面へ button starts one.
+        return session.getProvider(LoginFormsProvider.class).setAttribute("kenpoUnion", UnionName.of(realm))
+                .setAttribute("kenpoLoginUrl", Urls.accountBase(session.getContext().getUri().getBaseUri()).path("/").build(realm.getName()).toString());
     }
 
     private Response onHold(RealmModel realm, LookupRequestEntity request) {

@@ -164,6 +164,8 @@ class MemberLookupIT {
         // Opening the link again shows that it was used and how to start again.
         Document again = new Browser().get(link).document();
         assertTrue(again.text().contains("このURLはすでに使われたか、有効期限が過ぎています。"), again.text());
+        // No dead end: the page has a button to the login screen.
+        assertTrue(again.getElementById("kenpo-to-login").attr("href").endsWith("/realms/kenpo/account/"), again.html());
         Browser.Page replay = new Browser().post(revealForm.getElementById("kenpo-lookup-reveal-form").absUrl("action"),
                 Map.of("key", revealForm.selectFirst("input[name=key]").val()));
         assertFalse(replay.body().contains(temporary), "the password is shown once");
