@@ -19,6 +19,7 @@ import jp.kenpo.keycloak.member.Registration;
 import jp.kenpo.keycloak.rules.LoginIdRules;
 import jp.kenpo.keycloak.rules.NewPassword;
 import org.keycloak.authentication.AuthenticationFlowContext;
+import org.keycloak.authentication.authenticators.browser.AbstractUsernameFormAuthenticator;
 import org.keycloak.authentication.AuthenticationFlowError;
 import org.keycloak.events.Details;
 import org.keycloak.events.EventType;
@@ -141,6 +142,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
     private void register(AuthenticationFlowContext context, UserModel user, MemberRegistrationInput input, MemberRegistrationConfig config) {
         boolean alreadyProven = user.isEmailVerified() && input.email().equalsIgnoreCase(user.getEmail());
         user.setUsername(input.loginId());
+        // The completion page's ID strip shows the new login ID, never the letter's (the next login uses the new one).
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, input.loginId());
         // Replacing the password credential is what kills the temporary password from the letter.
         user.credentialManager().updateCredential(UserCredentialModel.password(input.newPassword().password(), false));
         user.removeRequiredAction(UserModel.RequiredAction.UPDATE_PASSWORD);

@@ -87,6 +87,9 @@ class FirstLoginIT {
         assertEquals("利用者情報登録完了", complete.title());
         assertEquals("利用登録が完了しました。ログイン画面へ進んでください。", complete.intro());
         assertEquals("ログイン画面", complete.buttonText());
+        var strip = complete.page().document().getElementById("kc-attempted-username");
+        assertTrue(strip == null || strip.val().equals(newLoginId), "never the letter's ID above 「新ログインIDで…」: " + strip);
+        assertFalse(complete.page().body().toLowerCase().contains(letter.loginId().toLowerCase()), "the letter's ID is not shown on the completion page");
 
         Map<String, Object> user = server.admin().user(letter.userId());
         assertEquals(newLoginId, user.get("username"));
