@@ -229,7 +229,8 @@ class ForgotPasswordIT {
         assertEquals(known.title(), stranger.title());
         assertEquals(known.intro(), stranger.intro());
         assertEquals(known.page().status(), stranger.page().status());
-        assertTrue(stranger.text().contains("配偶者・被扶養者（40歳以上）の方は、健康保険組合へお問い合わせください。"));
+        assertTrue(stranger.text().contains("配偶者・被扶養者（40歳以上）の方は、ログイン画面の「配偶者・被扶養者（40歳以上）の方のID・パスワード取得はこちら」からお手続きください。"),
+                "one message: spouses and dependents go to the lookup, not to the union: " + stranger.text());
         mailbox.awaitNext(member.email(), 0);
         Pause.millis(1_500);
         assertEquals(0, mailbox.count(unknown));
