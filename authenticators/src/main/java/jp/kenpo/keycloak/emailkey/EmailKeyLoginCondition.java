@@ -10,7 +10,7 @@ import org.keycloak.models.UserModel;
 
 /**
  * Condition for the email-key subflow: true (ask for the key) unless the union lets members switch
- * the key off (this condition's setting, off by default) and the member did (認証キーによるログイン設定).
+ * the key off (this condition's setting, off by default) and the member did (暗証キーによるログイン設定).
  */
 public class EmailKeyLoginCondition implements ConditionalAuthenticator {
 
