@@ -17,6 +17,10 @@ public record PostalInput(Map<String, String> values) {
             "phone", "category", "message", "postalCode", "address");
     public static final List<String> REQUIRED = List.of("familyName", "givenName", "familyKana", "givenKana", "symbol", "number",
             "phone", "postalCode", "address");
+    /** Each of 姓, 名, セイ, メイ: 100 characters (the database keeps 姓 + space + 名 in 255). */
+    static final int NAME_MAX = 100;
+    /** 記号 and 番号: 32 characters (their database columns). */
+    static final int CODE_MAX = 32;
     public static final List<String> CATEGORIES = List.of("idpassword", "other");
 
     /** A field and a message key. */
@@ -56,6 +60,17 @@ public record PostalInput(Map<String, String> values) {
         String postal = values.get("postalCode");
         if (!postal.isEmpty() && !postal.matches("\\d{3}-\\d{4}")) {
             problems.add(new Problem("postalCode", "kenpoPostalCodeInvalid"));
+        }
+        // The database's columns: 氏名 and カナ (姓 + space + 名) 255, 記号 and 番号 32 characters each.
+        for (String f : List.of("familyName", "givenName", "familyKana", "givenKana")) {
+            if (values.get(f).length() > NAME_MAX) {
+                problems.add(new Problem(f, "kenpoPostalNameTooLong"));
+            }
+        }
+        for (String f : List.of("symbol", "number")) {
+            if (values.get(f).length() > CODE_MAX) {
+                problems.add(new Problem(f, "kenpoPostalCodeTooLong"));
+            }
         }
         if (values.get("message").length() > 2000) {
             problems.add(new Problem("message", "kenpoPostalMessageTooLong"));
