@@ -31,7 +31,8 @@ final class PageShape {
         String body = doc.body().html();
         for (String value : echoed) {
             if (value != null && !value.isEmpty()) {
-                body = body.replace(value, "…");
+                // Only where the value stands on its own: 記号 "1234" must not eat into a phone number "0312345678".
+                body = body.replaceAll("(?<![\\p{L}\\p{N}])" + java.util.regex.Pattern.quote(value) + "(?![\\p{L}\\p{N}])", "…");
             }
         }
         return body;
