@@ -22,6 +22,7 @@ import jp.kenpo.keycloak.testsupport.Oidc;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -201,6 +202,15 @@ class EnumerationIT {
         Household h = household();
         dependent(h, "01", "花子", "ハナコ", "1972-08-15", null);
         assertLookupsAlike(entry(h, "花子", "ハナコ", "1972", "8", "15"), entry(h, "三郎", "サブロウ", "1972", "8", "15"));
+    }
+
+    @Test
+    @Disabled("until issue 13 §1 lands: today the typed address gets no mail when the dependent is registered "
+            + "(the notice goes to the member's own address), so silence tells the requester such a member exists")
+    void theLookupMailsTheTypedAddressAlikeForARegisteredDependentAndForNobody() {
+        Household h = household();
+        dependent(h, "02", "良子", "ヨシコ", "1975-01-01", Members.loginId("enown") + "@example.jp");
+        assertLookupsAlike(entry(h, "良子", "ヨシコ", "1975", "1", "1"), entry(h, "三郎", "サブロウ", "1975", "1", "1"));
     }
 
     @Test
