@@ -9,6 +9,8 @@
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S, --measure=S,
 # --rounds=N (alternating A B C0 C / C C0 B A, default 4), --otp-pool=N, --key-steps=N, --import-rows=N, --clone-to=N, --lookups=N, --skip-logins,
 # --skip-key-step, --skip-members.
+# --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
+# (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
 set -euo pipefail
 cd "$(dirname "$0")"
 

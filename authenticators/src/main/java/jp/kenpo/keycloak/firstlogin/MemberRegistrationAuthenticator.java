@@ -38,6 +38,11 @@ import org.keycloak.models.utils.FormMessage;
  */
 public class MemberRegistrationAuthenticator extends PackAuthenticator {
 
+    /** Single-use-object key of a registration in progress (the account's id follows). */
+    private static final String REGISTERING_PREFIX = "kenpo-registering:";
+    /** Long enough to cover requests sent at once; a registered account is never pending again. */
+    private static final long REGISTERING_SECONDS = 300;
+
     static final String FORM = "kenpo-member-registration.ftl";
     static final String COMPLETE = "kenpo-registration-complete.ftl";
     static final String EXPIRED = "kenpo-temporary-password-expired.ftl";
@@ -94,6 +99,15 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
                     .detail(EventDetails.FIELDS, String.join(",", problems.stream().map(MemberRegistrationInput.Problem::field).distinct().toList()))
                     .error("kenpo_registration_invalid_input");
             context.challenge(form.createForm(FORM));
+            return;
+        }
+        // One letter registers one account once: when several tabs or browsers submit at the same moment, only
+        // the first claim (cluster-wide) registers; the others are told the registration is already under way.
+        if (!context.getSession().singleUseObjects().putIfAbsent(REGISTERING_PREFIX + user.getId(), REGISTERING_SECONDS)) {
+            context.getEvent().clone().event(EventType.UPDATE_PROFILE_ERROR).user(user)
+                    .detail(EventDetails.REGISTRATION, "rejected").error("kenpo_registration_concurrent");
+            context.challenge(context.form().setError("kenpoRegistrationConcurrent")
+                    .createErrorPage(jakarta.ws.rs.core.Response.Status.CONFLICT));
             return;
         }
         register(context, user, input, config);

@@ -52,6 +52,7 @@ public final class LetterPdf {
     private static final class Writer {
         private final PDPageContentStream content;
         private final PDType0Font font;
+        private final java.util.Map<Integer, Boolean> drawable = new java.util.HashMap<>();
         private final float width;
         private float y;
 
@@ -62,7 +63,12 @@ public final class LetterPdf {
             this.y = box.getHeight() - MARGIN;
         }
 
-        void letter(String union, MemberImport.Letter letter) throws IOException {
+        void letter(String unionName, MemberImport.Letter given) throws IOException {
+            // Hand-made or edited letter lists may carry characters the font cannot draw (control characters,
+            // emoji, broken surrogates): they print as 〓 instead of failing the whole PDF.
+            String union = printable(unionName);
+            MemberImport.Letter letter = new MemberImport.Letter(given.memberKey(), printable(given.name()),
+                    printable(given.loginId()), printable(given.temporaryPassword()));
             text(union, 11, true);
             text(LetterText.format("honorific", letter.name()), 13, false);
             gap(10);
@@ -84,6 +90,30 @@ public final class LetterPdf {
             gap(10);
             for (int i = 1; i <= 3; i++) {
                 paragraph(LetterText.get("note" + i), 9.5f);
+            }
+        }
+
+        /** {@code text} with every character the font has no glyph for replaced by 〓 (geta, the printer's mark for it). */
+        private String printable(String text) {
+            if (text == null) {
+                return "";
+            }
+            StringBuilder out = new StringBuilder(text.length());
+            text.codePoints().forEach(cp -> out.append(drawable.computeIfAbsent(cp, this::canDraw) ? Character.toString(cp) : "〓"));
+            return out.toString();
+        }
+
+        private boolean canDraw(int codePoint) {
+            if (Character.isISOControl(codePoint) || Character.isSurrogate((char) codePoint) && codePoint <= 0xFFFF
+                    || codePoint == 0xFFFD || Character.getType(codePoint) == Character.LINE_SEPARATOR
+                    || Character.getType(codePoint) == Character.PARAGRAPH_SEPARATOR) {
+                return false;
+            }
+            try {
+                font.encode(Character.toString(codePoint));
+                return true;
+            } catch (IllegalArgumentException | IllegalStateException | IOException e) {
+                return false;
             }
         }
 

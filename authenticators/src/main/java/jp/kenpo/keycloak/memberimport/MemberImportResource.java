@@ -235,6 +235,9 @@ public class MemberImportResource {
         if (memberKeys == null || memberKeys.isEmpty() || memberKeys.size() > MAX_REISSUE) {
             throw new BadRequestException("Give 1 to " + MAX_REISSUE + " member keys");
         }
+        if (memberKeys.contains(null)) {
+            throw new BadRequestException("Give every member key as a string (記号-番号-枝番), not null");
+        }
         LetterReissue.Result result = LetterReissue.reissue(session, realm, memberKeys);
         // Counts only: member keys are insurance numbers.
         LOG.infof("Letters reissued by %s: %d letters, %d refused", auth.adminAuth().getUser().getUsername(),

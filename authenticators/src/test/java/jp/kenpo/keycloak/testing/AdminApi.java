@@ -276,6 +276,11 @@ public final class AdminApi {
         }
     }
 
+    /** The admin's bearer token, for requests the other methods cannot send (wrong methods, raw bytes). */
+    public String token() {
+        return rest.token();
+    }
+
     /** POST without a body on any admin path (relative to /admin); returns the raw answer. */
     public Answer post(String adminPath) {
         return Answer.of(rest.send("POST", "/admin" + adminPath, null));

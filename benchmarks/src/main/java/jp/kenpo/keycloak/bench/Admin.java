@@ -71,6 +71,11 @@ final class Admin {
         AdminRest.expect(rest.send("PUT", "/admin/realms/" + realm + "/clients/" + client.get("id"), client), 204);
     }
 
+    /** Changes some realm settings (a partial representation). */
+    void updateRealm(String realm, Map<String, Object> partial) {
+        AdminRest.expect(rest.send("PUT", "/admin/realms/" + realm, partial), 204);
+    }
+
     /** Changes settings of the configured execution of {@code providerId} in a flow. */
     @SuppressWarnings("unchecked")
     void updateExecutionConfig(String realm, String flowAlias, String providerId, Map<String, String> changes) {

@@ -44,6 +44,13 @@ public final class Benchmarks {
         boolean doLogins = !options.containsKey("skip-logins");
         boolean doKeyStep = !options.containsKey("skip-key-step");
         boolean doMembers = !options.containsKey("skip-members");
+        boolean enumeration = options.containsKey("enumeration");
+        int enumerationSamples = Integer.parseInt(options.getOrDefault("samples", "300"));
+        if (enumeration) {
+            doLogins = false;
+            doKeyStep = false;
+            doMembers = false;
+        }
 
         Path root = Path.of(System.getProperty("kenpo.bench.root", "benchmarks")).toAbsolutePath();
         Path work = Files.createDirectories(root.resolve("target/bench-work"));
@@ -67,6 +74,14 @@ public final class Benchmarks {
                 Admin admin = new Admin(kc.baseUrl());
                 admin.setClientSecret("kenpo", "kenpo-portal", PortalClient.SECRET);
                 var http = Browser.client();
+                if (enumeration) {
+                    // A measurement of its own: enumeration.md and .csv only, LATEST keeps naming the last full run.
+                    Enumeration.run(kc, admin, mail, enumerationSamples, results);
+                    System.out.println();
+                    System.out.println(Files.readString(results.resolve("enumeration.md")));
+                    say("Stopping Keycloak, PostgreSQL and the SMTP sink...");
+                    return;
+                }
 
                 List<LoginLoad.Result> logins = new ArrayList<>();
                 List<Report.Round> perRound = new ArrayList<>();

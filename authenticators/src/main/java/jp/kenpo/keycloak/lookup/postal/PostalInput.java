@@ -17,6 +17,10 @@ public record PostalInput(Map<String, String> values) {
             "phone", "category", "message", "postalCode", "address");
     public static final List<String> REQUIRED = List.of("familyName", "givenName", "familyKana", "givenKana", "symbol", "number",
             "phone", "postalCode", "address");
+    /** Each of 姓, 名, セイ, メイ: 100 characters (the database keeps 姓 + space + 名 in 255). */
+    static final int NAME_MAX = 100;
+    /** 記号 and 番号: 32 characters (their database columns). */
+    static final int CODE_MAX = 32;
     public static final List<String> CATEGORIES = List.of("idpassword", "other");
     /**
      * The most characters each field may have (as normalised), so that nothing too long reaches the
