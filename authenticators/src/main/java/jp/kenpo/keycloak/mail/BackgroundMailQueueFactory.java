@@ -21,8 +21,13 @@ import org.keycloak.provider.ProviderConfigurationBuilder;
  * The mail queue {@value #ID}: runs jobs after the response on a small bounded pool of this node,
  * each in its own Keycloak session and transaction, retrying a failed send twice (after 5 s and 30 s).
  * A job's state lives only in the job; jobs still queued when the node stops are lost (the member asks
- * again). Options: {@code --spi-kenpo-mail-queue--background--threads} (default {@value #DEFAULT_THREADS})
- * and {@code --spi-kenpo-mail-queue--background--max-pending} (default {@value #DEFAULT_MAX_PENDING}).
+ * again). Options: {@code --spi-kenpo-mail-queue--background--threads} (default {@value #DEFAULT_THREADS}),
+ * {@code --spi-kenpo-mail-queue--background--max-pending} (default {@value #DEFAULT_MAX_PENDING}) and
+ * {@code --spi-kenpo-mail-queue--background--start-delay-millis} (default {@value #DEFAULT_START_DELAY_MILLIS}).
+ *
+ * <p>A job starts only after a short delay: the work of a known address (looking up accounts, issuing a
+ * temporary password, rendering, SMTP) must not run on the node's cores while the answer to the same
+ * request is still being written, or that answer would be slower for members than for strangers.
  */
 public class BackgroundMailQueueFactory implements MailQueueFactory {
 
@@ -31,6 +36,8 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
     static final String MAX_PENDING = "maxPending";
     static final int DEFAULT_THREADS = 2;
     static final int DEFAULT_MAX_PENDING = 1_000;
+    static final String START_DELAY_MILLIS = "startDelayMillis";
+    static final int DEFAULT_START_DELAY_MILLIS = 1_000;
 
     /** Micrometer names; Prometheus shows them as kenpo_mail_queue_full_total and kenpo_mail_queue_pending. */
     static final String FULL_METRIC = "kenpo.mail.queue.full";
@@ -42,6 +49,7 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
     private final AtomicInteger pending = new AtomicInteger();
     private int threads = DEFAULT_THREADS;
     private int maxPending = DEFAULT_MAX_PENDING;
+    private int startDelayMillis = DEFAULT_START_DELAY_MILLIS;
     private KeycloakSessionFactory sessionFactory;
     private ScheduledThreadPoolExecutor executor;
 
@@ -54,6 +62,7 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
     public void init(Config.Scope config) {
         threads = Math.max(1, config.getInt(THREADS, DEFAULT_THREADS));
         maxPending = Math.max(1, config.getInt(MAX_PENDING, DEFAULT_MAX_PENDING));
+        startDelayMillis = Math.max(0, config.getInt(START_DELAY_MILLIS, DEFAULT_START_DELAY_MILLIS));
     }
 
     @Override
@@ -83,6 +92,10 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
         return maxPending;
     }
 
+    int startDelayMillis() {
+        return startDelayMillis;
+    }
+
     private boolean submit(RealmModel realm, MailJob job) {
         if (pending.incrementAndGet() > maxPending) {
             pending.decrementAndGet();
@@ -91,7 +104,7 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
             return false;
         }
         String realmId = realm.getId();
-        executor.execute(() -> attempt(realmId, job, 0));
+        executor.schedule(() -> attempt(realmId, job, 0), startDelayMillis, TimeUnit.MILLISECONDS);
         return true;
     }
 
@@ -133,6 +146,9 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
                 .property().name(MAX_PENDING).type(ProviderConfigProperty.INTEGER_TYPE)
                 .helpText("Mails that may wait on this node; past it a request is refused and logged.")
                 .defaultValue(DEFAULT_MAX_PENDING).add()
+                .property().name(START_DELAY_MILLIS).type(ProviderConfigProperty.INTEGER_TYPE)
+                .helpText("Milliseconds a queued mail waits before it is worked on, so its work never slows the answer that queued it.")
+                .defaultValue(DEFAULT_START_DELAY_MILLIS).add()
                 .build();
     }
 

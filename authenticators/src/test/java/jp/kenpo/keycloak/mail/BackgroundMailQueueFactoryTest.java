@@ -29,17 +29,19 @@ class BackgroundMailQueueFactoryTest {
         defaults.init(scope(Map.of()));
         assertEquals(2, defaults.threads());
         assertEquals(1_000, defaults.maxPending());
+        assertEquals(1_000, defaults.startDelayMillis(), "a mail's work never overlaps the answer that queued it");
 
         BackgroundMailQueueFactory set = new BackgroundMailQueueFactory();
-        set.init(scope(Map.of("threads", "4", "maxPending", "50")));
+        set.init(scope(Map.of("threads", "4", "maxPending", "50", "startDelayMillis", "0")));
         assertEquals(4, set.threads());
         assertEquals(50, set.maxPending());
+        assertEquals(0, set.startDelayMillis());
 
         BackgroundMailQueueFactory nonsense = new BackgroundMailQueueFactory();
         nonsense.init(scope(Map.of("threads", "0", "maxPending", "-3")));
         assertEquals(1, nonsense.threads(), "at least one thread");
         assertEquals(1, nonsense.maxPending(), "at least one waiting mail");
-        assertEquals(Set.of("threads", "maxPending"),
+        assertEquals(Set.of("threads", "maxPending", "startDelayMillis"),
                 Set.copyOf(defaults.getConfigMetadata().stream().map(p -> p.getName()).toList()));
     }
 
