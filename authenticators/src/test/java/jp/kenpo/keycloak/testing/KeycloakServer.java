@@ -132,6 +132,12 @@ public final class KeycloakServer implements AutoCloseable {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
             // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
             server.admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
+            // Every test browses from 127.0.0.1: per-client limits would let one test class use up the next
+            // one's quota. Tests of throttles set the limit they test (per address, per number, per member).
+            server.admin.changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.reissue.perClientPerHour", "10000"));
+            server.admin.changeExecutionConfig("kenpo-login-id-password-form", Map.of("kenpo.registrationMail.perClientPerHour", "10000"));
+            server.admin.changeExecutionConfig("kenpo-member-lookup",
+                    Map.of("kenpo.lookup.perClientPerHour", "10000", "kenpo.postal.perClientPerDay", "10000"));
         } catch (Exception e) {
             server.close();
             throw e;
