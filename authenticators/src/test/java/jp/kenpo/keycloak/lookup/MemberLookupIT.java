@@ -291,7 +291,7 @@ class MemberLookupIT {
         try (AdminApi.ConfigChange lifted = server.admin().changeExecutionConfig("kenpo-member-lookup",
                 Map.of("kenpo.postal.perClientPerDay", "10000"))) {
             for (int i = 0; i < 3; i++) {
-                assertTrue(postalRequest(family + i, "9876", number).text().contains("後日、ユーザID、パスワードの記載された封書をお送りします。"));
+                assertTrue(postalRequest(family + i, "9876", number).text().contains("後日、ログインID、パスワードの記載された封書をお送りします。"));
             }
             Document throttled = postalRequest(family + 3, "9876", number);
             assertTrue(throttled.text().contains("お手続きの回数が上限に達しました。"), throttled.text());
