@@ -1,14 +1,17 @@
 #!/usr/bin/env bash
-# Installs what the browser tests need and a fresh Debian machine lacks: Chromium, its driver and a
-# Japanese font (Debian packages). The README's test command runs it before `mvn -B verify`.
+# Installs what the tests need and a fresh Debian machine lacks (Debian packages): Chromium, its driver
+# and a Japanese font for the browser tests, and a PostgreSQL server for the ITs that run on PostgreSQL
+# (the harness runs its own throw-away cluster under authenticators/target/; nothing is configured here).
+# The README's test command runs it before `mvn -B verify`.
 set -euo pipefail
 
 need_packages=()
 command -v chromium >/dev/null 2>&1 || need_packages+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need_packages+=(chromium-driver)
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || need_packages+=(postgresql)
 { command -v fc-list >/dev/null 2>&1 && fc-list | grep -qi 'IPAGothic\|IPAPGothic'; } || need_packages+=(fonts-ipafont-gothic)
 if [ "${#need_packages[@]}" -gt 0 ]; then
-  echo "Installing ${need_packages[*]} (Debian packages) for the browser tests"
+  echo "Installing ${need_packages[*]} (Debian packages) for the tests"
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   $SUDO apt-get update -qq

@@ -47,8 +47,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final AdminApi admin;
+    private final TestPostgres postgres;
 
-    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, int imapPort, Path log, Process process) {
+    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, int imapPort, Path log, Process process,
+            TestPostgres postgres) {
         this.home = home;
         this.httpPort = httpPort;
         this.greenMail = greenMail;
@@ -56,6 +58,7 @@ public final class KeycloakServer implements AutoCloseable {
         this.imapPort = imapPort;
         this.log = log;
         this.process = process;
+        this.postgres = postgres;
         this.admin = new AdminApi(baseUrl(), ADMIN_USER, ADMIN_PASSWORD);
     }
 
@@ -93,13 +96,33 @@ public final class KeycloakServer implements AutoCloseable {
 
         int httpPort = freePort();
         int managementPort = freePort();
-        Path log = Path.of(System.getProperty("kenpo.artifacts.dir", "target/test-artifacts")).resolve("keycloak.log");
+        Path artifacts = Path.of(System.getProperty("kenpo.artifacts.dir", "target/test-artifacts"));
+        Path log = artifacts.resolve("keycloak.log");
         Files.createDirectories(log.getParent());
 
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start-dev",
-                "--import-realm",
-                "--db=dev-mem",
+                "--import-realm"));
+        TestPostgres postgres = null;
+        String db = database();
+        if (db.equals("postgres")) {
+            // A changed --db makes Keycloak re-augment once (about 30 s); the pack's Liquibase changelogs
+            // and JPQL then run on PostgreSQL.
+            try {
+                postgres = TestPostgres.start(home.resolveSibling("postgres-data"), freePort(), artifacts.resolve("postgres-setup.log"));
+            } catch (RuntimeException | IOException e) {
+                greenMail.stop();
+                throw e;
+            }
+            command.addAll(List.of("--db=postgres", "--db-url=" + postgres.jdbcUrl(),
+                    "--db-username=" + TestPostgres.USER, "--db-password=" + TestPostgres.PASSWORD));
+        } else if (db.equals("dev-mem")) {
+            command.add("--db=dev-mem");
+        } else {
+            greenMail.stop();
+            throw new IllegalStateException("kenpo.it.db must be dev-mem or postgres, not " + db);
+        }
+        command.addAll(List.of(
                 "--cache=local",
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
@@ -126,8 +149,17 @@ public final class KeycloakServer implements AutoCloseable {
         env.put("KENPO_SSL_REQUIRED", "external");
         env.put("KENPO_SMTP_STARTTLS", "false");
         env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
-        Process process = builder.start();
-        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, imapPort, log, process);
+        Process process;
+        try {
+            process = builder.start();
+        } catch (IOException e) {
+            greenMail.stop();
+            if (postgres != null) {
+                postgres.close();
+            }
+            throw e;
+        }
+        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, imapPort, log, process, postgres);
         try {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
             // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
@@ -144,6 +176,12 @@ public final class KeycloakServer implements AutoCloseable {
         }
         keepAugmentationLog(log);
         return server;
+    }
+
+    /** The database the test Keycloak runs on: {@code dev-mem} (default) or {@code postgres} ({@code -Dkenpo.it.db}). */
+    public static String database() {
+        String db = System.getProperty("kenpo.it.db", "");
+        return db.isBlank() ? "dev-mem" : db.trim();
     }
 
     public String baseUrl() {
@@ -225,8 +263,14 @@ public final class KeycloakServer implements AutoCloseable {
 
     @Override
     public void close() {
-        KeycloakProcess.stop(process, Duration.ofSeconds(30));
-        greenMail.stop();
+        try {
+            KeycloakProcess.stop(process, Duration.ofSeconds(30));
+            greenMail.stop();
+        } finally {
+            if (postgres != null) {
+                postgres.close();
+            }
+        }
     }
 
     public Path home() {
