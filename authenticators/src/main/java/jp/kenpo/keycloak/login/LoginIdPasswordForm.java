@@ -11,6 +11,7 @@ import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.firstlogin.RegistrationMailScreens;
 import jp.kenpo.keycloak.forgot.ForgotConfig;
 import jp.kenpo.keycloak.forgot.TemporaryLogin;
+import jp.kenpo.keycloak.member.PreIssuedPassword;
 import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
@@ -98,15 +99,16 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     }
 
     /**
-     * A pending account's letter password is stored with a cheap hash (PBKDF2 at 100 iterations, see
-     * {@code MemberUpsert.PRE_ISSUED_HASH}), while a wrong login ID costs Keycloak's dummy hash with the
-     * realm's policy (Argon2) and a registered member's password is checked with that policy too. So that a
-     * pending account's wrong password answers no faster than an unknown ID, it pays the same dummy hash.
+     * A letter's password is stored with a cheap hash ({@link PreIssuedPassword}), while a wrong login ID
+     * costs Keycloak's dummy hash with the realm's policy (Argon2) and every other password is checked with
+     * that policy. So that such an account answers no faster than an unknown ID, it pays the same dummy
+     * hash; an account whose password is already stored with the realm's hash (one created through the
+     * admin API, one re-hashed at login) pays nothing more, or it would answer slower than an unknown ID.
      */
     @Override
     public boolean validatePassword(AuthenticationFlowContext context, UserModel user, MultivaluedMap<String, String> inputData,
                                     boolean clearUser) {
-        if (Registration.isPending(user)) {
+        if (Registration.isPending(user) && PreIssuedPassword.isStoredCheaply(user)) {
             AuthenticatorUtils.dummyHash(context);
         }
         return super.validatePassword(context, user, inputData, clearUser);

@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.PreIssuedPassword;
 import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.common.util.Time;
 import org.keycloak.credential.hash.PasswordHashProvider;
@@ -25,15 +26,6 @@ import org.keycloak.models.credential.PasswordCredentialModel;
  */
 final class MemberUpsert {
 
-    /**
-     * A pre-issued temporary password is ten random characters (about 58 bits), not a human choice, so
-     * a slow hash adds nothing to it, while the realm's (Argon2, about 0.1 s of CPU each) would make a
-     * union's import take hours. It is stored with Keycloak's own PBKDF2-SHA512 at a work factor that
-     * still leaves guessing one from a stolen database at hundreds of GPU-years (2^57 guesses on
-     * average), and Keycloak re-hashes it with the realm's policy at the member's first successful login.
-     */
-    static final String PRE_ISSUED_HASH = "pbkdf2-sha512";
-    static final int PRE_ISSUED_HASH_ITERATIONS = 100;
 
     private final boolean dryRun;
     private final LocalDate today;
@@ -91,10 +83,10 @@ final class MemberUpsert {
         }
     }
 
-    /** Stores a pre-issued temporary password (see {@link #PRE_ISSUED_HASH}); the import and the letter reissue use it. */
+    /** Stores a pre-issued temporary password (see {@link PreIssuedPassword}); the import and the letter reissue use it. */
     static void setPreIssuedPassword(KeycloakSession session, UserModel user, String temporary) {
-        PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PRE_ISSUED_HASH)
-                .encodedCredential(temporary, PRE_ISSUED_HASH_ITERATIONS);
+        PasswordCredentialModel credential = session.getProvider(PasswordHashProvider.class, PreIssuedPassword.HASH)
+                .encodedCredential(temporary, PreIssuedPassword.ITERATIONS);
         credential.setCreatedDate(Time.currentTimeMillis());
         user.credentialManager().createStoredCredential(credential);
         // Its validity (kenpo-member-registration's setting) runs from here.
