@@ -20,8 +20,6 @@ import jp.kenpo.keycloak.testing.Pause;
 import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,17 +40,6 @@ class EnumerationIT {
         this.mailbox = server.mailbox();
     }
 
-    private static AdminApi.ConfigChange liftedLimit;
-
-    @BeforeAll
-    static void liftThePerClientLimit(KeycloakServer server) {
-        liftedLimit = server.admin().liftLookupClientLimit();
-    }
-
-    @AfterAll
-    static void restore() {
-        liftedLimit.close();
-    }
 
     private static void assertSame(Browser.Page known, Browser.Page unknown, String... echoed) {
         assertEquals(known.status(), unknown.status(), "status");

@@ -29,8 +29,6 @@ import jp.kenpo.keycloak.testsupport.AdminRest;
 import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -58,17 +56,6 @@ class LookupDeliveryIT {
         this.mailbox = server.mailbox();
     }
 
-    private static AdminApi.ConfigChange liftedLimit;
-
-    @BeforeAll
-    static void liftThePerClientLimit(KeycloakServer server) {
-        liftedLimit = server.admin().liftLookupClientLimit();
-    }
-
-    @AfterAll
-    static void restore() {
-        liftedLimit.close();
-    }
 
     private record Household(String symbol, String number, String insuredEmail) {
     }

@@ -23,8 +23,6 @@ import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -42,18 +40,6 @@ class MemberLookupIT {
         this.mailbox = server.mailbox();
     }
 
-    private static AdminApi.ConfigChange liftedLimit;
-
-    /** Every test here comes from 127.0.0.1: lift the per-client limit so the per-number limit can be seen alone. */
-    @BeforeAll
-    static void liftThePerClientLimit(KeycloakServer server) {
-        liftedLimit = server.admin().liftLookupClientLimit();
-    }
-
-    @AfterAll
-    static void restore() {
-        liftedLimit.close();
-    }
 
     private record Household(String symbol, String number, String insuredEmail) {
     }

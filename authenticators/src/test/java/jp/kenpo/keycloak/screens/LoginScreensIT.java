@@ -273,8 +273,7 @@ class LoginScreensIT {
                 "kenpoFamilyNameKana", java.util.List.of("ケンポ"), "kenpoGivenNameKana", java.util.List.of("ハナコ"),
                 "kenpoBirthDate", java.util.List.of("1972-08-15")));
         assertEquals(201, server.admin().tryCreateUser(user).status());
-        try (var lifted = server.admin().liftLookupClientLimit();
-             var immediate = server.admin().changeExecutionConfig("kenpo-member-lookup", java.util.Map.of("kenpo.lookup.delivery", "immediate"))) {
+        try (var immediate = server.admin().changeExecutionConfig("kenpo-member-lookup", java.util.Map.of("kenpo.lookup.delivery", "immediate"))) {
             lookupScreens(symbol, number, loginId);
         }
     }

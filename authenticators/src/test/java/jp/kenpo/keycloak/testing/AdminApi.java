@@ -213,14 +213,6 @@ public final class AdminApi {
         return () -> updateRealm(Map.of("smtpServer", smtp));
     }
 
-    /**
-     * Every test comes from 127.0.0.1, so per-client limits of the lookup add up across test classes:
-     * lifts the lookup's per-client limit and returns what restores it.
-     */
-    public ConfigChange liftLookupClientLimit() {
-        return changeExecutionConfig("kenpo-member-lookup", Map.of("kenpo.lookup.perClientPerHour", "10000"));
-    }
-
     /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */
     public Answer postBody(String adminPath, String contentType, byte[] body, boolean authenticated) {
         return postBody(adminPath, contentType, body, authenticated ? null : "", authenticated);
