@@ -11,7 +11,6 @@ import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.LookupPage;
 import jp.kenpo.keycloak.pages.RegistrationEmailPage;
 import jp.kenpo.keycloak.pages.ReissuePage;
-import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
@@ -39,7 +38,6 @@ class EnumerationIT {
         this.server = server;
         this.mailbox = server.mailbox();
     }
-
 
     private static void assertSame(Browser.Page known, Browser.Page unknown, String... echoed) {
         assertEquals(known.status(), unknown.status(), "status");

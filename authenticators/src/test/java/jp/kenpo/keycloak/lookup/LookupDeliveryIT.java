@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -19,6 +18,7 @@ import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.LookupPage;
 import jp.kenpo.keycloak.pages.MemberRegistrationPage;
 import jp.kenpo.keycloak.testing.AdminApi;
+import jp.kenpo.keycloak.testing.Household;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
@@ -56,40 +56,6 @@ class LookupDeliveryIT {
         this.mailbox = server.mailbox();
     }
 
-
-    private record Household(String symbol, String number, String insuredEmail) {
-    }
-
-    private Household household() {
-        String symbol = Long.toString(1000 + (System.nanoTime() % 9000));
-        String number = Long.toString(System.nanoTime() % 10_000_000L);
-        String insuredEmail = Members.loginId("ins") + "@example.jp";
-        server.admin().createMember(Members.loginId("ins"), insuredEmail, "Kenpo2026Ab",
-                attributes(symbol, number, "00", "self", "健保", "太郎", "ケンポ", "タロウ", LocalDate.of(1970, 4, 1)));
-        return new Household(symbol, number, insuredEmail);
-    }
-
-    private static Map<String, List<String>> attributes(String symbol, String number, String branch, String relationship,
-                                                        String familyKanji, String givenKanji, String familyKana, String givenKana,
-                                                        LocalDate birth) {
-        return new HashMap<>(Map.of("kenpoInsuranceSymbol", List.of(symbol), "kenpoInsuranceNumber", List.of(number),
-                "kenpoBranchNumber", List.of(branch), "kenpoRelationship", List.of(relationship),
-                "kenpoFamilyNameKanji", List.of(familyKanji), "kenpoGivenNameKanji", List.of(givenKanji),
-                "kenpoFamilyNameKana", List.of(familyKana), "kenpoGivenNameKana", List.of(givenKana),
-                "kenpoBirthDate", List.of(birth.toString())));
-    }
-
-    private String dependent(Household h, String branch, String relationship, String givenKanji, String givenKana, LocalDate birth) {
-        Map<String, Object> user = new HashMap<>();
-        String loginId = Members.loginId("dep");
-        user.put("username", loginId);
-        user.put("enabled", true);
-        user.put("attributes", attributes(h.symbol(), h.number(), branch, relationship, "健保", givenKanji, "ケンポ", givenKana, birth));
-        var answer = server.admin().tryCreateUser(user);
-        assertEquals(201, answer.status(), answer.body());
-        return loginId;
-    }
-
     private static final LocalDate SPOUSE_BIRTH = LocalDate.of(1972, 8, 15);
 
     /** A spouse in a new household; returns the household and the spouse's login ID. */
@@ -97,8 +63,8 @@ class LookupDeliveryIT {
     }
 
     private Spouse spouse() {
-        Household h = household();
-        return new Spouse(h, dependent(h, "01", "spouse", "花子", "ハナコ", SPOUSE_BIRTH));
+        Household h = Household.create(server.admin());
+        return new Spouse(h, h.dependent(server.admin(), "01", "spouse", "花子", "ハナコ", SPOUSE_BIRTH));
     }
 
     private LookupPage lookupForm() {
@@ -309,13 +275,13 @@ class LookupDeliveryIT {
 
     @Test
     void theTypedAddressGetsTheSameMailWhateverWasFound() {
-        Household h = household();
-        dependent(h, "01", "spouse", "花子", "ハナコ", SPOUSE_BIRTH);
+        Household h = Household.create(server.admin());
+        h.dependent(server.admin(), "01", "spouse", "花子", "ハナコ", SPOUSE_BIRTH);
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         LocalDate young = today.minusYears(20);
-        dependent(h, "02", "child", "次郎", "ジロウ", young);
+        h.dependent(server.admin(), "02", "child", "次郎", "ジロウ", young);
         String ownAddress = Members.loginId("own") + "@example.jp";
-        Map<String, List<String>> registered = attributes(h.symbol(), h.number(), "03", "child", "健保", "良子", "ケンポ", "ヨシコ",
+        Map<String, List<String>> registered = Household.attributes(h.symbol(), h.number(), "03", "child", "健保", "良子", "ケンポ", "ヨシコ",
                 LocalDate.of(1975, 1, 1));
         registered.put("kenpoRegistration", List.of("registered"));
         String registeredId = Members.loginId("regdep");

@@ -16,6 +16,7 @@ import jp.kenpo.keycloak.pages.LookupPage;
 import jp.kenpo.keycloak.pages.MemberRegistrationPage;
 import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testing.Household;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
@@ -38,41 +39,6 @@ class MemberLookupIT {
     MemberLookupIT(KeycloakServer server) {
         this.server = server;
         this.mailbox = server.mailbox();
-    }
-
-
-    private record Household(String symbol, String number, String insuredEmail) {
-    }
-
-    private Household household() {
-        String symbol = Long.toString(1000 + (System.nanoTime() % 9000));
-        String number = Long.toString(System.nanoTime() % 10_000_000L);
-        String insuredEmail = Members.loginId("ins") + "@example.jp";
-        server.admin().createMember(Members.loginId("ins"), insuredEmail, "Kenpo2026Ab",
-                attributes(symbol, number, "00", "self", "健保", "太郎", "ケンポ", "タロウ", LocalDate.of(1970, 4, 1)));
-        return new Household(symbol, number, insuredEmail);
-    }
-
-    private static Map<String, List<String>> attributes(String symbol, String number, String branch, String relationship,
-                                                        String familyKanji, String givenKanji, String familyKana, String givenKana,
-                                                        LocalDate birth) {
-        return new HashMap<>(Map.of("kenpoInsuranceSymbol", List.of(symbol), "kenpoInsuranceNumber", List.of(number),
-                "kenpoBranchNumber", List.of(branch), "kenpoRelationship", List.of(relationship),
-                "kenpoFamilyNameKanji", List.of(familyKanji), "kenpoGivenNameKanji", List.of(givenKanji),
-                "kenpoFamilyNameKana", List.of(familyKana), "kenpoGivenNameKana", List.of(givenKana),
-                "kenpoBirthDate", List.of(birth.toString())));
-    }
-
-    /** A dependent as union IT imports one: no address, no usable password. */
-    private String dependent(Household h, String branch, String relationship, String givenKanji, String givenKana, LocalDate birth) {
-        Map<String, Object> user = new HashMap<>();
-        String loginId = Members.loginId("dep");
-        user.put("username", loginId);
-        user.put("enabled", true);
-        user.put("attributes", attributes(h.symbol(), h.number(), branch, relationship, "健保", givenKanji, "ケンポ", givenKana, birth));
-        var answer = server.admin().tryCreateUser(user);
-        assertEquals(201, answer.status(), answer.body());
-        return loginId;
     }
 
     private LookupPage lookupForm(Browser browser) {
@@ -107,8 +73,8 @@ class MemberLookupIT {
     }
 
     private void aSpouseGetsTheLinkAndSeesIdAndPasswordOnceAtOnce() {
-        Household h = household();
-        String loginId = dependent(h, "01", "spouse", "花子", "ハナコ", LocalDate.of(1972, 8, 15));
+        Household h = Household.create(server.admin());
+        String loginId = h.dependent(server.admin(), "01", "spouse", "花子", "ハナコ", LocalDate.of(1972, 8, 15));
         Browser browser = new Browser();
         LookupPage form = lookupForm(browser);
         assertTrue(form.isDataForm(), form.text());
@@ -176,13 +142,13 @@ class MemberLookupIT {
 
     @Test
     void dependentsAreEligibleFromFortyAndA39YearOldIsRefusedLikeAMismatch() {
-        Household h = household();
+        Household h = Household.create(server.admin());
         LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
         LocalDate fiscalEnd = LocalDate.of(today.getMonthValue() >= 4 ? today.getYear() + 1 : today.getYear(), 3, 31);
         LocalDate forty = fiscalEnd.minusYears(40).plusDays(1);   // 40 on 31 March (legal age rule)
         LocalDate thirtyNine = forty.plusDays(1);
-        String fortyId = dependent(h, "02", "child", "一郎", "イチロウ", forty);
-        dependent(h, "03", "child", "次郎", "ジロウ", thirtyNine);
+        String fortyId = h.dependent(server.admin(), "02", "child", "一郎", "イチロウ", forty);
+        h.dependent(server.admin(), "03", "child", "次郎", "ジロウ", thirtyNine);
 
         AdminApi.ConfigChange now = immediate();
         String a = Members.loginId("r40") + "@example.jp";
@@ -215,10 +181,10 @@ class MemberLookupIT {
 
     @Test
     void aRegisteredDependentIsNeverResetAndOnlyItsOwnAddressHearsOfIt() {
-        Household h = household();
+        Household h = Household.create(server.admin());
         String ownAddress = Members.loginId("own") + "@example.jp";
         String loginId = Members.loginId("regdep");
-        Map<String, List<String>> attributes = attributes(h.symbol(), h.number(), "04", "spouse", "健保", "良子", "ケンポ", "ヨシコ", LocalDate.of(1975, 1, 1));
+        Map<String, List<String>> attributes = Household.attributes(h.symbol(), h.number(), "04", "spouse", "健保", "良子", "ケンポ", "ヨシコ", LocalDate.of(1975, 1, 1));
         attributes.put("kenpoRegistration", List.of("registered"));
         String userId = server.admin().createMember(loginId, ownAddress, "Kenpo2026Ab", attributes);
 
@@ -239,7 +205,7 @@ class MemberLookupIT {
 
     @Test
     void missingDataIsExplainedAndLookupsAreThrottledPerSymbolAndNumber() {
-        Household h = household();
+        Household h = Household.create(server.admin());
         LookupPage form = lookupForm(new Browser());
         LookupPage errors = form.next(new LookupPage.Entry("", "", h.number(), "健保", "", "ケンポ", "タロウ", "SHOWA", "64", "1", "8"));
         assertTrue(errors.isDataForm());
