@@ -69,9 +69,10 @@ final class MailOutbox {
         return counts;
     }
 
-    static List<MailOutboxEntity> dead(EntityManager em, String realmId, int first, int max) {
-        return em.createNamedQuery("kenpoMailOutboxDead", MailOutboxEntity.class).setParameter("realmId", realmId)
-                .setFirstResult(first).setMaxResults(max).getResultList();
+    /** The realm's rows in one state, oldest first. */
+    static List<MailOutboxEntity> inState(EntityManager em, String realmId, String state, int first, int max) {
+        return em.createNamedQuery("kenpoMailOutboxInState", MailOutboxEntity.class).setParameter("realmId", realmId)
+                .setParameter("state", state).setFirstResult(first).setMaxResults(max).getResultList();
     }
 
     /** Makes a dead job of the realm pending again, with a fresh count of attempts; false when there is no such dead job. */

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 
 import jakarta.persistence.EntityManager;
+import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.NotFoundException;
@@ -26,13 +27,15 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
 
 /**
  * {@code /admin/realms/<realm>/kenpo-mail-outbox}: the state of the mail outbox (realm-management role
- * view-users): the realm's mails per state, the bound and how full it is (all realms), and the realm's dead
- * mails, oldest first (address masked, never the mail); and a retry of a dead mail (manage-users). Answers are never cached.
+ * view-users): the realm's mails per state, the bound and how full it is (all realms), and the realm's mails in
+ * one state, oldest first ({@code state}: dead by default, or pending, sending, sent; address masked, never the mail);
+ * and a retry of a dead mail (manage-users). Answers are never cached.
  */
 public class MailOutboxAdminResource {
 
     static final String RESOURCE = "KENPO_MAIL_OUTBOX";
     static final int MAX_PAGE = 500;
+    static final List<String> STATES = List.of(MailOutboxRules.PENDING, MailOutboxRules.SENDING, MailOutboxRules.SENT, MailOutboxRules.DEAD);
 
     private final KeycloakSession session;
     private final RealmModel realm;
@@ -48,8 +51,12 @@ public class MailOutboxAdminResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    public Response status(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
+    public Response status(@QueryParam("state") @DefaultValue(MailOutboxRules.DEAD) String state,
+                           @QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
         auth.users().requireView();
+        if (!STATES.contains(state)) {
+            throw new BadRequestException("state must be one of " + STATES);
+        }
         EntityManager em = MailOutbox.em(session);
         MailOutboxSettings settings = settings();
         Map<String, Object> answer = new LinkedHashMap<>();
@@ -57,7 +64,8 @@ public class MailOutboxAdminResource {
         answer.put("waiting", MailOutbox.waiting(em));
         answer.put("maxAttempts", settings.retry().maxAttempts());
         answer.put("counts", MailOutbox.counts(em, realm.getId()));
-        answer.put("dead", MailOutbox.dead(em, realm.getId(), Math.max(0, first), Math.max(1, Math.min(MAX_PAGE, max))).stream()
+        answer.put("state", state);
+        answer.put("mails", MailOutbox.inState(em, realm.getId(), state, Math.max(0, first), Math.max(1, Math.min(MAX_PAGE, max))).stream()
                 .map(MailOutboxAdminResource::toMap).toList());
         return NoStore.json(answer);
     }
@@ -85,7 +93,9 @@ public class MailOutboxAdminResource {
         m.put("id", e.getId());
         m.put("kind", e.getKind());
         m.put("maskedEmail", e.getMaskedEmail());
+        m.put("state", e.getState());
         m.put("attempts", e.getAttempts());
+        m.put("nextAttemptAt", e.getNextAttemptAt());
         m.put("lastError", e.getLastError());
         m.put("createdAt", e.getCreatedAt());
         m.put("updatedAt", e.getUpdatedAt());

@@ -39,8 +39,8 @@ import jakarta.persistence.Table;
                 query = "select e.state, count(e) from MailOutboxEntity e group by e.state"),
         @NamedQuery(name = "kenpoMailOutboxRealmCounts",
                 query = "select e.state, count(e) from MailOutboxEntity e where e.realmId = :realmId group by e.state"),
-        @NamedQuery(name = "kenpoMailOutboxDead",
-                query = "select e from MailOutboxEntity e where e.realmId = :realmId and e.state = 'dead'"
+        @NamedQuery(name = "kenpoMailOutboxInState",
+                query = "select e from MailOutboxEntity e where e.realmId = :realmId and e.state = :state"
                         + " order by e.createdAt asc, e.id asc"),
         @NamedQuery(name = "kenpoMailOutboxRetry",
                 query = "update MailOutboxEntity e set e.state = 'pending', e.attempts = 0, e.nextAttemptAt = :now, e.updatedAt = :now"

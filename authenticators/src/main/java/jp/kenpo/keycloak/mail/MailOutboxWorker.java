@@ -43,6 +43,7 @@ final class MailOutboxWorker {
 
     private static final Logger LOG = Logger.getLogger(MailOutboxWorker.class);
     private static final long PURGE_EVERY_MILLIS = 10 * 60 * 1000L;
+    private static final long WAKE_GRAIN_MILLIS = 250;
     private static final EventType DEAD_EVENT_OF_UNKNOWN_KIND = EventType.SEND_RESET_PASSWORD_ERROR;
 
     private final KeycloakSessionFactory sessionFactory;
@@ -51,7 +52,8 @@ final class MailOutboxWorker {
     private final String node;
     private final ScheduledThreadPoolExecutor executor;
     private final AtomicInteger inFlight = new AtomicInteger();
-    private final AtomicBoolean wakeScheduled = new AtomicBoolean();
+    private final AtomicLong wakeAt = new AtomicLong();
+    private final AtomicBoolean pollQueued = new AtomicBoolean();
     private final AtomicLong waiting = new AtomicLong();
     private final AtomicLong dead = new AtomicLong();
     private final Object polling = new Object();
@@ -96,13 +98,26 @@ final class MailOutboxWorker {
         executor.scheduleWithFixedDelay(this::poll, 0, settings.pollSeconds(), TimeUnit.SECONDS);
     }
 
-    /** Polls after the start delay: a mail this node queued is sent within seconds (one wake-up at a time). */
+    /**
+     * Polls once the mail this node just queued is due, so it goes out within seconds without waiting for the
+     * periodic poll. Wake-ups fall on quarter seconds and one serves every mail due by then: a burst of
+     * requests costs at most four polls a second.
+     */
     void wakeAfterQueued() {
-        if (wakeScheduled.compareAndSet(false, true)) {
-            executor.schedule(() -> {
-                wakeScheduled.set(false);
+        long now = Time.currentTimeMillis();
+        long at = ((now + settings.startDelayMillis()) / WAKE_GRAIN_MILLIS + 1) * WAKE_GRAIN_MILLIS;
+        if (wakeAt.getAndAccumulate(at, Math::max) < at) {
+            executor.schedule(this::poll, at - now, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Polls as soon as a thread is free (once, however often asked meanwhile): after a send, more may be due. */
+    private void pollNext() {
+        if (pollQueued.compareAndSet(false, true)) {
+            executor.execute(() -> {
+                pollQueued.set(false);
                 poll();
-            }, settings.startDelayMillis(), TimeUnit.MILLISECONDS);
+            });
         }
     }
 
@@ -171,12 +186,12 @@ final class MailOutboxWorker {
                     send(job);
                 } finally {
                     inFlight.decrementAndGet();
+                    if (claimed.size() == room) {
+                        // Every free thread got a mail: more may be due, so the backlog drains as fast as mails are sent.
+                        pollNext();
+                    }
                 }
             });
-        }
-        if (!claimed.isEmpty() && claimed.size() == room) {
-            // Every thread got a mail: there may be more due, so look again as soon as one is free.
-            executor.execute(this::poll);
         }
     }
 
