@@ -41,6 +41,7 @@ class StockThemeIT {
     static final String REALM = "kenpo-stock";
     private static final String PASSWORD = "Kenpo2026ab";
     private static final String NEW_PASSWORD = "Stock2026Ab";
+    private static final String KENPO_LOGIN_INTRO = "登録したログインIDとパスワードでログインしてください。";
     private static final Pattern TEMPORARY = Pattern.compile("ログインID：(\\S+)\\s+仮パスワード：(\\S+)");
 
     private final KeycloakServer server;
@@ -88,7 +89,9 @@ class StockThemeIT {
         admin.createMember(loginId, email, PASSWORD);
         Browser browser = new Browser();
         LoginPage login = loginScreen(browser);
-        assertEquals("ログイン", login.title());
+        // Keycloak's own key (loginAccountTitle) in keycloak.v2's wording; the pack's texts from the jar.
+        assertEquals("アカウントにサインイン", login.title());
+        assertEquals(KENPO_LOGIN_INTRO, login.intro());
         assertEquals("ログインID", login.label("username"));
         assertTrue(login.firstLoginButton() != null && login.firstLoginButton().text().equals("新規利用登録"));
         assertTrue(login.page().document().getElementById("kenpo-lookup-open") != null, "the lookup link is there");
