@@ -226,7 +226,7 @@ public class MemberImportResource {
                     .type(MediaType.TEXT_PLAIN_TYPE).entity("At most " + MAX_PDF_LETTERS + " letters per PDF: ask for them in parts").build());
         }
         if ("pdf".equalsIgnoreCase(format)) {
-            return Response.ok(LetterPdf.render(union, list), "application/pdf")
+            return Response.ok(LetterPdf.render(union, list, MemberImportResourceFactory.letterFont(session)), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
         }
         return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")
