@@ -23,6 +23,8 @@ import org.keycloak.models.SingleUseObjectProvider;
 public final class Throttle {
 
     private static final String PREFIX = "kenpo-throttle:";
+    /** Refused requests by the limit that refused them (Prometheus: kenpo_throttled_requests_total{limit="lookup-client"}). */
+    static final String THROTTLED_METRIC = "kenpo.throttled.requests";
 
     /** At most {@code max} requests for {@code subject} under {@code purpose} in each window of {@code windowSeconds}. */
     public record Limit(String purpose, String subject, int max, int windowSeconds) {
@@ -57,6 +59,8 @@ public final class Throttle {
         for (Limit limit : limits) {
             if (!tryAcquire(limit.purpose(), limit.subject(), limit.max(), limit.windowSeconds())) {
                 refusal.error(error);
+                // The limit's name only: its subject is an address, an IP or a member.
+                Meters.count(THROTTLED_METRIC, "Requests refused by one of the pack's limits", "limit", limit.purpose(), 1);
                 return false;
             }
         }

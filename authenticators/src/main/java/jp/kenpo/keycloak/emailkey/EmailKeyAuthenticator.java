@@ -8,6 +8,7 @@ import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.MailProof;
+import jp.kenpo.keycloak.common.Meters;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.Secrets;
 import jp.kenpo.keycloak.common.ServerKey;
@@ -61,6 +62,11 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
 
     /** What became of a key mail. */
     enum Mail { SENT, FAILED, CAPPED }
+
+    /** Key mails by {@link Mail} outcome (Prometheus: kenpo_email_key_mails_total{outcome="sent"}). */
+    static final String MAIL_METRIC = "kenpo.email.key.mails";
+    /** Typed keys by verdict (Prometheus: kenpo_email_key_answers_total{outcome="accepted"}). */
+    static final String ANSWER_METRIC = "kenpo.email.key.answers";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -118,6 +124,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
 
     private void verify(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String typed) {
         EmailKeyChallenge.Verdict verdict = challenge.verify(typed, Time.currentTimeMillis());
+        Meters.outcome(ANSWER_METRIC, "Email keys typed at the 暗証キー step, by verdict", verdict.outcome());
         switch (verdict.outcome()) {
             case ACCEPTED -> {
                 // Receiving the key proves the address (e.g. the one given at 利用者情報入力).
@@ -186,6 +193,12 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
      * ends with the attempt; whoever holds the password could otherwise start attempts without end).
      */
     private Mail sendNewKey(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String step) {
+        Mail mail = mailNewKey(context, config, challenge, step);
+        Meters.outcome(MAIL_METRIC, "Email key mails: sent, failed (SMTP) or capped (the member's hourly limit)", mail);
+        return mail;
+    }
+
+    private Mail mailNewKey(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String step) {
         UserModel user = context.getUser();
         challenge.invalidate();
         if (!Throttle.of(context.getSession()).admit(event(context, EventType.SEND_VERIFY_EMAIL_ERROR).detail(DETAIL_STEP, step),

@@ -17,6 +17,7 @@ import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.forms.login.LoginFormsProvider;
+import org.keycloak.forms.login.freemarker.model.LoginBean;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -31,6 +32,10 @@ import org.keycloak.services.managers.AuthenticationManager;
  * {@code forgot}) and 新規利用登録 by email (owned by {@code firstlogin}). Each request goes to the
  * feature whose screen sent it, then to the password check. The login ID is taken as the member meant it
  * (full-width letters and digits typed with the IME on, stray spaces).
+ *
+ * <p>It renders the pack's own {@value #TEMPLATE} (a theme resource of the provider jar), not the theme's
+ * {@code login.ftl}: so the screen and its links work whatever login theme the realm uses, and a theme
+ * may still override the template by name.
  */
 public class LoginIdPasswordForm extends UsernamePasswordForm {
 
@@ -42,6 +47,7 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
     static final String SCREEN_TEMPORARY_LOGIN = "temporaryLogin";
     static final String SCREEN_LOGIN = "login";
     static final String SCREEN_NOTE = "kenpo.login.screen";
+    static final String TEMPLATE = "kenpo-login.ftl";
 
     private static final EnumSet<StartScreen> SCREENS = EnumSet.of(StartScreen.FIRST_LOGIN, StartScreen.TEMPORARY_LOGIN);
 
@@ -64,7 +70,7 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
         }
         if (submitted.containsKey(FIRST_LOGIN_PARAM)) {
             context.getAuthenticationSession().setAuthNote(SCREEN_NOTE, SCREEN_FIRST_LOGIN);
-            LoginFormsProvider form = context.form();
+            LoginFormsProvider form = context.form().setAttribute("login", new LoginBean(new MultivaluedHashMap<>()));
             screenAttributes(context, form);
             context.challenge(createLoginForm(form));
             return;
@@ -120,13 +126,20 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, MultivaluedMap<String, String> formData) {
-        screenAttributes(context, context.form());
-        return super.challenge(context, formData);
+        LoginFormsProvider form = context.form();
+        if (!formData.isEmpty()) {
+            form.setFormData(formData);
+        }
+        screenAttributes(context, form);
+        return form.setAttribute("login", new LoginBean(formData)).createForm(TEMPLATE);
     }
 
     @Override
     protected Response challenge(AuthenticationFlowContext context, String error, String field) {
-        screenAttributes(context, context.form());
+        LoginFormsProvider form = context.form();
+        screenAttributes(context, form);
+        // Keycloak's own login page gets the typed login ID back as "login"; createForm does not set it.
+        form.setAttribute("login", new LoginBean(context.getHttpRequest().getDecodedFormParameters()));
         return super.challenge(context, error, field);
     }
 
@@ -144,6 +157,6 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
 
     @Override
     protected Response createLoginForm(LoginFormsProvider form) {
-        return form.createLoginUsernamePassword();
+        return form.createForm(TEMPLATE);
     }
 }

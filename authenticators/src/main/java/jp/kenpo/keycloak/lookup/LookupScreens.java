@@ -12,6 +12,7 @@ import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
+import jp.kenpo.keycloak.common.Meters;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
 import jp.kenpo.keycloak.mail.MailQueue;
@@ -37,6 +38,9 @@ public final class LookupScreens {
     static final String FORM = "kenpo-lookup.ftl";
     static final String EMAIL_FORM = "kenpo-lookup-email.ftl";
     static final String SENT = "kenpo-lookup-sent.ftl";
+    /** Lookups by outcome: issuable, registered, none, throttled (Prometheus: kenpo_lookups_total{outcome="none"}). */
+    static final String LOOKUP_METRIC = "kenpo.lookups";
+    private static final String LOOKUP_METRIC_TEXT = "Lookups of a dependant's login ID and password, by outcome";
 
     static final List<String> FIELDS = List.of("employeeNumber", "symbol", "number", "familyKanji", "givenKanji",
             "familyKana", "givenKana", "birthEra", "birthYear", "birthMonth", "birthDay");
@@ -96,6 +100,7 @@ public final class LookupScreens {
                 "kenpo_lookup_throttled",
                 Throttle.Limit.perHour("lookup-client", ClientAddress.throttleKey(context.getConnection().getRemoteAddr()), config.perClientPerHour()),
                 Throttle.Limit.perDay("lookup-number", household, config.perNumberPerDay()))) {
+            Meters.count(LOOKUP_METRIC, LOOKUP_METRIC_TEXT, "outcome", "throttled", 1);
             context.challenge(lookupForm(context, values).setError("kenpoLookupThrottled").createForm(FORM));
             return;
         }
@@ -115,6 +120,7 @@ public final class LookupScreens {
                     .detail(EventDetails.LOOKUP, result.kind() == MemberLookup.Kind.ISSUABLE ? "matched" : "matched_registered")
                     .success();
         }
+        Meters.outcome(LOOKUP_METRIC, LOOKUP_METRIC_TEXT, result.kind());
         LookupOutcome.of(result).keep(context.getAuthenticationSession());
         // The same next page whatever was found.
         context.challenge(context.form().createForm(EMAIL_FORM));

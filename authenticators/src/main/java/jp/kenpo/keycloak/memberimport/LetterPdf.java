@@ -16,7 +16,8 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font;
 
 /**
  * The letters 「健康マイポータル（健康ポータルサイト）への登録について」 for printing: A4, one page per new
- * insured member, IPA Gothic embedded (subset) so every printer shows the Japanese text as laid out.
+ * insured member, the {@link LetterFont} (IPA Gothic unless the server option names another) embedded as a
+ * subset so every printer shows the Japanese text as laid out.
  * Texts come from {@link LetterText}.
  */
 public final class LetterPdf {
@@ -28,10 +29,10 @@ public final class LetterPdf {
     private LetterPdf() {
     }
 
-    public static byte[] render(String unionName, List<MemberImport.Letter> letters) {
+    public static byte[] render(String unionName, List<MemberImport.Letter> letters, LetterFont letterFont) {
         try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             PDType0Font font;
-            try (InputStream in = LetterPdf.class.getResourceAsStream("fonts/ipag.ttf")) {
+            try (InputStream in = letterFont.open()) {
                 font = PDType0Font.load(document, in, true);
             }
             for (MemberImport.Letter letter : letters) {

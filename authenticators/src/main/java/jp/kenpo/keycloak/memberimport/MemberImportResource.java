@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jp.kenpo.keycloak.common.AdminText;
+import jp.kenpo.keycloak.common.Meters;
 import jp.kenpo.keycloak.common.NoStore;
 import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
@@ -55,6 +56,9 @@ import org.keycloak.util.JsonSerialization;
  * </ul>
  */
 public class MemberImportResource {
+
+    /** Imported rows by outcome (Prometheus: kenpo_import_rows_total{outcome="created"}). */
+    static final String ROWS_METRIC = "kenpo.import.rows";
 
     private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
     private static final AdminText TEXT = AdminText.of(MemberImportResource.class);
@@ -169,14 +173,21 @@ public class MemberImportResource {
 
 
     /**
-     * The import's admin event (counts; {@code outcome} finished or failed), not for dry runs. The answer
-     * is streamed after the request's transaction, so the event is stored in a transaction of its own.
+     * The import's admin event (counts; {@code outcome} finished or failed) and its rows on the metric
+     * {@value #ROWS_METRIC}, not for dry runs. The answer is streamed after the request's transaction, so the
+     * event is stored in a transaction of its own.
      */
     private void recordEvent(KeycloakSessionFactory factory, String realmId, ImportSummary summary, boolean dryRun,
                              boolean finished) {
         if (dryRun) {
             return;
         }
+        // Every outcome, zeros too, so that an alert on rejected rows has its series from the first import on.
+        summary.counts().forEach((name, count) -> {
+            if (!"processed".equals(name)) {
+                Meters.count(ROWS_METRIC, "Rows of member imports (not dry runs) by what happened to the member", "outcome", name, count);
+            }
+        });
         KeycloakModelUtils.runJobInTransaction(factory, s -> {
             RealmModel eventRealm = s.realms().getRealm(realmId);
             s.getContext().setRealm(eventRealm);
@@ -215,7 +226,7 @@ public class MemberImportResource {
                     .type(MediaType.TEXT_PLAIN_TYPE).entity("At most " + MAX_PDF_LETTERS + " letters per PDF: ask for them in parts").build());
         }
         if ("pdf".equalsIgnoreCase(format)) {
-            return Response.ok(LetterPdf.render(union, list), "application/pdf")
+            return Response.ok(LetterPdf.render(union, list, MemberImportResourceFactory.letterFont(session)), "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
         }
         return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")

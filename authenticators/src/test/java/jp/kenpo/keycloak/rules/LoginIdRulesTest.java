@@ -80,7 +80,7 @@ class LoginIdRulesTest {
         for (String bundle : List.of("messages_ja.properties", "messages_en.properties")) {
             java.util.Properties messages = new java.util.Properties();
             try (var in = new java.io.InputStreamReader(
-                    LoginIdRulesTest.class.getResourceAsStream("/theme/kenpo/login/messages/" + bundle),
+                    LoginIdRulesTest.class.getResourceAsStream("/theme-resources/messages/" + bundle),
                     java.nio.charset.StandardCharsets.UTF_8)) {
                 messages.load(in);
             }

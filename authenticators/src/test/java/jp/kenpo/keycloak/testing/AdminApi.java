@@ -17,9 +17,25 @@ import jp.kenpo.keycloak.testsupport.AdminRest;
 public final class AdminApi {
 
     private final AdminRest rest;
+    private final String realm;
 
     AdminApi(String baseUrl, String username, String password) {
-        this.rest = new AdminRest(baseUrl, username, password, Duration.ofSeconds(30));
+        this(new AdminRest(baseUrl, username, password, Duration.ofSeconds(30)), KeycloakServer.REALM);
+    }
+
+    private AdminApi(AdminRest rest, String realm) {
+        this.rest = rest;
+        this.realm = realm;
+    }
+
+    /** The same calls on another realm of the test server (one a test created). */
+    public AdminApi inRealm(String otherRealm) {
+        return new AdminApi(rest, otherRealm);
+    }
+
+    /** Creates a realm from its representation (POST /admin/realms), as union IT would import a second one. */
+    public void createRealm(Map<String, Object> representation) {
+        AdminRest.expect(rest.send("POST", "/admin/realms", representation), 201);
     }
 
     /** Creates a member with member data (attributes, or null) and a normal password; returns the user id. */
@@ -291,6 +307,6 @@ public final class AdminApi {
     }
 
     private String realmPath(String path) {
-        return "/admin/realms/" + KeycloakServer.REALM + path;
+        return "/admin/realms/" + realm + path;
     }
 }

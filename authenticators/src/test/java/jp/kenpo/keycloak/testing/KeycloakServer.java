@@ -44,6 +44,7 @@ public final class KeycloakServer implements AutoCloseable {
 
     private final Path home;
     private final int httpPort;
+    private final int managementPort;
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
@@ -52,10 +53,11 @@ public final class KeycloakServer implements AutoCloseable {
     private final AdminApi admin;
     private final TestPostgres postgres;
 
-    private KeycloakServer(Path home, int httpPort, GreenMail greenMail, int smtpPort, int imapPort, Path log, Process process,
-            TestPostgres postgres) {
+    private KeycloakServer(Path home, int httpPort, int managementPort, GreenMail greenMail, int smtpPort, int imapPort, Path log,
+            Process process, TestPostgres postgres) {
         this.home = home;
         this.httpPort = httpPort;
+        this.managementPort = managementPort;
         this.greenMail = greenMail;
         this.smtpPort = smtpPort;
         this.imapPort = imapPort;
@@ -130,6 +132,8 @@ public final class KeycloakServer implements AutoCloseable {
                 "--http-host=127.0.0.1",
                 "--http-port=" + httpPort,
                 "--http-management-port=" + managementPort,
+                // The pack's meters (and Keycloak's) on the management port's /metrics, as in production.
+                "--metrics-enabled=true",
                 "--hostname-strict=false",
                 "--vault=file",
                 "--vault-dir=" + vault,
@@ -148,15 +152,7 @@ public final class KeycloakServer implements AutoCloseable {
         Map<String, String> env = builder.environment();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
-        env.put("KENPO_SMTP_HOST", "127.0.0.1");
-        env.put("KENPO_SMTP_PORT", Integer.toString(smtpPort));
-        env.put("KENPO_SMTP_FROM", "noreply@kenpo.example.jp");
-        env.put("KENPO_STAFF_ADDRESS", STAFF_ADDRESS);
-        env.put("KENPO_PORTAL_REDIRECT_URI", Oidc.REDIRECT_URI + "*");
-        // The export's defaults are for production (https, STARTTLS); this server is plain http on
-        // 127.0.0.1 with GreenMail, which speaks no TLS: set both explicitly, as ./run.sh does.
-        env.put("KENPO_SSL_REQUIRED", "external");
-        env.put("KENPO_SMTP_STARTTLS", "false");
+        env.putAll(realmPlaceholders(smtpPort));
         env.putIfAbsent("JAVA_OPTS_APPEND", "-Xms256m -Xmx1g");
         Process process;
         try {
@@ -168,7 +164,7 @@ public final class KeycloakServer implements AutoCloseable {
             }
             throw e;
         }
-        KeycloakServer server = new KeycloakServer(home, httpPort, greenMail, smtpPort, imapPort, log, process, postgres);
+        KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, greenMail, smtpPort, imapPort, log, process, postgres);
         try {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
             // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
@@ -185,6 +181,42 @@ public final class KeycloakServer implements AutoCloseable {
         }
         keepAugmentationLog(log);
         return server;
+    }
+
+    /** The values of the realm export's {@code KENPO_*} placeholders on this test server. */
+    static Map<String, String> realmPlaceholders(int smtpPort) {
+        return Map.of(
+                "KENPO_SMTP_HOST", "127.0.0.1",
+                "KENPO_SMTP_PORT", Integer.toString(smtpPort),
+                "KENPO_SMTP_FROM", "noreply@kenpo.example.jp",
+                "KENPO_STAFF_ADDRESS", STAFF_ADDRESS,
+                "KENPO_PORTAL_REDIRECT_URI", Oidc.REDIRECT_URI + "*",
+                // The export's defaults are for production (https, STARTTLS); this server is plain http on
+                // 127.0.0.1 with GreenMail, which speaks no TLS: set both explicitly, as ./run.sh does.
+                "KENPO_SSL_REQUIRED", "external",
+                "KENPO_SMTP_STARTTLS", "false");
+    }
+
+    /**
+     * The realm export as {@code --import-realm} reads it on this server ({@code ${KENPO_…:default}} resolved
+     * as above), for a test that creates another realm from it through the admin REST API, which resolves
+     * no placeholders. Keycloak's own {@code ${…}} texts (user profile labels, vault references) stay.
+     */
+    public String realmExport() throws IOException {
+        String json = Files.readString(Path.of(required("kenpo.realm.dir")).resolve("kenpo-realm.json"));
+        Map<String, String> values = realmPlaceholders(smtpPort);
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\$\\{(KENPO_[A-Z0-9_]+):([^}]*)}").matcher(json);
+        StringBuilder out = new StringBuilder();
+        while (m.find()) {
+            String value = values.getOrDefault(m.group(1), m.group(2));
+            m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(value));
+        }
+        return m.appendTail(out).toString();
+    }
+
+    /** Keycloak's management interface (health, {@code /metrics}). */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + managementPort;
     }
 
     /** The database the test Keycloak runs on: {@code dev-mem} (default) or {@code postgres} ({@code -Dkenpo.it.db}). */

@@ -18,17 +18,20 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The login and email themes' message bundles, as Keycloak reads them: every text in both languages,
- * and no apostrophe that {@link java.text.MessageFormat} (which Keycloak formats every message with)
- * would swallow — "the union's letter" must be written {@code the union''s letter}.
+ * The message bundles, as Keycloak reads them: the pack's own texts (theme resources of the provider jar,
+ * for every login and email theme) and the kenpo login theme's wording of Keycloak's keys. Every text in
+ * both languages, each key in its one place, and no apostrophe that {@link java.text.MessageFormat}
+ * (which Keycloak formats every message with) would swallow — "the union's letter" must be written
+ * {@code the union''s letter}.
  */
 class MessageBundlesTest {
 
-    private static final Path THEME = Path.of("../themes/kenpo");
+    private static final Path PACK = Path.of("src/main/resources/theme-resources/messages");
+    private static final Path LOGIN_THEME = Path.of("../themes/kenpo/login/messages");
     private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
 
     @ParameterizedTest
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"pack", "login"})
     void everyTextIsInBothLanguages(String type) throws IOException {
         Properties ja = load(type, "ja");
         Properties en = load(type, "en");
@@ -37,7 +40,7 @@ class MessageBundlesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"login", "email"})
+    @ValueSource(strings = {"pack", "login"})
     void noApostropheIsSwallowedByMessageFormat(String type) throws IOException {
         Set<String> swallowed = new TreeSet<>();
         for (String language : List.of("ja", "en")) {
@@ -51,9 +54,38 @@ class MessageBundlesTest {
         assertEquals(Set.of(), swallowed, "write '' for an apostrophe");
     }
 
+    /**
+     * Keycloak merges the theme resources' messages first and the theme chain's on top: a Keycloak key in the
+     * jar would lose to keycloak.v2's own text, and a kenpo* key in the kenpo theme would hide the jar's
+     * text from realms with another theme. So the jar holds exactly the kenpo* keys, the theme none of them.
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"ja", "en"})
+    void thePackOwnsTheKenpoKeysAndTheLoginThemeOnlyKeycloaksKeys(String language) throws IOException {
+        Set<String> notKenpoInPack = new TreeSet<>();
+        for (String key : load("pack", language).stringPropertyNames()) {
+            if (!key.startsWith("kenpo")) {
+                notKenpoInPack.add(key);
+            }
+        }
+        Set<String> kenpoInTheme = new TreeSet<>();
+        for (String key : load("login", language).stringPropertyNames()) {
+            if (key.startsWith("kenpo")) {
+                kenpoInTheme.add(key);
+            }
+        }
+        assertEquals(Set.of(), notKenpoInPack, "Keycloak's keys belong in themes/kenpo/login/messages");
+        assertEquals(Set.of(), kenpoInTheme, "the pack's keys belong in theme-resources/messages");
+    }
+
     private static Properties load(String type, String language) throws IOException {
+        Path dir = switch (type) {
+            case "pack" -> PACK;
+            case "login" -> LOGIN_THEME;
+            default -> throw new IllegalArgumentException(type);
+        };
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(THEME.resolve(type).resolve("messages/messages_" + language + ".properties"),
+        try (Reader reader = Files.newBufferedReader(dir.resolve("messages_" + language + ".properties"),
                 StandardCharsets.UTF_8)) {
             properties.load(reader);
         }

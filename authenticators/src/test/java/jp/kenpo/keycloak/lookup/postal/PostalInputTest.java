@@ -106,7 +106,7 @@ class PostalInputTest {
     void everyTooLongMessageStatesTheBoundInBothLanguages() throws Exception {
         for (String bundle : List.of("messages_ja.properties", "messages_en.properties")) {
             Properties messages = new Properties();
-            try (var in = new InputStreamReader(PostalInputTest.class.getResourceAsStream("/theme/kenpo/login/messages/" + bundle),
+            try (var in = new InputStreamReader(PostalInputTest.class.getResourceAsStream("/theme-resources/messages/" + bundle),
                     StandardCharsets.UTF_8)) {
                 messages.load(in);
             }

@@ -4,7 +4,7 @@
 ${msg("kenpoEmailKeyLead", msg("kenpoPortalName"))}
 ${msg("kenpoEmailKeyInstruction")}
 
-${msg("kenpoEmailKeyLabel")}${emailKey}
+${msg("kenpoEmailKeyMailLabel")}${emailKey}
 
 ${msg("kenpoEmailKeyValidity", validityMinutes)}
 ${msg("kenpoEmailKeyPageClosed")}

@@ -7,7 +7,7 @@
 <#assign temporaryLogin = screen == 'temporaryLogin'>
 <#assign usesTemporaryPassword = firstLogin || temporaryLogin>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
-<!-- template: kenpo login.ftl -->
+<!-- template: kenpo-login.ftl -->
     <#if section = "header">
         <#if firstLogin>${msg("kenpoFirstLoginTitle")}<#elseif temporaryLogin>${msg("kenpoTemporaryLoginTitle")}<#else>${msg("loginAccountTitle")}</#if>
     <#elseif section = "form">
