@@ -46,8 +46,44 @@
     }
   }
 
+  // 文字サイズ at the top: the switch is rendered in the footer (keycloak.v2's template has no slot above the form) and
+  // moved into the header here, so it is the first thing on the page on a phone and a laptop alike.
+  function placeTextSize() {
+    var group = document.querySelector(".kenpo-text-size");
+    var header = document.getElementById("kc-header");
+    if (!group) { return; }
+    if (header) { header.appendChild(group); }
+    group.hidden = false;
+  }
+
+  // Errors are tied to their fields for screen readers (aria-invalid, aria-describedby) and the first one gets the focus,
+  // Keycloak's own fields (ログインID, 暗証キー) as well as the pack's.
+  function tieErrors() {
+    var containers = document.querySelectorAll("[id^='input-error-container-']");
+    var first = null;
+    for (var i = 0; i < containers.length; i++) {
+      var error = containers[i].querySelector("[id^='input-error-']");
+      if (!error) { continue; }
+      var name = containers[i].id.substring("input-error-container-".length);
+      var target = document.getElementById(name);
+      if (!target) { continue; }
+      var fields = target.matches("input, select, textarea") ? [target] : target.querySelectorAll("input, select, textarea");
+      for (var j = 0; j < fields.length; j++) {
+        var described = (fields[j].getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        if (described.indexOf(error.id) < 0) { described.push(error.id); }
+        fields[j].setAttribute("aria-describedby", described.join(" "));
+        fields[j].setAttribute("aria-invalid", "true");
+        if (!first) { first = fields[j]; }
+      }
+    }
+    if (!first) { first = document.querySelector("input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true']"); }
+    if (first) { first.focus(); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     applySize(storedSize());
+    placeTextSize();
+    tieErrors();
     document.addEventListener("input", function (event) {
       if (event.target.id) { runChecks(event.target); }
     });
