@@ -80,9 +80,18 @@
     if (first) { first.focus(); }
   }
 
+  // keycloak.v2's "attempted username" box (shown above the email key and password steps) is labelled ログインID but its
+  // label points at an input of another id: tie the two, so screen readers name the box.
+  function labelAttemptedUsername() {
+    var box = document.getElementById("kc-attempted-username");
+    var label = document.querySelector("label[for='username']");
+    if (box && label && !document.getElementById("username")) { label.setAttribute("for", box.id); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     applySize(storedSize());
     placeTextSize();
+    labelAttemptedUsername();
     tieErrors();
     document.addEventListener("input", function (event) {
       if (event.target.id) { runChecks(event.target); }
