@@ -280,6 +280,19 @@ class LoginScreensIT {
         assertTrue(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].naturalWidth", logo)).intValue() > 0, "the mark loads");
         assertEquals("組合のマーク", logo.getAttribute("alt"));
+
+        // The union's words, the nickname in the header, no locale picker.
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.cssSelector("[data-testid='page-header']")).getText().contains("ご本人"));
+        String header = driver.findElement(By.cssSelector("[data-testid='page-header']")).getText();
+        assertFalse(header.contains(loginId), "the login ID is not in the header: " + header);
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("プロフィール設定"), page);
+        for (String stock : java.util.List.of("個人情報", "基本情報を管理する", "ロケールの選択", "サインイン")) {
+            assertFalse(page.contains(stock), "Keycloak's stock text " + stock + " is gone: " + page);
+        }
+        assertTrue(driver.findElements(By.id("locale")).isEmpty(), "no locale picker");
+        assertTrue(page.contains("チェックを外すことは「受信しない」を選ぶことにあたります"), "the radio pairs are explained");
         chromium.screen("15-account-profile");
     }
 
@@ -383,6 +396,72 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-postal-submit")).click();
         new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> "お問い合わせを受け付けました".equals(text("kc-page-title")));
         chromium.screen("23-postal-thanks");
+    }
+
+    @Test
+    void keycloaksOwnScreensSpeakThePacksWords() {
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotkc");
+        String email = loginId + "@example.jp";
+        java.util.Map<String, Object> user = new java.util.HashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("email", email);
+        user.put("emailVerified", true);
+        user.put("credentials", java.util.List.of(java.util.Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        user.put("requiredActions", java.util.List.of("UPDATE_PASSWORD", "UPDATE_EMAIL"));
+        assertEquals(201, server.admin().tryCreateUser(user).status());
+
+        // A login page that is no longer current: 期限切れ.
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-email-key-form"));
+        String key = server.mailbox().awaitNext(email, 0).emailKey();
+        String action = driver.findElement(By.id("kc-email-key-form")).getDomAttribute("action");
+        driver.get(action.replaceFirst("execution=[^&]*", "execution=no-such-step"));
+        waitFor(By.id("kc-page-title"));
+        assertEquals("有効期限が切れました", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("30-page-expired");
+
+        // The union asks for a new password and address (required actions): Keycloak's screens, the pack's words.
+        driver.findElement(By.id("loginContinueLink")).click();
+        waitFor(By.id("kc-email-key-form"));
+        driver.findElement(By.id("emailKey")).sendKeys(key);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("password-new"));
+        assertEquals("パスワード変更", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("31-update-password");
+        driver.findElement(By.id("password-new")).sendKeys("Kenpo2031Yy");
+        driver.findElement(By.id("password-confirm")).sendKeys("Kenpo2031Yy");
+        driver.findElement(By.cssSelector("[type=submit]")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> "メールアドレスの変更".equals(text("kc-page-title")));
+        assertNoStockWords();
+        chromium.screen("32-update-email");
+
+        // Logout confirmation and an error page.
+        driver.get(server.realmUrl() + "/protocol/openid-connect/logout");
+        waitFor(By.id("kc-page-title"));
+        assertEquals("ログアウト", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("33-logout-confirm");
+
+        driver.get(server.realmUrl() + "/protocol/openid-connect/auth?client_id=no-such-app&response_type=code&scope=openid"
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb");
+        waitFor(By.id("kc-page-title"));
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("この画面は開けません。"), driver.getPageSource());
+        assertNoStockWords();
+        chromium.screen("34-error");
+    }
+
+    private void assertNoStockWords() {
+        String page = driver.findElement(By.tagName("body")).getText();
+        for (String stock : java.util.List.of("サインイン", "アプリケーション", "クライアント", "«", "»")) {
+            assertFalse(page.contains(stock), "Keycloak's stock wording " + stock + " on " + page);
+        }
+        assertTrue(driver.findElements(By.id("kenpo-text-size-large")).size() == 1, "the pack's look (文字サイズ)");
     }
 
     @Test
