@@ -46,8 +46,53 @@
     }
   }
 
+  // 文字サイズ at the top: the switch is rendered in the footer (keycloak.v2's template has no slot above the form) and
+  // moved into the header here, so it is the first thing on the page on a phone and a laptop alike.
+  function placeTextSize() {
+    var group = document.querySelector(".kenpo-text-size");
+    var header = document.getElementById("kc-header");
+    if (!group) { return; }
+    if (header) { header.appendChild(group); }
+    group.hidden = false;
+  }
+
+  // Errors are tied to their fields for screen readers (aria-invalid, aria-describedby) and the first one gets the focus,
+  // Keycloak's own fields (ログインID, 暗証キー) as well as the pack's.
+  function tieErrors() {
+    var containers = document.querySelectorAll("[id^='input-error-container-']");
+    var first = null;
+    for (var i = 0; i < containers.length; i++) {
+      var error = containers[i].querySelector("[id^='input-error-']");
+      if (!error) { continue; }
+      var name = containers[i].id.substring("input-error-container-".length);
+      var target = document.getElementById(name);
+      if (!target) { continue; }
+      var fields = target.matches("input, select, textarea") ? [target] : target.querySelectorAll("input, select, textarea");
+      for (var j = 0; j < fields.length; j++) {
+        var described = (fields[j].getAttribute("aria-describedby") || "").split(" ").filter(Boolean);
+        if (described.indexOf(error.id) < 0) { described.push(error.id); }
+        fields[j].setAttribute("aria-describedby", described.join(" "));
+        fields[j].setAttribute("aria-invalid", "true");
+        if (!first) { first = fields[j]; }
+      }
+    }
+    if (!first) { first = document.querySelector("input[aria-invalid='true'], select[aria-invalid='true'], textarea[aria-invalid='true']"); }
+    if (first) { first.focus(); }
+  }
+
+  // keycloak.v2's "attempted username" box (shown above the email key and password steps) is labelled ログインID but its
+  // label points at an input of another id: tie the two, so screen readers name the box.
+  function labelAttemptedUsername() {
+    var box = document.getElementById("kc-attempted-username");
+    var label = document.querySelector("label[for='username']");
+    if (box && label && !document.getElementById("username")) { label.setAttribute("for", box.id); }
+  }
+
   document.addEventListener("DOMContentLoaded", function () {
     applySize(storedSize());
+    placeTextSize();
+    labelAttemptedUsername();
+    tieErrors();
     document.addEventListener("input", function (event) {
       if (event.target.id) { runChecks(event.target); }
     });

@@ -26,6 +26,8 @@ public class LoginHistoryListenerFactory implements EventListenerProviderFactory
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        // The account console's header (the member's nickname) is also about what a token says of the member.
+        AccountConsoleHeader.register(factory);
     }
 
     @Override

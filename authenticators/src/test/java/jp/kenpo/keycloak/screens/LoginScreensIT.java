@@ -24,7 +24,11 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/** The member's screens in a real headless Chromium, with a screenshot of each. */
+/**
+ * The member's screens in a real headless Chromium. Each screen is checked by {@link Chromium#screen}: a screenshot on a
+ * desktop and on a phone (375 px), axe-core without serious or critical violations, and nothing overlapping, sticking
+ * out or scrolling sideways.
+ */
 @ExtendWith(KeycloakServerExtension.class)
 class LoginScreensIT {
 
@@ -60,7 +64,7 @@ class LoginScreensIT {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         assertEquals("ログイン", text("kc-page-title"));
         assertEquals("サンプル健康保険組合", text("kc-header-wrapper"));
-        Path login = chromium.screenshot("01-login");
+        Path login = chromium.screen("01-login");
         assertTrue(Files.exists(login));
 
         // パスワードを表示する reveals what was typed.
@@ -78,14 +82,15 @@ class LoginScreensIT {
         waitFor(By.id("kc-email-key-form"));
         assertEquals("暗証キー入力", text("kc-page-title"));
         assertEquals("s***@e***.jp", text("kenpo-masked-email"));
-        chromium.screenshot("02-email-key");
+        chromium.screen("02-email-key");
 
         String key = mailbox.awaitNext(email, before).emailKey();
         driver.findElement(By.id("emailKey")).sendKeys("0000000000".equals(key) ? "1111111111" : "0000000000");
         driver.findElement(By.id("kc-login")).click();
         waitFor(By.id("input-error-emailKey"));
         assertTrue(text("input-error-emailKey").startsWith("暗証キーが正しくありません。"));
-        chromium.screenshot("03-email-key-wrong");
+        assertErrorTiedAndFocused("emailKey");
+        chromium.screen("03-email-key-wrong");
 
         Pause.pastQuickLoginCheck(); // members are slower than Keycloak's quick-login check
         driver.findElement(By.id("emailKey")).clear();
@@ -101,19 +106,37 @@ class LoginScreensIT {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         double medium = rootFontSize();
         assertEquals("true", driver.findElement(By.id("kenpo-text-size-medium")).getDomAttribute("aria-pressed"));
+        assertTextSizeAtTheTop();
+        chromium.asPhone(this::assertTextSizeAtTheTop);
 
         driver.findElement(By.id("kenpo-text-size-large")).click();
         double large = rootFontSize();
         assertTrue(large > medium * 1.2, "大 enlarges the text: " + medium + " -> " + large);
-        chromium.screenshot("04-login-text-large");
+        chromium.screen("04-login-text-large");
 
         // Remembered on the next screen and after a reload.
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         assertEquals(large, rootFontSize());
         assertEquals("true", driver.findElement(By.id("kenpo-text-size-large")).getDomAttribute("aria-pressed"));
 
+        // Remembered on another screen (ID・パスワードの取得), where it is at the top too.
+        driver.findElement(By.id("kenpo-lookup-open")).click();
+        waitFor(By.id("kenpo-lookup-form"));
+        assertEquals(large, rootFontSize());
+        assertTextSizeAtTheTop();
+        chromium.screen("04b-lookup-text-large");
+
         driver.findElement(By.id("kenpo-text-size-medium")).click();
         assertEquals(medium, rootFontSize());
+    }
+
+    /** 文字サイズ is the first thing on the page: above the title, within the first 200 px of the window. */
+    private void assertTextSizeAtTheTop() {
+        org.openqa.selenium.Rectangle size = driver.findElement(By.cssSelector(".kenpo-text-size")).getRect();
+        org.openqa.selenium.Rectangle title = driver.findElement(By.id("kc-page-title")).getRect();
+        assertTrue(size.getHeight() > 0, "文字サイズ is shown");
+        assertTrue(size.getY() + size.getHeight() <= title.getY(), "文字サイズ above the title: " + size + " / " + title);
+        assertTrue(size.getY() + size.getHeight() < 200, "文字サイズ at the top of the window: " + size);
     }
 
     @Test
@@ -125,7 +148,7 @@ class LoginScreensIT {
         assertEquals("事前にお知らせしたログインIDと仮パスワードでログインしてください。", text("kenpo-intro"));
         assertEquals("仮パスワード", driver.findElement(By.cssSelector("label[for=password]")).getText());
         assertFalse(driver.getPageSource().contains("kenpo-first-login-form"));
-        chromium.screenshot("05-first-login");
+        chromium.screen("05-first-login");
     }
 
     @Test
@@ -143,7 +166,7 @@ class LoginScreensIT {
         waitFor(By.id("kenpo-registration-form"));
         assertEquals("利用者情報入力", text("kc-page-title"));
         assertEquals("ご本人", driver.findElement(By.id("nickname")).getDomProperty("value"));
-        chromium.screenshot("06-member-registration");
+        chromium.screen("06-member-registration");
 
         // The rules are checked as the member types.
         driver.findElement(By.id("newPassword")).sendKeys("abc");
@@ -160,7 +183,8 @@ class LoginScreensIT {
         waitFor(By.id("input-error-newLoginId"));
         assertEquals("8文字のログインIDは、7文字目と8文字目に数字を使えません。", text("input-error-newLoginId"));
         assertEquals("abcdef12", driver.findElement(By.id("newLoginId")).getDomProperty("value"));
-        chromium.screenshot("07-member-registration-errors");
+        assertErrorTiedAndFocused("newLoginId");
+        chromium.screen("07-member-registration-errors");
 
         String newId = jp.kenpo.keycloak.testing.Members.loginId("chrome");
         driver.findElement(By.id("newLoginId")).clear();
@@ -172,7 +196,7 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-register")).click();
         waitFor(By.id("kenpo-to-login"));
         assertEquals("利用者情報登録完了", text("kc-page-title"));
-        chromium.screenshot("08-registration-complete");
+        chromium.screen("08-registration-complete");
         driver.findElement(By.id("kenpo-to-login")).click();
         waitFor(By.id("kenpo-first-login"));
         assertEquals("ログイン", text("kc-page-title"));
@@ -186,12 +210,12 @@ class LoginScreensIT {
         assertEquals("事前登録されていない方はこちらから利用登録を開始してください。", text("kenpo-register-by-email"));
         driver.findElement(By.id("kenpo-register-by-email")).click();
         waitFor(By.id("kenpo-registration-email-form"));
-        chromium.screenshot("09-registration-email");
+        chromium.screen("09-registration-email");
         driver.findElement(By.id("registrationEmail")).sendKeys(jp.kenpo.keycloak.testing.Members.loginId("shot") + "@example.jp");
         driver.findElement(By.id("kenpo-send-registration-mail")).click();
         waitFor(By.id("kenpo-registration-email-not-arrived"));
         assertEquals("メール送信確認", text("kc-page-title"));
-        chromium.screenshot("10-registration-email-sent");
+        chromium.screen("10-registration-email-sent");
     }
 
     @Test
@@ -204,11 +228,11 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-forgot")).click();
         waitFor(By.id("kenpo-reissue-form"));
         assertEquals("パスワード再発行", text("kc-page-title"));
-        chromium.screenshot("11-password-reissue");
+        chromium.screen("11-password-reissue");
         driver.findElement(By.id("reissueEmail")).sendKeys(email);
         driver.findElement(By.id("kenpo-send-reissue")).click();
         waitFor(By.id("kenpo-reissue-sent-notes"));
-        chromium.screenshot("12-password-reissue-sent");
+        chromium.screen("12-password-reissue-sent");
 
         Mailbox.Mail mail = server.mailbox().awaitNext(email, 0);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("仮パスワード：(\\S+)").matcher(mail.text());
@@ -216,14 +240,14 @@ class LoginScreensIT {
         driver.get(mail.link());
         waitFor(By.id("kenpo-temporary-validity"));
         assertEquals("仮ログイン", text("kc-page-title"));
-        chromium.screenshot("13-temporary-login");
+        chromium.screen("13-temporary-login");
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(m.group(1));
         driver.findElement(By.id("kc-login")).click();
         waitFor(By.id("kenpo-password-change-form"));
         assertEquals("パスワード変更", text("kc-page-title"));
         driver.findElement(By.id("password-new")).sendKeys("Kenpo2030Zz");
-        chromium.screenshot("14-password-change");
+        chromium.screen("14-password-change");
         driver.findElement(By.id("password-confirm")).sendKeys("Kenpo2030Zz");
         driver.findElement(By.id("kenpo-change-password")).click();
         new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI));
@@ -256,7 +280,20 @@ class LoginScreensIT {
         assertTrue(((Number) ((org.openqa.selenium.JavascriptExecutor) driver)
                 .executeScript("return arguments[0].naturalWidth", logo)).intValue() > 0, "the mark loads");
         assertEquals("組合のマーク", logo.getAttribute("alt"));
-        chromium.screenshot("15-account-profile");
+
+        // The union's words, the nickname in the header, no locale picker.
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> d.findElement(By.cssSelector("[data-testid='page-header']")).getText().contains("ご本人"));
+        String header = driver.findElement(By.cssSelector("[data-testid='page-header']")).getText();
+        assertFalse(header.contains(loginId), "the login ID is not in the header: " + header);
+        String page = driver.findElement(By.tagName("body")).getText();
+        assertTrue(page.contains("プロフィール設定"), page);
+        for (String stock : java.util.List.of("個人情報", "基本情報を管理する", "ロケールの選択", "サインイン")) {
+            assertFalse(page.contains(stock), "Keycloak's stock text " + stock + " is gone: " + page);
+        }
+        assertTrue(driver.findElements(By.id("locale")).isEmpty(), "no locale picker");
+        assertTrue(page.contains("チェックを外すことは「受信しない」を選ぶことにあたります"), "the radio pairs are explained");
+        chromium.screen("15-account-profile");
     }
 
     @Test
@@ -283,10 +320,12 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-lookup-open")).click();
         waitFor(By.id("kenpo-lookup-form"));
         assertEquals("ID・パスワードの取得", text("kc-page-title"));
-        chromium.screenshot("16-lookup-form");
+        chromium.screen("16-lookup-form");
         driver.findElement(By.id("kenpo-lookup-next")).click();
         waitFor(By.id("input-error-symbol"));
-        chromium.screenshot("17-lookup-form-errors");
+        assertErrorTiedAndFocused("symbol");
+        assertEquals("true", driver.findElement(By.id("birthYear")).getDomAttribute("aria-invalid"));
+        chromium.screen("17-lookup-form-errors");
 
         driver.findElement(By.id("symbol")).sendKeys(symbol);
         driver.findElement(By.id("number")).sendKeys(number);
@@ -300,19 +339,27 @@ class LoginScreensIT {
         driver.findElement(By.id("birthDay")).sendKeys("15");
         driver.findElement(By.id("kenpo-lookup-next")).click();
         waitFor(By.id("kenpo-lookup-email-form"));
-        chromium.screenshot("18-lookup-email");
+        chromium.screen("18-lookup-email");
         String address = jp.kenpo.keycloak.testing.Members.loginId("shotrecv") + "@example.jp";
         driver.findElement(By.id("lookupEmail")).sendKeys(address);
         driver.findElement(By.id("kenpo-lookup-send")).click();
         waitFor(By.id("kenpo-lookup-sent-notes"));
+        chromium.screen("18b-lookup-sent");
 
-        driver.get(server.mailbox().awaitNext(address, 0).link());
+        String link = server.mailbox().awaitNext(address, 0).link();
+        driver.get(link);
         waitFor(By.id("kenpo-lookup-reveal"));
-        chromium.screenshot("19-lookup-reveal");
+        chromium.screen("19-lookup-reveal");
         driver.findElement(By.id("kenpo-lookup-reveal")).click();
         waitFor(By.id("kenpo-lookup-credentials"));
         assertEquals(loginId, text("kenpo-lookup-login-id"));
-        chromium.screenshot("20-lookup-credentials");
+        chromium.screen("20-lookup-credentials");
+
+        // The link works once: opened again, it says so and leads back to the start.
+        driver.get(link);
+        waitFor(By.id("kenpo-lookup-again"));
+        assertEquals("このURLはすでに使われたか、有効期限が過ぎています。", text("kenpo-intro"));
+        chromium.screen("20b-lookup-used");
     }
 
     @Test
@@ -323,7 +370,7 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-postal-open")).click();
         waitFor(By.id("kenpo-postal-form"));
         assertEquals("お問い合わせ", text("kc-page-title"));
-        chromium.screenshot("21-postal-form");
+        chromium.screen("21-postal-form");
         driver.findElement(By.id("familyName")).sendKeys("郵送");
         driver.findElement(By.id("givenName")).sendKeys("花子");
         driver.findElement(By.id("familyKana")).sendKeys("ユウソウ");
@@ -336,7 +383,148 @@ class LoginScreensIT {
         driver.findElement(By.id("kenpo-postal-confirm")).click();
         waitFor(By.id("kenpo-postal-submit"));
         assertEquals("100-0001", text("confirm-postal-code"));
-        chromium.screenshot("22-postal-confirm");
+        assertEquals("ユウソウ ハナコ", text("confirm-kana"));
+        assertOnOneLine(By.id("confirm-kana"));
+        assertOnOneLine(By.id("confirm-number"));
+        assertOnOneLine(By.id("kc-page-title"));
+        chromium.asPhone(() -> {
+            assertOnOneLine(By.id("confirm-kana"));
+            assertOnOneLine(By.id("confirm-number"));
+        });
+        chromium.screen("22-postal-confirm");
+
+        driver.findElement(By.id("kenpo-postal-submit")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> "お問い合わせを受け付けました".equals(text("kc-page-title")));
+        chromium.screen("23-postal-thanks");
+    }
+
+    @Test
+    void keycloaksOwnScreensSpeakThePacksWords() {
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotkc");
+        String email = loginId + "@example.jp";
+        java.util.Map<String, Object> user = new java.util.HashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("email", email);
+        user.put("emailVerified", true);
+        user.put("credentials", java.util.List.of(java.util.Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        user.put("requiredActions", java.util.List.of("UPDATE_PASSWORD", "UPDATE_EMAIL"));
+        assertEquals(201, server.admin().tryCreateUser(user).status());
+
+        // A login page that is no longer current: 期限切れ.
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-email-key-form"));
+        String key = server.mailbox().awaitNext(email, 0).emailKey();
+        String action = driver.findElement(By.id("kc-email-key-form")).getDomAttribute("action");
+        driver.get(action.replaceFirst("execution=[^&]*", "execution=no-such-step"));
+        waitFor(By.id("kc-page-title"));
+        assertEquals("有効期限が切れました", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("30-page-expired");
+
+        // The union asks for a new password and address (required actions): Keycloak's screens, the pack's words.
+        driver.findElement(By.id("loginContinueLink")).click();
+        waitFor(By.id("kc-email-key-form"));
+        driver.findElement(By.id("emailKey")).sendKeys(key);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("password-new"));
+        assertEquals("パスワード変更", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("31-update-password");
+        driver.findElement(By.id("password-new")).sendKeys("Kenpo2031Yy");
+        driver.findElement(By.id("password-confirm")).sendKeys("Kenpo2031Yy");
+        driver.findElement(By.cssSelector("[type=submit]")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(d -> "メールアドレスの変更".equals(text("kc-page-title")));
+        assertNoStockWords();
+        chromium.screen("32-update-email");
+
+        // Logout confirmation and an error page.
+        driver.get(server.realmUrl() + "/protocol/openid-connect/logout");
+        waitFor(By.id("kc-page-title"));
+        assertEquals("ログアウト", text("kc-page-title"));
+        assertNoStockWords();
+        chromium.screen("33-logout-confirm");
+
+        driver.get(server.realmUrl() + "/protocol/openid-connect/auth?client_id=no-such-app&response_type=code&scope=openid"
+                + "&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb");
+        waitFor(By.id("kc-page-title"));
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("この画面は開けません。"), driver.getPageSource());
+        assertNoStockWords();
+        chromium.screen("34-error");
+    }
+
+    private void assertNoStockWords() {
+        String page = driver.findElement(By.tagName("body")).getText();
+        for (String stock : java.util.List.of("サインイン", "アプリケーション", "クライアント", "«", "»")) {
+            assertFalse(page.contains(stock), "Keycloak's stock wording " + stock + " on " + page);
+        }
+        assertTrue(driver.findElements(By.id("kenpo-text-size-large")).size() == 1, "the pack's look (文字サイズ)");
+    }
+
+    @Test
+    void emailKeyLockoutAndNoAddressScreens() {
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotlock");
+        String email = loginId + "@example.jp";
+        server.admin().createMember(loginId, email, PASSWORD);
+        Mailbox mailbox = server.mailbox();
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("username")).sendKeys(loginId);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        waitFor(By.id("kc-email-key-form"));
+        String key = mailbox.awaitNext(email, 0).emailKey();
+        String wrong = "0000000000".equals(key) ? "1111111111" : "0000000000";
+        for (int i = 1; i <= 5; i++) {
+            Pause.pastQuickLoginCheck();
+            driver.findElement(By.id("emailKey")).clear();
+            driver.findElement(By.id("emailKey")).sendKeys(wrong);
+            driver.findElement(By.id("kc-login")).click();
+            int tries = i;
+            new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                    .ignoring(org.openqa.selenium.NoSuchElementException.class)
+                    .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> tries < 5
+                    ? text("input-error-emailKey").contains("あと" + (5 - tries) + "回")
+                    : text("input-error-emailKey").startsWith("暗証キーを5回まちがえたため"));
+        }
+        assertErrorTiedAndFocused("emailKey");
+        chromium.screen("24-email-key-dead");
+
+        String noAddress = jp.kenpo.keycloak.testing.Members.loginId("shotnoad");
+        server.admin().createMember(noAddress, null, PASSWORD);
+        driver.manage().deleteAllCookies();
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("username")).sendKeys(noAddress);
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        driver.findElement(By.id("kc-login")).click();
+        new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
+                .until(d -> d.getPageSource().contains("メールアドレスが登録されていないため"));
+        assertTrue(driver.findElements(By.id("emailKey")).isEmpty());
+        chromium.screen("25-email-key-no-address");
+    }
+
+    /** The field's error is announced with it (aria-invalid, aria-describedby) and the field has the focus. */
+    private void assertErrorTiedAndFocused(String field) {
+        WebElement input = driver.findElement(By.id(field));
+        assertEquals("true", input.getDomAttribute("aria-invalid"), field);
+        assertTrue(String.valueOf(input.getDomAttribute("aria-describedby")).contains("input-error-" + field),
+                field + " described by its error: " + input.getDomAttribute("aria-describedby"));
+        assertEquals(field, driver.switchTo().activeElement().getDomAttribute("id"), "the first error has the focus");
+    }
+
+    /** The element's text fits on one line (it is not squeezed into a narrow column). */
+    private void assertOnOneLine(By locator) {
+        WebElement element = driver.findElement(locator);
+        Number lines = (Number) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                "var r = document.createRange(); r.selectNodeContents(arguments[0]);"
+                        + "var tops = Array.prototype.filter.call(r.getClientRects(), function (c) { return c.width > 0; })"
+                        + "  .map(function (c) { return c.top; }).sort(function (a, b) { return a - b; });"
+                        + "var lines = tops.length ? 1 : 0;"
+                        + "for (var i = 1; i < tops.length; i++) { if (tops[i] - tops[i - 1] > 8) { lines++; } }"
+                        + "return lines;", element);
+        assertEquals(1, lines.intValue(), element.getText() + " on " + lines + " lines");
     }
 
     private double rootFontSize() {

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.openqa.selenium.Dimension;
@@ -58,6 +60,101 @@ public final class Chromium implements AutoCloseable {
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The phone every screen is also checked on: 375 CSS pixels wide (iPhone SE to 15 mini), as a phone lays it out. */
+    public static final int PHONE_WIDTH = 375;
+
+    private static final String LAYOUT = """
+            var problems = [];
+            var root = document.documentElement;
+            if (root.scrollWidth > root.clientWidth + 1) {
+              problems.push('scrolls sideways: ' + root.scrollWidth + ' px wide in a ' + root.clientWidth + ' px window');
+            }
+            function visible(e) {
+              var r = e.getBoundingClientRect(), s = getComputedStyle(e);
+              return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0' && onTop(e, r);
+            }
+            // Drawn where it stands (not under another layer, e.g. the account console's closed menu under its page).
+            function onTop(e, r) {
+              var x = r.left + r.width / 2, y = r.top + Math.min(r.height / 2, 8);
+              if (x < 0 || y < 0 || x >= window.innerWidth || y >= window.innerHeight) { return true; }
+              var hit = document.elementFromPoint(x, y);
+              return !hit || hit === e || e.contains(hit) || hit.contains(e);
+            }
+            function name(e) {
+              return e.tagName.toLowerCase() + (e.id ? '#' + e.id : '') + ' "' + (e.innerText || e.value || '').trim().substring(0, 30) + '"';
+            }
+            var els = Array.prototype.filter.call(document.querySelectorAll(
+                'h1, h2, p, label, dt, dd, li, button, a, input:not([type=hidden]), select, textarea, img, .kenpo-text-size'), visible);
+            for (var i = 0; i < els.length; i++) {
+              var a = els[i], ra = a.getBoundingClientRect();
+              if (ra.right > root.clientWidth + 1) { problems.push(name(a) + ' sticks out on the right (' + Math.round(ra.right) + ' px)'); }
+              for (var j = i + 1; j < els.length; j++) {
+                var b = els[j];
+                if (a.contains(b) || b.contains(a)) { continue; }
+                var rb = b.getBoundingClientRect();
+                var w = Math.min(ra.right, rb.right) - Math.max(ra.left, rb.left);
+                var h = Math.min(ra.bottom, rb.bottom) - Math.max(ra.top, rb.top);
+                if (w > 2 && h > 2) { problems.push(name(a) + ' overlaps ' + name(b)); }
+              }
+            }
+            return problems;
+            """;
+
+    /**
+     * One screen as members see it, checked: a screenshot on a desktop ({@code name}.png, 1024 px) and on a phone
+     * ({@code name}-phone.png, {@value #PHONE_WIDTH} px, the whole page), and at both sizes axe-core (no serious or
+     * critical violation, report in {@code target/test-artifacts/axe/}), no sideways scrolling, nothing sticking out
+     * and no two pieces of text or controls overlapping.
+     */
+    public Path screen(String name) {
+        Path desktop = screenshot(name);
+        List<String> problems = new ArrayList<>(layoutProblems());
+        Axe.check(driver, name);
+        asPhone(() -> {
+            screenshot(name + "-phone");
+            problems.addAll(layoutProblems().stream().map(p -> "phone: " + p).toList());
+            Axe.check(driver, name + "-phone");
+        });
+        if (!problems.isEmpty()) {
+            throw new AssertionError("layout of " + name + ":\n  " + String.join("\n  ", problems));
+        }
+        return desktop;
+    }
+
+    /** Overlaps, sideways scrolling and pieces sticking out of the window, on the page as it is now. */
+    @SuppressWarnings("unchecked")
+    public List<String> layoutProblems() {
+        return (List<String>) driver.executeScript(LAYOUT);
+    }
+
+    /** Runs {@code check} with the page laid out as on a phone ({@value #PHONE_WIDTH} px, as tall as the page). */
+    public void asPhone(Runnable check) {
+        try {
+            phoneMetrics(812);
+            Number height = (Number) driver.executeScript("return document.documentElement.scrollHeight");
+            phoneMetrics(Math.min(Math.max(height.intValue(), 812), 6000));
+            check.run();
+        } finally {
+            driver.executeCdpCommand("Emulation.clearDeviceMetricsOverride", Map.of());
+            settle();
+        }
+    }
+
+    private void phoneMetrics(int height) {
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", PHONE_WIDTH, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        settle();
+    }
+
+    // A relayout (and the account console's re-render on a media-query change) is not synchronous with the CDP call.
+    private static void settle() {
+        try {
+            Thread.sleep(400);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
