@@ -33,10 +33,12 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int vus = Integer.parseInt(options.getOrDefault("vus", "8"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int warmupCycles = Integer.parseInt(options.getOrDefault("warmup-cycles", "10"));
+        double stable = Double.parseDouble(options.getOrDefault("stable", "5")) / 100;
         int measure = Integer.parseInt(options.getOrDefault("measure", "20"));
         int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "1200"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
         int importRows = Integer.parseInt(options.getOrDefault("import-rows", "100000"));
         int cloneTo = Integer.parseInt(options.getOrDefault("clone-to", "500000"));
         int lookups = Integer.parseInt(options.getOrDefault("lookups", "400"));
@@ -85,6 +87,8 @@ public final class Benchmarks {
 
                 List<LoginLoad.Result> logins = new ArrayList<>();
                 List<Report.Round> perRound = new ArrayList<>();
+                List<Report.WarmUp> warmUpTrace = new ArrayList<>();
+                long[] credentialRowsUpdated = {-1};
                 Latencies mailWait = new Latencies();
                 EmailKeyStep.Result keyStep = null;
                 if (doLogins || doKeyStep) {
@@ -94,13 +98,11 @@ public final class Benchmarks {
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
                             LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
                             LoginFlows.emailKey(kenpo, mail, mailWait));
-                    // The JIT and caches warm up on every flow first, so no flow is measured on a colder server than another.
-                    for (LoginLoad.Flow flow : doLogins ? flows : List.<LoginLoad.Flow>of()) {
-                        say("Warming up with flow " + flow.name() + " (" + warmup + " s)...");
-                        LoginLoad.run(flow, vus, Duration.ofSeconds(warmup), Duration.ofSeconds(2), kc, db, null, errors);
-                    }
-                    // Many short rounds in alternating order (A B C, C B A, ...): a server that still gets faster
-                    // (JIT, a quieter host) then speeds up every flow alike instead of the last one measured.
+                    List<Report.WarmUp> warmUps = doLogins ? warmUp(flows, vus, warmup, warmupCycles, stable, kc, db, errors) : List.of();
+                    warmUpTrace.addAll(warmUps);
+                    // Many short rounds in alternating order (A B C0 C, C C0 B A, ...): a server that still changes speed
+                    // (JIT, a busier or quieter host) then moves every flow alike; ratios are taken within each round.
+                    long credentialUpdates0 = db.credentialUpdates();
                     Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
                     for (int round = 0; round < (doLogins ? rounds : 0); round++) {
                         List<LoginLoad.Flow> order = new ArrayList<>(flows);
@@ -115,8 +117,16 @@ public final class Benchmarks {
                             say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
                                     r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
                             byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
-                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin()));
+                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
+                                    r.argon2SamplesPerLogin()));
                         }
+                    }
+                    if (doLogins) {
+                        // PostgreSQL's table statistics reach the view within about ten seconds of a backend going idle.
+                        LoginLoad.sleep(12_000);
+                        long loginsMeasured = byFlow.values().stream().mapToLong(LoginLoad.Result::logins).sum();
+                        credentialRowsUpdated[0] = db.credentialUpdates() - credentialUpdates0;
+                        say("  credential rows updated during the rounds: " + credentialRowsUpdated[0] + " for " + loginsMeasured + " logins");
                     }
                     flows.forEach(f -> {
                         if (byFlow.containsKey(f.name())) {
@@ -167,7 +177,7 @@ public final class Benchmarks {
                 }
 
                 Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
-                        keyStep, imported, lookupResults);
+                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0]);
                 Report.write(results, run);
                 // A pointer, not a copy: results/LATEST names the newest dated folder.
                 Files.writeString(root.resolve("results/LATEST"), started + "\n");
@@ -177,6 +187,38 @@ public final class Benchmarks {
             }
         }
         say("Done: " + results);
+    }
+
+    /**
+     * Warm-up in cycles over every flow (A B C0 C, one window each) until every flow's logins per second in
+     * the last cycle lies within {@code stable} of the cycle before (at least two cycles, at most
+     * {@code maxCycles}): the JIT, the caches and the connection pools are then warm for every flow, and
+     * the rounds that follow compare flows on a server that no longer speeds up by itself.
+     */
+    private static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, int windowSeconds, int maxCycles, double stable,
+                                              ProductionKeycloak kc, Postgres db, Path errors) throws InterruptedException {
+        List<Report.WarmUp> trace = new ArrayList<>();
+        Map<String, Double> previous = new HashMap<>();
+        for (int cycle = 1; cycle <= maxCycles; cycle++) {
+            boolean allStable = cycle > 1;
+            StringBuilder line = new StringBuilder("Warm-up cycle " + cycle + ":");
+            for (LoginLoad.Flow flow : flows) {
+                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(windowSeconds), kc, db, null, errors);
+                Double before = previous.put(flow.name(), r.loginsPerSecond());
+                double change = before == null ? Double.NaN : r.loginsPerSecond() / before - 1;
+                allStable &= before != null && Math.abs(change) <= stable;
+                trace.add(new Report.WarmUp(cycle, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(), change));
+                line.append(String.format(java.util.Locale.ROOT, " %s %.1f/s %.0f ms CPU%s", flow.name(), r.loginsPerSecond(),
+                        1000 * r.keycloakCpuPerLogin(), Double.isNaN(change) ? "" : String.format(java.util.Locale.ROOT, " (%+.0f %%)", 100 * change)));
+            }
+            say(line.toString());
+            if (allStable) {
+                say("  stable: every flow within " + Math.round(stable * 100) + " % of the cycle before");
+                return trace;
+            }
+        }
+        say("  not stable within " + maxCycles + " cycles; measuring anyway (the report says so)");
+        return trace;
     }
 
     /**
