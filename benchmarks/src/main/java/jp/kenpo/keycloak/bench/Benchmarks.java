@@ -46,6 +46,8 @@ public final class Benchmarks {
         boolean doLogins = !options.containsKey("skip-logins");
         boolean doKeyStep = !options.containsKey("skip-key-step");
         boolean doMembers = !options.containsKey("skip-members");
+        boolean doHungMail = !options.containsKey("skip-hung-mail");
+        int mailTimeout = Integer.parseInt(options.getOrDefault("mail-timeout-ms", "5000"));
         boolean enumeration = options.containsKey("enumeration");
         int enumerationSamples = Integer.parseInt(options.getOrDefault("samples", "300"));
         if (enumeration) {
@@ -89,6 +91,7 @@ public final class Benchmarks {
                 List<Report.Round> perRound = new ArrayList<>();
                 List<Report.WarmUp> warmUpTrace = new ArrayList<>();
                 long[] credentialRowsUpdated = {-1};
+                HungMail.Result[] hungMail = {null};
                 Latencies mailWait = new Latencies();
                 EmailKeyStep.Result keyStep = null;
                 if (doLogins || doKeyStep) {
@@ -97,7 +100,7 @@ public final class Benchmarks {
                     Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
                             LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
-                            LoginFlows.emailKey(kenpo, mail, mailWait));
+                            LoginFlows.emailKey(kenpo, mail, mailWait, vus));
                     List<Report.WarmUp> warmUps = doLogins ? warmUp(flows, vus, warmup, warmupCycles, stable, kc, db, errors) : List.of();
                     warmUpTrace.addAll(warmUps);
                     // Many short rounds in alternating order (A B C0 C, C C0 B A, ...): a server that still changes speed
@@ -133,6 +136,11 @@ public final class Benchmarks {
                             logins.add(byFlow.get(f.name()));
                         }
                     });
+                    if (doLogins && doHungMail) {
+                        say("Hung mail server: C0 alone, then beside " + vus + " members asking for a key while the mail server hangs (timeout "
+                                + mailTimeout + " ms), 3 pairs of windows...");
+                        hungMail[0] = HungMail.run(admin, kenpo, flows.get(2), vus, measure, 3, mailTimeout, kc, db, errors);
+                    }
                     say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
                     Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
                     keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
@@ -177,7 +185,7 @@ public final class Benchmarks {
                 }
 
                 Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
-                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0]);
+                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0], hungMail[0]);
                 Report.write(results, run);
                 // A pointer, not a copy: results/LATEST names the newest dated folder.
                 Files.writeString(root.resolve("results/LATEST"), started + "\n");
@@ -257,6 +265,10 @@ public final class Benchmarks {
         pool.shutdown();
         admin.bindBrowserFlow("bench", "bench-email-key",
                 admin.createFlow("bench", "bench username then email key", "auth-username-form", "kenpo-email-key"));
+        // The email key mails one member at most mailsPerHour keys (at most 100): the step's logins share its members.
+        admin.addExecutionConfig("bench", "bench username then email key", "kenpo-email-key", "bench-email-key",
+                Map.of("kenpo.emailKey.mailsPerHour", "100"));
+        admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-email-key", Map.of("kenpo.emailKey.mailsPerHour", "100"));
         admin.bindBrowserFlow("bench", "bench-username-only", admin.createFlow("bench", "bench username only", "auth-username-form"));
         // C0's members switched the 暗証キー off, which the union's setting must allow.
         admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-condition-email-key-login",
@@ -265,8 +277,19 @@ public final class Benchmarks {
             Map<String, Object> switchedOff = kenpoMember("n-" + i);
             switchedOff.put("attributes", Map.of("kenpoEmailKeyLogin", List.of("off")));
             admin.createUser("kenpo", switchedOff);
-            admin.createUser("kenpo", kenpoMember("c-" + i));
         }
+        // C's members: LoginFlows.C_MEMBERS_PER_VU per virtual member, used in turn, so no member reaches the
+        // email key's cap of key mails per hour (100 at most) in a run.
+        ExecutorService creators = Executors.newFixedThreadPool(2);
+        List<Future<?>> created = new ArrayList<>();
+        for (int i = 0; i < vus * LoginFlows.C_MEMBERS_PER_VU; i++) {
+            String username = "c-" + i;
+            created.add(creators.submit(() -> admin.createUser("kenpo", kenpoMember(username))));
+        }
+        for (Future<?> c : created) {
+            c.get();
+        }
+        creators.shutdown();
         return otpMembers;
     }
 

@@ -24,7 +24,8 @@ final class Report {
     record Run(String started, String keycloakVersion, String postgresVersion, int vus, int warmupSeconds,
                int measureSeconds, int rounds, int otpPool, List<LoginLoad.Result> logins, List<Round> perRound, Latencies mailWait,
                EmailKeyStep.Result emailKeyStep, MemberScale.ImportResult memberImport,
-               List<MemberScale.Lookups> lookups, List<WarmUp> warmUps, double stable, long credentialRowsUpdated) {
+               List<MemberScale.Lookups> lookups, List<WarmUp> warmUps, double stable, long credentialRowsUpdated,
+               HungMail.Result hungMail) {
     }
 
     /** One flow's measured window in one round. */
@@ -224,6 +225,23 @@ final class Report {
                         run.mailWait().percentileMillis(50), run.mailWait().percentileMillis(95), run.otpPool(), run.otpPool() / 30.0));
             }
         }
+        HungMail.Result hm = run.hungMail();
+        if (hm != null) {
+            md.append(String.format(Locale.ROOT, "%n## A hung mail server (accepts connections, never answers; realm mail timeout %d ms)%n%n", hm.timeoutMillis()));
+            md.append("C0's members need no mail; C's ask for a key while the mail server hangs. Windows alternate: C0 alone, then C0 beside "
+                    + run.vus() + " members asking for keys (both with " + run.vus() + " virtual members).\n\n");
+            md.append("| Pair | C0 alone, logins/s | C0 beside the hung key requests | Ratio (target ≥ 0.90) |\n|---:|---:|---:|---:|\n");
+            for (int i = 0; i < hm.pairs().size(); i++) {
+                double[] p = hm.pairs().get(i);
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f |%n", i + 1, p[0], p[1], p[1] / p[0]));
+            }
+            md.append(String.format(Locale.ROOT, "%nMedian ratio **%.2f** (min %.2f, max %.2f). Key requests against the hung server: %d answered with "
+                            + "the 「送信できませんでした」 page, %d otherwise (errors); their answer (password POST, which tries the mail) p50 %.0f ms, "
+                            + "p95 %.0f ms, max %.0f ms against the %d ms mail timeout; %d connections held by the hung server.%n",
+                    median(hm.ratios()), min(hm.ratios()), max(hm.ratios()), hm.hungPages(), hm.hungErrors(),
+                    hm.hungAnswers().percentileMillis(50), hm.hungAnswers().percentileMillis(95), hm.hungAnswers().percentileMillis(100),
+                    hm.timeoutMillis(), hm.connectionsHeld()));
+        }
         EmailKeyStep.Result k = run.emailKeyStep();
         if (k != null) {
             md.append(String.format(Locale.ROOT, "%n## Email-key step, server time without SMTP (%d logins, one at a time)%n%n", k.samples()));
@@ -285,6 +303,15 @@ final class Report {
             csv.append(String.format(Locale.ROOT, "ratio-median,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, median(r.rate()), median(r.cpu())));
             csv.append(String.format(Locale.ROOT, "ratio-min,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, min(r.rate()), min(r.cpu())));
             csv.append(String.format(Locale.ROOT, "ratio-max,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, max(r.rate()), max(r.cpu())));
+        }
+        HungMail.Result hm = run.hungMail();
+        if (hm != null) {
+            for (int i = 0; i < hm.pairs().size(); i++) {
+                csv.append(String.format(Locale.ROOT, "hung-mail-pair-%d,C0,alone,,,,,%.3f,,%n", i + 1, hm.pairs().get(i)[0]));
+                csv.append(String.format(Locale.ROOT, "hung-mail-pair-%d,C0,beside hung key requests,,,,,%.3f,,%n", i + 1, hm.pairs().get(i)[1]));
+            }
+            csv.append(String.format(Locale.ROOT, "hung-mail,C-hung,answer,%d,%.3f,%.3f,%.3f,,,%n", hm.hungAnswers().count(),
+                    hm.hungAnswers().percentileMillis(50), hm.hungAnswers().percentileMillis(95), hm.hungAnswers().percentileMillis(99)));
         }
         EmailKeyStep.Result k = run.emailKeyStep();
         if (k != null) {
