@@ -22,8 +22,8 @@ import jp.kenpo.keycloak.testsupport.Oidc;
 final class HungMail {
 
     /** Logins/s of C0 alone and beside the hung key requests, per window pair; the hung requests' answers. */
-    record Result(int timeoutMillis, List<double[]> pairs, Latencies hungAnswers, long hungPages, long hungErrors,
-                  long connectionsHeld) {
+    record Result(int timeoutMillis, List<double[]> pairs, Latencies hungAnswers, Latencies challengeCalls, long hungPages,
+                  long hungErrors, long connectionsHeld) {
         double[] ratios() {
             return pairs.stream().mapToDouble(p -> p[1] / p[0]).toArray();
         }
@@ -33,10 +33,11 @@ final class HungMail {
     }
 
     static Result run(Admin admin, Oidc kenpo, LoginLoad.Flow withoutKey, int vus, int measure, int pairs, int timeoutMillis,
-                      ProductionKeycloak kc, Postgres db, Path errors) throws Exception {
+                      ProductionKeycloak kc, Postgres db, Path work, Path errors) throws Exception {
         Map<String, String> smtp = admin.smtpServer("kenpo");
         List<double[]> rates = new ArrayList<>();
         Latencies answers = new Latencies();
+        Latencies challenges = new Latencies();
         long pages = 0;
         long failed = 0;
         try (HungSmtp hung = new HungSmtp()) {
@@ -52,11 +53,14 @@ final class HungMail {
             try {
                 for (int pair = 0; pair < pairs; pair++) {
                     LoginLoad.Result alone = LoginLoad.run(withoutKey, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db, null, errors);
+                    // The pack's JFR event times the key step inside Keycloak: the mail attempt without the password check before it.
+                    Profiler profiler = new Profiler(kc.javaPid(), work.resolve("hung-mail.jfr"), work.resolve("bench.log"));
                     Future<LoginLoad.Result> keys = side.submit(() -> LoginLoad.run(hungKey, vus, Duration.ofSeconds(5),
-                            Duration.ofSeconds(measure), kc, db, null, errors));
+                            Duration.ofSeconds(measure), kc, db, profiler, errors));
                     LoginLoad.Result beside = LoginLoad.run(withoutKey, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db, null, errors);
                     LoginLoad.Result k = keys.get();
-                    rates.add(new double[] {alone.loginsPerSecond(), beside.loginsPerSecond()});
+                    rates.add(new double[] {alone.loginsPerSecond(), beside.loginsPerSecond(), k.logins() / k.seconds()});
+                    k.emailKeyEvents().stream().filter(e -> "challenge".equals(e.phase())).forEach(e -> challenges.add(e.nanos()));
                     answers.addAll(k.steps().get(LoginFlows.HUNG_STEP));
                     pages += k.logins();
                     failed += k.errors();
@@ -69,7 +73,7 @@ final class HungMail {
                 side.shutdownNow();
                 admin.updateRealm("kenpo", Map.of("smtpServer", smtp));
             }
-            return new Result(timeoutMillis, rates, answers, pages, failed, hung.accepted());
+            return new Result(timeoutMillis, rates, answers, challenges, pages, failed, hung.accepted());
         }
     }
 }

@@ -140,6 +140,22 @@ final class Profiler {
     /** Stops recording; returns every sample's category and hottest method, and those with a frame of {@code prefix}. */
     Profile stopProfile(String prefix) {
         Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
+        return read(prefix);
+    }
+
+    /**
+     * Prints the profile of recordings kept from a run (benchmarks/target/bench-work/*.jfr), e.g. the last round
+     * of each flow: {@code java -cp … jp.kenpo.keycloak.bench.Profiler login-A.jfr login-C.jfr}.
+     */
+    public static void main(String[] files) {
+        for (String f : files) {
+            Profile p = new Profiler(0, Path.of(f), null).read("jp.kenpo.keycloak.");
+            System.out.println(f + ":");
+            p.allLines(12).forEach(l -> System.out.println("    " + l));
+        }
+    }
+
+    private Profile read(String prefix) {
         stepEvents.clear();
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> hotMethods = new TreeMap<>();
