@@ -34,6 +34,7 @@ final class Profiler {
         CATEGORIES.put("jakarta.mail.", "sending mail (Jakarta Mail)");
         CATEGORIES.put("org.eclipse.angus.mail.", "sending mail (Jakarta Mail)");
         CATEGORIES.put("org.keycloak.events.", "Keycloak events");
+        CATEGORIES.put("org.keycloak.userprofile.", "user profile (validation, e.g. VERIFY_PROFILE at login)");
         CATEGORIES.put("org.keycloak.theme.", "themes and message bundles");
         CATEGORIES.put("org.keycloak.email.", "Keycloak's mail (template and sender)");
         CATEGORIES.put("sun.security.", "signatures and TLS primitives (JDK security)");
