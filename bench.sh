@@ -3,12 +3,14 @@
 # an SMTP sink on loopback; logins A/B/C side by side, the email-key step, member import and lookup.
 # Results: benchmarks/results/<date-time>/ (results.md, .csv, .png); benchmarks/results/LATEST names the newest.
 #
-#   ./bench.sh                      # the full run (about 20 minutes on 2 cores)
-#   ./bench.sh --rounds=2 --import-rows=20000 --clone-to=100000   # a shorter one
+#   ./bench.sh                      # the full run (about 30 minutes on 2 cores)
+#   ./bench.sh --rounds=2 --warmup-cycles=2 --import-rows=20000 --clone-to=100000   # a shorter one
 #
-# Options: --vus=N (virtual members per login flow, default 8), --warmup=S, --measure=S,
-# --rounds=N (alternating A B C0 C / C C0 B A, default 4), --otp-pool=N, --key-steps=N, --import-rows=N, --clone-to=N, --lookups=N, --skip-logins,
-# --skip-key-step, --skip-members.
+# Options: --vus=N (virtual members per login flow, default 8), --warmup=S (one warm-up window, default 15),
+# --warmup-cycles=N (at most N warm-up cycles over every flow, default 10), --stable=P (a cycle is stable when every flow's
+# logins/s is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
+# --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
+# --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members.
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
 # (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
 set -euo pipefail

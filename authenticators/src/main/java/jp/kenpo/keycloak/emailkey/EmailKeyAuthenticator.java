@@ -1,8 +1,5 @@
 package jp.kenpo.keycloak.emailkey;
 
-import java.util.HashMap;
-import java.util.Map;
-
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EmailMasker;
@@ -14,7 +11,6 @@ import jp.kenpo.keycloak.common.Secrets;
 import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.common.UnionName;
-import jp.kenpo.keycloak.mail.MemberMailer;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -206,12 +202,9 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             return Mail.CAPPED;
         }
         String key = Secrets.numericKey(config.digits());
-        MemberMailer mailer = new MemberMailer(context.getSession(), context.getRealm());
-        Map<String, Object> attributes = new HashMap<>();
-        attributes.put("emailKey", key);
-        attributes.put("validityMinutes", config.validityMinutes());
         try {
-            mailer.send(user, context.getAuthenticationSession(), EmailKeyMessages.MAIL_SUBJECT, MAIL_TEMPLATE, attributes);
+            EmailKeyMail.send(context.getSession(), context.getRealm(), user, context.getAuthenticationSession(), key,
+                    config.validityMinutes());
         } catch (EmailException e) {
             // The exception text can carry the address; log the user's id and the cause's type only.
             LOG.warnf("Email key mail for user %s could not be sent (%s)", user.getId(), e.getClass().getSimpleName());

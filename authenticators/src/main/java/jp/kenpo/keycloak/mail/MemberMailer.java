@@ -21,7 +21,8 @@ import org.keycloak.storage.adapter.InMemoryUserAdapter;
  */
 public final class MemberMailer {
 
-    static final String UNION_NAME = "unionName";
+    /** The template attribute with the union's name (also set by emailkey's key mail, which renders the same way). */
+    public static final String UNION_NAME = "unionName";
 
     private final KeycloakSession session;
     private final RealmModel realm;

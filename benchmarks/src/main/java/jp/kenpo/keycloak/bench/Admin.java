@@ -55,6 +55,23 @@ final class Admin {
                 .stream().filter(f -> alias.equals(f.get("alias"))).map(f -> (String) f.get("id")).findFirst().orElseThrow();
     }
 
+    /** Gives the execution of {@code providerId} in a flow a configuration of its own. */
+    void addExecutionConfig(String realm, String flowAlias, String providerId, String alias, Map<String, String> config) {
+        String executionId = get("/admin/realms/" + realm + "/authentication/flows/" + AdminRest.encode(flowAlias) + "/executions",
+                new TypeReference<List<Map<String, Object>>>() { }).stream()
+                .filter(e -> providerId.equals(e.get("providerId"))).map(e -> (String) e.get("id"))
+                .findFirst().orElseThrow(() -> new IllegalStateException("No " + providerId + " in " + flowAlias));
+        AdminRest.expect(rest.send("POST", "/admin/realms/" + realm + "/authentication/executions/" + executionId + "/config",
+                Map.of("alias", alias, "config", config)), 201);
+    }
+
+    /** The realm's SMTP settings. */
+    @SuppressWarnings("unchecked")
+    Map<String, String> smtpServer(String realm) {
+        Map<String, Object> rep = get("/admin/realms/" + realm, new TypeReference<>() { });
+        return new java.util.HashMap<>((Map<String, String>) rep.getOrDefault("smtpServer", Map.of()));
+    }
+
     /** Binds a client's browser login to a flow. */
     void bindBrowserFlow(String realm, String clientId, String flowId) {
         Map<String, Object> client = get("/admin/realms/" + realm + "/clients?clientId=" + AdminRest.encode(clientId),

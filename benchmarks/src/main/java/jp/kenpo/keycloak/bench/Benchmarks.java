@@ -33,10 +33,12 @@ public final class Benchmarks {
     public static void main(String[] args) throws Exception {
         Map<String, String> options = options(args);
         int vus = Integer.parseInt(options.getOrDefault("vus", "8"));
-        int warmup = Integer.parseInt(options.getOrDefault("warmup", "40"));
+        int warmup = Integer.parseInt(options.getOrDefault("warmup", "15"));
+        int warmupCycles = Integer.parseInt(options.getOrDefault("warmup-cycles", "10"));
+        double stable = Double.parseDouble(options.getOrDefault("stable", "5")) / 100;
         int measure = Integer.parseInt(options.getOrDefault("measure", "20"));
         int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "1200"));
-        int rounds = Integer.parseInt(options.getOrDefault("rounds", "4"));
+        int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
         int importRows = Integer.parseInt(options.getOrDefault("import-rows", "100000"));
         int cloneTo = Integer.parseInt(options.getOrDefault("clone-to", "500000"));
         int lookups = Integer.parseInt(options.getOrDefault("lookups", "400"));
@@ -44,6 +46,8 @@ public final class Benchmarks {
         boolean doLogins = !options.containsKey("skip-logins");
         boolean doKeyStep = !options.containsKey("skip-key-step");
         boolean doMembers = !options.containsKey("skip-members");
+        boolean doHungMail = !options.containsKey("skip-hung-mail");
+        int mailTimeout = Integer.parseInt(options.getOrDefault("mail-timeout-ms", "5000"));
         boolean enumeration = options.containsKey("enumeration");
         int enumerationSamples = Integer.parseInt(options.getOrDefault("samples", "300"));
         if (enumeration) {
@@ -85,6 +89,9 @@ public final class Benchmarks {
 
                 List<LoginLoad.Result> logins = new ArrayList<>();
                 List<Report.Round> perRound = new ArrayList<>();
+                List<Report.WarmUp> warmUpTrace = new ArrayList<>();
+                long[] credentialRowsUpdated = {-1};
+                HungMail.Result[] hungMail = {null};
                 Latencies mailWait = new Latencies();
                 EmailKeyStep.Result keyStep = null;
                 if (doLogins || doKeyStep) {
@@ -93,14 +100,12 @@ public final class Benchmarks {
                     Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
                             LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
-                            LoginFlows.emailKey(kenpo, mail, mailWait));
-                    // The JIT and caches warm up on every flow first, so no flow is measured on a colder server than another.
-                    for (LoginLoad.Flow flow : doLogins ? flows : List.<LoginLoad.Flow>of()) {
-                        say("Warming up with flow " + flow.name() + " (" + warmup + " s)...");
-                        LoginLoad.run(flow, vus, Duration.ofSeconds(warmup), Duration.ofSeconds(2), kc, db, null, errors);
-                    }
-                    // Many short rounds in alternating order (A B C, C B A, ...): a server that still gets faster
-                    // (JIT, a quieter host) then speeds up every flow alike instead of the last one measured.
+                            LoginFlows.emailKey(kenpo, mail, mailWait, vus));
+                    List<Report.WarmUp> warmUps = doLogins ? warmUp(flows, vus, warmup, warmupCycles, stable, kc, db, errors) : List.of();
+                    warmUpTrace.addAll(warmUps);
+                    // Many short rounds in alternating order (A B C0 C, C C0 B A, ...): a server that still changes speed
+                    // (JIT, a busier or quieter host) then moves every flow alike; ratios are taken within each round.
+                    long credentialUpdates0 = db.credentialUpdates();
                     Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
                     for (int round = 0; round < (doLogins ? rounds : 0); round++) {
                         List<LoginLoad.Flow> order = new ArrayList<>(flows);
@@ -115,20 +120,38 @@ public final class Benchmarks {
                             say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
                                     r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
                             byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
-                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin()));
+                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
+                                    r.argon2SamplesPerLogin()));
                         }
+                    }
+                    if (doLogins) {
+                        // PostgreSQL's table statistics reach the view within about ten seconds of a backend going idle.
+                        LoginLoad.sleep(12_000);
+                        long loginsMeasured = byFlow.values().stream().mapToLong(LoginLoad.Result::logins).sum();
+                        credentialRowsUpdated[0] = db.credentialUpdates() - credentialUpdates0;
+                        say("  credential rows updated during the rounds: " + credentialRowsUpdated[0] + " for " + loginsMeasured + " logins");
                     }
                     flows.forEach(f -> {
                         if (byFlow.containsKey(f.name())) {
                             logins.add(byFlow.get(f.name()));
                         }
                     });
+                    if (doLogins && doHungMail) {
+                        say("Hung mail server: C0 alone, then beside " + vus + " members asking for a key while the mail server hangs (timeout "
+                                + mailTimeout + " ms), 3 pairs of windows...");
+                        hungMail[0] = HungMail.run(admin, kenpo, flows.get(2), vus, measure, 3, mailTimeout, kc, db, work, errors);
+                    }
                     say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
                     Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
-                    keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
-                            PortalClient.of(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
-                    say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
-                    keyStep.profile().forEach(l -> say("  " + l));
+                    try {
+                        keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
+                                PortalClient.of(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
+                        say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
+                        keyStep.profile().forEach(l -> say("  " + l));
+                    } catch (RuntimeException e) {
+                        // The logins measured so far still go into the report.
+                        say("  the email-key step failed: " + e);
+                    }
                 }
 
                 MemberScale.ImportResult imported = null;
@@ -167,7 +190,7 @@ public final class Benchmarks {
                 }
 
                 Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
-                        keyStep, imported, lookupResults);
+                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0], hungMail[0]);
                 Report.write(results, run);
                 // A pointer, not a copy: results/LATEST names the newest dated folder.
                 Files.writeString(root.resolve("results/LATEST"), started + "\n");
@@ -177,6 +200,38 @@ public final class Benchmarks {
             }
         }
         say("Done: " + results);
+    }
+
+    /**
+     * Warm-up in cycles over every flow (A B C0 C, one window each) until every flow's logins per second in
+     * the last cycle lies within {@code stable} of the cycle before (at least two cycles, at most
+     * {@code maxCycles}): the JIT, the caches and the connection pools are then warm for every flow, and
+     * the rounds that follow compare flows on a server that no longer speeds up by itself.
+     */
+    private static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, int windowSeconds, int maxCycles, double stable,
+                                              ProductionKeycloak kc, Postgres db, Path errors) throws InterruptedException {
+        List<Report.WarmUp> trace = new ArrayList<>();
+        Map<String, Double> previous = new HashMap<>();
+        for (int cycle = 1; cycle <= maxCycles; cycle++) {
+            boolean allStable = cycle > 1;
+            StringBuilder line = new StringBuilder("Warm-up cycle " + cycle + ":");
+            for (LoginLoad.Flow flow : flows) {
+                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(windowSeconds), kc, db, null, errors);
+                Double before = previous.put(flow.name(), r.loginsPerSecond());
+                double change = before == null ? Double.NaN : r.loginsPerSecond() / before - 1;
+                allStable &= before != null && Math.abs(change) <= stable;
+                trace.add(new Report.WarmUp(cycle, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(), change));
+                line.append(String.format(java.util.Locale.ROOT, " %s %.1f/s %.0f ms CPU%s", flow.name(), r.loginsPerSecond(),
+                        1000 * r.keycloakCpuPerLogin(), Double.isNaN(change) ? "" : String.format(java.util.Locale.ROOT, " (%+.0f %%)", 100 * change)));
+            }
+            say(line.toString());
+            if (allStable) {
+                say("  stable: every flow within " + Math.round(stable * 100) + " % of the cycle before");
+                return trace;
+            }
+        }
+        say("  not stable within " + maxCycles + " cycles; measuring anyway (the report says so)");
+        return trace;
     }
 
     /**
@@ -215,6 +270,10 @@ public final class Benchmarks {
         pool.shutdown();
         admin.bindBrowserFlow("bench", "bench-email-key",
                 admin.createFlow("bench", "bench username then email key", "auth-username-form", "kenpo-email-key"));
+        // The email key mails one member at most mailsPerHour keys (at most 100): the step's logins share its members.
+        admin.addExecutionConfig("bench", "bench username then email key", "kenpo-email-key", "bench-email-key",
+                Map.of("kenpo.emailKey.mailsPerHour", "100"));
+        admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-email-key", Map.of("kenpo.emailKey.mailsPerHour", "100"));
         admin.bindBrowserFlow("bench", "bench-username-only", admin.createFlow("bench", "bench username only", "auth-username-form"));
         // C0's members switched the 暗証キー off, which the union's setting must allow.
         admin.updateExecutionConfig("kenpo", "kenpo email key", "kenpo-condition-email-key-login",
@@ -223,8 +282,19 @@ public final class Benchmarks {
             Map<String, Object> switchedOff = kenpoMember("n-" + i);
             switchedOff.put("attributes", Map.of("kenpoEmailKeyLogin", List.of("off")));
             admin.createUser("kenpo", switchedOff);
-            admin.createUser("kenpo", kenpoMember("c-" + i));
         }
+        // C's members: LoginFlows.C_MEMBERS_PER_VU per virtual member, used in turn, so no member reaches the
+        // email key's cap of key mails per hour (100 at most) in a run.
+        ExecutorService creators = Executors.newFixedThreadPool(2);
+        List<Future<?>> created = new ArrayList<>();
+        for (int i = 0; i < vus * LoginFlows.C_MEMBERS_PER_VU; i++) {
+            String username = "c-" + i;
+            created.add(creators.submit(() -> admin.createUser("kenpo", kenpoMember(username))));
+        }
+        for (Future<?> c : created) {
+            c.get();
+        }
+        creators.shutdown();
         return otpMembers;
     }
 

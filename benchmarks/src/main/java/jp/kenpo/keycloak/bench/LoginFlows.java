@@ -13,6 +13,8 @@ import jp.kenpo.keycloak.testsupport.Oidc;
 final class LoginFlows {
 
     static final String PASSWORD = "Bench2026Login";
+    /** C's members per virtual member: at 100 key mails per member and hour, 25 carry a virtual member through 2,500 logins. */
+    static final int C_MEMBERS_PER_VU = 25;
 
     private LoginFlows() {
     }
@@ -64,10 +66,11 @@ final class LoginFlows {
     }
 
     /** C: the pack's flow, login ID and password, then the 暗証キー from the mail. */
-    static LoginLoad.Flow emailKey(Oidc portal, SmtpSink mail, Latencies mailWait) {
+    static LoginLoad.Flow emailKey(Oidc portal, SmtpSink mail, Latencies mailWait, int vus) {
+        java.util.concurrent.atomic.AtomicLongArray turns = new java.util.concurrent.atomic.AtomicLongArray(vus);
         return new LoginLoad.Flow("C", "kenpo browser flow, login ID and password then 暗証キー by mail",
                 List.of("login page", "password", "email key", "token"), (member, browser, step) -> {
-            String loginId = "c-" + member;
+            String loginId = "c-" + (member + vus * (turns.getAndIncrement(member) % C_MEMBERS_PER_VU));
             Oidc.Authorization start = portal.authorization("ja");
             Browser.Page keyForm = password(start, browser, step, loginId);
             long waited = System.nanoTime();
@@ -76,6 +79,27 @@ final class LoginFlows {
             Browser.Page done = step.time("email key", () -> browser.submit(keyForm, "kc-email-key-form",
                     Map.of("emailKey", key)));
             token(portal, start, done, step);
+        });
+    }
+
+    static final String HUNG_STEP = "password, key mail to a hung server";
+
+    /**
+     * C against a hung mail server: login ID and password, after which the key mail cannot go out; the answer
+     * must be the key page saying the mail could not be sent (「送信できませんでした」), within the mail timeout.
+     */
+    static LoginLoad.Flow emailKeyMailServerHung(Oidc portal, int vus) {
+        java.util.concurrent.atomic.AtomicLongArray turns = new java.util.concurrent.atomic.AtomicLongArray(vus);
+        return new LoginLoad.Flow("C-hung", "kenpo browser flow, 暗証キー requested while the mail server hangs",
+                List.of("login page", HUNG_STEP), (member, browser, step) -> {
+            String loginId = "c-" + (member + vus * (turns.getAndIncrement(member) % C_MEMBERS_PER_VU));
+            Oidc.Authorization start = portal.authorization("ja");
+            Browser.Page form = step.time("login page", () -> browser.get(start.url()));
+            Browser.Page answer = step.time(HUNG_STEP, () -> browser.submit(form, "kc-form-login",
+                    Map.of("username", loginId, "password", PASSWORD)));
+            if (!answer.body().contains("送信できませんでした")) {
+                throw new IllegalStateException("No 「送信できませんでした」 on the answer (status " + answer.status() + ")");
+            }
         });
     }
 

@@ -41,7 +41,7 @@ final class LoginLoad {
     /** What one flow did in its measured window. */
     record Result(String flow, String description, int users, double seconds, long logins, long errors,
                   double keycloakCpuSeconds, double databaseCpuSeconds, double driverCpuSeconds, double machineBusy,
-                  Map<String, Latencies> steps, Latencies requests, Latencies total, List<String> profile,
+                  Map<String, Latencies> steps, Latencies requests, Latencies total, Profiler.Profile profile,
                   List<Profiler.StepEvent> emailKeyEvents) {
         /** Two measured windows of the same flow as one. */
         Result plus(Result o) {
@@ -64,7 +64,7 @@ final class LoginLoad {
                     keycloakCpuSeconds + o.keycloakCpuSeconds, databaseCpuSeconds + o.databaseCpuSeconds,
                     driverCpuSeconds + o.driverCpuSeconds,
                     (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds), mergedSteps, r, t,
-                    profile.isEmpty() ? o.profile : profile, events);
+                    profile.plus(o.profile), events);
         }
 
         double loginsPerSecond() {
@@ -73,6 +73,11 @@ final class LoginLoad {
 
         double keycloakCpuPerLogin() {
             return keycloakCpuSeconds / logins;
+        }
+
+        /** JFR samples with Argon2 on the stack per login: compare flows by this, not by shares (see Profiler.Profile). */
+        double argon2SamplesPerLogin() {
+            return (double) profile.samplesOf(Profiler.ARGON2) / Math.max(1, logins);
         }
 
         double driverCpuPerLogin() {
@@ -151,7 +156,7 @@ final class LoginLoad {
         double dbCpu = db.cpuSeconds() - cpuAtStart[1];
         double driverCpu = Machine.cpuSeconds(ProcessHandle.current().pid()) - cpuAtStart[2];
         long[] busyAtEnd = Machine.busyAndTotalTicks();
-        List<String> profile = profiler == null ? List.of() : profiler.stop("jp.kenpo.keycloak.", "requests in the pack's code");
+        Profiler.Profile profile = profiler == null ? Profiler.Profile.EMPTY : profiler.stopProfile("jp.kenpo.keycloak.");
         pool.shutdown();
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double busy = (double) (busyAtEnd[0] - busyAtStart[0]) / Math.max(1, busyAtEnd[1] - busyAtStart[1]);

@@ -95,6 +95,14 @@ final class Postgres implements AutoCloseable {
         run("psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE, "-c", statement);
     }
 
+    /** Rows of Keycloak's credential table updated so far (a re-hash at login updates one). */
+    long credentialUpdates() {
+        List<String> command = new java.util.ArrayList<>(Processes.as("postgres", bin.resolve("psql").toString()));
+        command.addAll(List.of("-At", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", USER, "-d", DATABASE, "-c",
+                "SELECT coalesce(sum(n_tup_upd), 0) FROM pg_stat_user_tables WHERE relname = 'credential'"));
+        return Long.parseLong(Processes.output(log, command.toArray(String[]::new)).trim());
+    }
+
     private void sql(String statement) {
         run("psql", "-v", "ON_ERROR_STOP=1", "-q", "-h", "127.0.0.1", "-p", Integer.toString(port), "-U", "postgres", "-d", "postgres", "-c", statement);
     }

@@ -30,6 +30,23 @@ final class Processes {
         }
     }
 
+    /** Runs a command and returns what it printed (its errors go to the log). */
+    static String output(Path log, String... command) {
+        try {
+            Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            if (!p.waitFor(5, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException(String.join(" ", command) + " failed; see " + log);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new IllegalStateException(String.join(" ", command) + " could not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The command as the given user when running as root (PostgreSQL refuses to run as root). */
     static List<String> as(String user, String... command) {
         List<String> full = new ArrayList<>();

@@ -61,7 +61,9 @@ final class ProductionKeycloak implements AutoCloseable {
         builder.environment().putAll(env);
         Process process = builder.start();
         try {
-            KeycloakProcess.awaitReady(process, "http://127.0.0.1:" + port + "/realms/kenpo", Duration.ofMinutes(5), log);
+            // On a shared, loaded machine the first start (schema, realm import) can take far longer than usual.
+            KeycloakProcess.awaitReady(process, "http://127.0.0.1:" + port + "/realms/kenpo",
+                    Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 20)), log);
             return new ProductionKeycloak(home, port, process, javaPid(process));
         } catch (InterruptedException | RuntimeException e) {
             KeycloakProcess.stop(process, Duration.ofSeconds(60));

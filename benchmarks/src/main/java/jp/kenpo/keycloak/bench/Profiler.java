@@ -21,9 +21,10 @@ final class Profiler {
 
     /** Checked from the innermost frame outwards; the first match names the sample's category. */
     private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
+    static final String ARGON2 = "password hashing (Argon2)";
 
     static {
-        CATEGORIES.put("Argon2", "password hashing (Argon2)");
+        CATEGORIES.put("Argon2", ARGON2);
         CATEGORIES.put("Pbkdf2", "password hashing (PBKDF2)");
         CATEGORIES.put("org.postgresql.", "PostgreSQL JDBC driver (waiting on the database)");
         CATEGORIES.put("org.hibernate.", "Hibernate (JPA)");
@@ -33,6 +34,15 @@ final class Profiler {
         CATEGORIES.put("jakarta.mail.", "sending mail (Jakarta Mail)");
         CATEGORIES.put("org.eclipse.angus.mail.", "sending mail (Jakarta Mail)");
         CATEGORIES.put("org.keycloak.events.", "Keycloak events");
+        CATEGORIES.put("org.keycloak.userprofile.", "user profile (validation, e.g. VERIFY_PROFILE at login)");
+        CATEGORIES.put("org.keycloak.theme.", "themes and message bundles");
+        CATEGORIES.put("org.keycloak.email.", "Keycloak's mail (template and sender)");
+        CATEGORIES.put("sun.security.", "signatures and TLS primitives (JDK security)");
+        CATEGORIES.put("java.math.BigInteger", "signatures and TLS primitives (JDK security)");
+        CATEGORIES.put("com.fasterxml.jackson.", "JSON (Jackson)");
+        CATEGORIES.put("org.infinispan.", "Infinispan caches");
+        CATEGORIES.put("io.netty.", "HTTP server (Vert.x, Netty)");
+        CATEGORIES.put("io.vertx.", "HTTP server (Vert.x, Netty)");
         CATEGORIES.put("jp.kenpo.keycloak.", "the pack's own code");
     }
 
@@ -61,6 +71,60 @@ final class Profiler {
                 "filename=" + file);
     }
 
+    /**
+     * The samples of one recording (or of several added up): by category and by hottest method, for all
+     * samples of the Keycloak JVM and for those whose stack has a frame of a given prefix. JFR samples Java
+     * threads that are runnable, whether on a core or waiting for one, so on a saturated machine the shares
+     * follow runnable time rather than CPU time: compare flows by samples per login, not by shares of CPU.
+     */
+    record Profile(int all, Map<String, Integer> categories, Map<String, Integer> hotMethods, int matching,
+                   Map<String, Integer> matchingCategories, Map<String, Integer> matchingHotMethods) {
+
+        static final Profile EMPTY = new Profile(0, Map.of(), Map.of(), 0, Map.of(), Map.of());
+
+        Profile plus(Profile o) {
+            return new Profile(all + o.all, merged(categories, o.categories), merged(hotMethods, o.hotMethods),
+                    matching + o.matching, merged(matchingCategories, o.matchingCategories),
+                    merged(matchingHotMethods, o.matchingHotMethods));
+        }
+
+        int samplesOf(String category) {
+            return categories.getOrDefault(category, 0);
+        }
+
+        /** Lines "share category" over all samples, then the hottest methods. */
+        List<String> allLines(int topMethods) {
+            return lines(categories, hotMethods, all, topMethods,
+                    String.format("%d CPU samples of the Keycloak JVM", all));
+        }
+
+        /** Lines "share category" over the samples with a frame of the prefix. */
+        List<String> matchingLines(String what) {
+            return lines(matchingCategories, matchingHotMethods, matching, 5, String.format(
+                    "%d samples of %s: %.1f %% of all %d CPU samples of the Keycloak JVM",
+                    matching, what, 100.0 * matching / Math.max(1, all), all));
+        }
+
+        private static List<String> lines(Map<String, Integer> counts, Map<String, Integer> hot, int total, int top, String last) {
+            int n = Math.max(1, total);
+            List<String> lines = new ArrayList<>();
+            counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+                    .forEach(e -> lines.add(String.format("%5.1f %% %s", 100.0 * e.getValue() / n, e.getKey())));
+            lines.add("hottest methods: " + hot.entrySet().stream()
+                    .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
+                    .map(e -> String.format("%s (%.1f %%)", e.getKey(), 100.0 * e.getValue() / n))
+                    .collect(Collectors.joining(", ")));
+            lines.add(last);
+            return lines;
+        }
+
+        private static Map<String, Integer> merged(Map<String, Integer> a, Map<String, Integer> b) {
+            Map<String, Integer> m = new TreeMap<>(a);
+            b.forEach((k, v) -> m.merge(k, v, Integer::sum));
+            return m;
+        }
+    }
+
     /** Stops recording; returns lines "share category" for the samples inside the pack's import. */
     List<String> stop() {
         return stop("jp.kenpo.keycloak.memberimport.", "the import's threads");
@@ -71,10 +135,33 @@ final class Profiler {
      * {@code prefix}, and what share of all samples those were.
      */
     List<String> stop(String prefix, String what) {
+        return stopProfile(prefix).matchingLines(what);
+    }
+
+    /** Stops recording; returns every sample's category and hottest method, and those with a frame of {@code prefix}. */
+    Profile stopProfile(String prefix) {
         Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
+        return read(prefix);
+    }
+
+    /**
+     * Prints the profile of recordings kept from a run (benchmarks/target/bench-work/*.jfr), e.g. the last round
+     * of each flow: {@code java -cp … jp.kenpo.keycloak.bench.Profiler login-A.jfr login-C.jfr}.
+     */
+    public static void main(String[] files) {
+        for (String f : files) {
+            Profile p = new Profiler(0, Path.of(f), null).read("jp.kenpo.keycloak.");
+            System.out.println(f + ":");
+            p.allLines(12).forEach(l -> System.out.println("    " + l));
+        }
+    }
+
+    private Profile read(String prefix) {
         stepEvents.clear();
         Map<String, Integer> counts = new TreeMap<>();
         Map<String, Integer> hotMethods = new TreeMap<>();
+        Map<String, Integer> allCounts = new TreeMap<>();
+        Map<String, Integer> allHot = new TreeMap<>();
         int total = 0;
         int everything = 0;
         try (RecordingFile recording = new RecordingFile(file)) {
@@ -90,28 +177,25 @@ final class Profiler {
                     continue;
                 }
                 List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                if (frames.isEmpty()) {
+                    continue;
+                }
                 everything++;
+                String category = category(frames);
+                String top = name(frames.get(0));
+                allCounts.merge(category, 1, Integer::sum);
+                allHot.merge(top, 1, Integer::sum);
                 if (frames.stream().noneMatch(f -> name(f).startsWith(prefix))) {
                     continue;
                 }
                 total++;
-                counts.merge(category(frames), 1, Integer::sum);
-                hotMethods.merge(name(frames.get(0)), 1, Integer::sum);
+                counts.merge(category, 1, Integer::sum);
+                hotMethods.merge(top, 1, Integer::sum);
             }
         } catch (IOException e) {
-            return List.of("(no profile: " + e.getMessage() + ")");
+            return Profile.EMPTY;
         }
-        int all = Math.max(1, total);
-        List<String> lines = new ArrayList<>();
-        counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
-                .forEach(e -> lines.add(String.format("%5.1f %% %s", 100.0 * e.getValue() / all, e.getKey())));
-        lines.add("hottest methods: " + hotMethods.entrySet().stream()
-                .sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(5)
-                .map(e -> String.format("%s (%.1f %%)", e.getKey(), 100.0 * e.getValue() / all))
-                .collect(Collectors.joining(", ")));
-        lines.add(String.format("%d samples of %s: %.1f %% of all %d CPU samples of the Keycloak JVM",
-                total, what, 100.0 * total / Math.max(1, everything), everything));
-        return lines;
+        return new Profile(everything, allCounts, allHot, total, counts, hotMethods);
     }
 
     /** The pack's timing events of one kind in the last recording, in the order they started. */

@@ -24,11 +24,63 @@ final class Report {
     record Run(String started, String keycloakVersion, String postgresVersion, int vus, int warmupSeconds,
                int measureSeconds, int rounds, int otpPool, List<LoginLoad.Result> logins, List<Round> perRound, Latencies mailWait,
                EmailKeyStep.Result emailKeyStep, MemberScale.ImportResult memberImport,
-               List<MemberScale.Lookups> lookups) {
+               List<MemberScale.Lookups> lookups, List<WarmUp> warmUps, double stable, long credentialRowsUpdated,
+               HungMail.Result hungMail) {
     }
 
     /** One flow's measured window in one round. */
-    record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin) {
+    record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double argon2SamplesPerLogin) {
+    }
+
+    /** One flow's window in one warm-up cycle, and its change in logins per second from the cycle before. */
+    record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change) {
+    }
+
+    /** A ratio of two flows in one round, for CPU per login and for logins per second. */
+    record Ratio(String name, double[] cpu, double[] rate) {
+    }
+
+    /** The ratios compared: C/B (the target), C/A, C0/A (the pack without the mail) and C/C0 (the mail alone). */
+    static List<Ratio> ratios(List<Round> rounds) {
+        String[][] pairs = {{"C", "B"}, {"C", "A"}, {"C0", "A"}, {"C", "C0"}, {"B", "A"}};
+        int n = rounds.stream().mapToInt(Round::round).max().orElse(0);
+        List<Ratio> ratios = new ArrayList<>();
+        for (String[] pair : pairs) {
+            List<Double> cpu = new ArrayList<>();
+            List<Double> rate = new ArrayList<>();
+            for (int round = 1; round <= n; round++) {
+                Round x = round(rounds, round, pair[0]);
+                Round y = round(rounds, round, pair[1]);
+                if (x != null && y != null) {
+                    cpu.add(x.keycloakCpuPerLogin() / y.keycloakCpuPerLogin());
+                    rate.add(x.loginsPerSecond() / y.loginsPerSecond());
+                }
+            }
+            if (!cpu.isEmpty()) {
+                ratios.add(new Ratio(pair[0] + "/" + pair[1], cpu.stream().mapToDouble(Double::doubleValue).toArray(),
+                        rate.stream().mapToDouble(Double::doubleValue).toArray()));
+            }
+        }
+        return ratios;
+    }
+
+    private static Round round(List<Round> rounds, int round, String flow) {
+        return rounds.stream().filter(r -> r.round() == round && r.flow().equals(flow)).findFirst().orElse(null);
+    }
+
+    static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        int m = sorted.length / 2;
+        return sorted.length % 2 == 1 ? sorted[m] : (sorted[m - 1] + sorted[m]) / 2;
+    }
+
+    static double min(double[] values) {
+        return java.util.Arrays.stream(values).min().orElse(Double.NaN);
+    }
+
+    static double max(double[] values) {
+        return java.util.Arrays.stream(values).max().orElse(Double.NaN);
     }
 
     private Report() {
@@ -48,19 +100,38 @@ final class Report {
                         + "PostgreSQL %s, local caches) with the pack; load driver on the same machine.%n%n",
                 run.started(), Machine.cores(), Machine.cpuModel(), Machine.memory(), run.keycloakVersion(), run.postgresVersion()));
         if (!run.logins().isEmpty()) {
-            md.append(String.format("## Logins (%d virtual members per flow; %d s warm-up per flow, then %d rounds of %d s per flow in alternating order, summed)%n%n",
+            md.append(String.format(Locale.ROOT, "## Logins (%d virtual members per flow; warm-up in cycles of %d s per flow until stable, "
+                            + "then %d rounds of %d s per flow in alternating order)%n%n",
                     run.vus(), run.warmupSeconds(), run.rounds(), run.measureSeconds()));
-            md.append("| Flow | What | Logins/s | Errors | KC CPU s/login | DB CPU s/login | Driver CPU s/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+            md.append("The machine was shared with other work during the run (other helpers' builds, tests and servers on the same 2 cores): "
+                    + "windows are noisy, so flows are compared within each round and the per-round ratios are summarised by their median "
+                    + "and spread. Keycloak CPU seconds per login (of the Keycloak JVM alone, from /proc) is the primary figure; logins "
+                    + "per second, which the whole shared machine bounds, the secondary one.\n\n");
+            List<Ratio> ratios = ratios(run.perRound());
+            if (!ratios.isEmpty()) {
+                md.append("| Ratio (per round) | KC CPU per login: median | min – max | Logins/s: median | min – max | Target |\n|---|---:|---:|---:|---:|---|\n");
+                for (Ratio r : ratios) {
+                    String target = switch (r.name()) {
+                        case "C/B" -> "CPU ≤ 1.05, logins/s ≥ 0.95";
+                        default -> "";
+                    };
+                    md.append(String.format(Locale.ROOT, "| **%s** | **%.2f** | %.2f – %.2f | **%.2f** | %.2f – %.2f | %s |%n", r.name(),
+                            median(r.cpu()), min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), target));
+                }
+                md.append("\n");
+            }
+            md.append("Sums over all rounds:\n\n");
+            md.append("| Flow | What | KC CPU s/login | Logins/s | Errors | DB CPU s/login | Driver CPU s/login | Argon2 samples/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (LoginLoad.Result r : run.logins()) {
                 boolean first = true;
                 for (Map.Entry<String, Latencies> step : withAll(r)) {
                     Latencies l = step.getValue();
                     md.append(first
-                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.1f** | %d | %.3f | %.3f | %.3f | %.0f %% ", r.flow(), r.description(),
-                                    r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), r.databaseCpuPerLogin(), r.driverCpuPerLogin(),
-                                    100 * r.machineBusy())
-                            : "| | | | | | | | ");
+                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.4f** | **%.1f** | %d | %.4f | %.4f | %.2f | %.0f %% ", r.flow(), r.description(),
+                                    r.keycloakCpuPerLogin(), r.loginsPerSecond(), r.errors(), r.databaseCpuPerLogin(), r.driverCpuPerLogin(),
+                                    r.argon2SamplesPerLogin(), 100 * r.machineBusy())
+                            : "| | | | | | | | | ");
                     md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", step.getKey(),
                             l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99)));
                     first = false;
@@ -70,21 +141,63 @@ final class Report {
             LoginLoad.Result b = flow(run, "B");
             LoginLoad.Result c = flow(run, "C");
             if (a != null && b != null && c != null) {
-                md.append(String.format(Locale.ROOT, "%n**C/B = %.2f** (target ≥ 0.95), **C/A = %.2f** in logins per second; "
-                                + "Keycloak CPU per login C/B = %.2f, C/A = %.2f.%n",
-                        c.loginsPerSecond() / b.loginsPerSecond(), c.loginsPerSecond() / a.loginsPerSecond(),
-                        c.keycloakCpuPerLogin() / b.keycloakCpuPerLogin(), c.keycloakCpuPerLogin() / a.keycloakCpuPerLogin()));
+                md.append(String.format(Locale.ROOT, "%nOver the sums: Keycloak CPU per login **C/B = %.2f**, C/A = %.2f; logins per second "
+                                + "**C/B = %.2f**, C/A = %.2f.%n",
+                        c.keycloakCpuPerLogin() / b.keycloakCpuPerLogin(), c.keycloakCpuPerLogin() / a.keycloakCpuPerLogin(),
+                        c.loginsPerSecond() / b.loginsPerSecond(), c.loginsPerSecond() / a.loginsPerSecond()));
             }
             LoginLoad.Result c0 = flow(run, "C0");
             if (a != null && c0 != null) {
-                md.append(String.format(Locale.ROOT, "C0/A = %.2f in logins per second, Keycloak CPU per login C0/A = %.2f "
+                md.append(String.format(Locale.ROOT, "C0/A: Keycloak CPU per login %.2f, logins per second %.2f "
                                 + "(the pack's flow and realm without the mail against Keycloak's password-only flow).%n",
-                        c0.loginsPerSecond() / a.loginsPerSecond(), c0.keycloakCpuPerLogin() / a.keycloakCpuPerLogin()));
+                        c0.keycloakCpuPerLogin() / a.keycloakCpuPerLogin(), c0.loginsPerSecond() / a.loginsPerSecond()));
+            }
+            if (run.credentialRowsUpdated() >= 0) {
+                md.append(String.format(Locale.ROOT, "Credential rows updated in the database during all rounds (a password re-hashed at login "
+                        + "updates one): **%d** for %d logins.%n", run.credentialRowsUpdated(),
+                        run.logins().stream().mapToLong(LoginLoad.Result::logins).sum()));
             }
             if (!run.perRound().isEmpty()) {
-                md.append("\nPer round (logins/s, Keycloak CPU ms per login), in the order measured:\n\n| Round | Flow | Logins/s | KC CPU ms/login |\n|---:|---|---:|---:|\n");
-                run.perRound().forEach(r -> md.append(String.format(Locale.ROOT, "| %d | %s | %.1f | %.1f |%n",
-                        r.round(), r.flow(), r.loginsPerSecond(), 1000 * r.keycloakCpuPerLogin())));
+                md.append("\nPer round, in the order measured (Keycloak CPU ms per login · logins/s), with the ratios of that round:\n\n"
+                        + "| Round | A | B | C0 | C | C/B CPU | C/A CPU | C0/A CPU | C/B logins/s | C/A logins/s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+                int n = run.perRound().stream().mapToInt(Round::round).max().orElse(0);
+                for (int round = 1; round <= n; round++) {
+                    md.append("| ").append(round).append(" |");
+                    for (String f : List.of("A", "B", "C0", "C")) {
+                        Round r = round(run.perRound(), round, f);
+                        md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f |", 1000 * r.keycloakCpuPerLogin(), r.loginsPerSecond()));
+                    }
+                    for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}, {"C0", "A"}}) {
+                        Round x = round(run.perRound(), round, pair[0]);
+                        Round y = round(run.perRound(), round, pair[1]);
+                        md.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.keycloakCpuPerLogin() / y.keycloakCpuPerLogin()));
+                    }
+                    for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}}) {
+                        Round x = round(run.perRound(), round, pair[0]);
+                        Round y = round(run.perRound(), round, pair[1]);
+                        md.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.loginsPerSecond() / y.loginsPerSecond()));
+                    }
+                    md.append('\n');
+                }
+            }
+            if (!run.warmUps().isEmpty()) {
+                int cycles = run.warmUps().stream().mapToInt(WarmUp::cycle).max().orElse(0);
+                boolean reached = run.warmUps().stream().filter(w -> w.cycle() == cycles)
+                        .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
+                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles (logins/s, change from the cycle before); %s.%n%n",
+                        cycles, reached ? "stable: every flow within " + Math.round(100 * run.stable()) + " % of the cycle before"
+                                : "**not stable** within the cycles allowed; the rounds were measured anyway"));
+                md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
+                for (int cycle = 1; cycle <= cycles; cycle++) {
+                    md.append("| ").append(cycle).append(" |");
+                    for (String f : List.of("A", "B", "C0", "C")) {
+                        int cy = cycle;
+                        WarmUp w = run.warmUps().stream().filter(x -> x.cycle() == cy && x.flow().equals(f)).findFirst().orElse(null);
+                        md.append(w == null ? " |" : String.format(Locale.ROOT, " %.1f%s |", w.loginsPerSecond(),
+                                Double.isNaN(w.change()) ? "" : String.format(Locale.ROOT, " (%+.0f %%)", 100 * w.change())));
+                    }
+                    md.append('\n');
+                }
             }
             if (c != null && !c.emailKeyEvents().isEmpty()) {
                 Latencies challenge = new Latencies();
@@ -94,15 +207,48 @@ final class Report {
                                 + "(key, mail with its SMTP conversation, page) p50 %.1f ms, p95 %.1f ms; the answer call p50 %.2f ms, p95 %.2f ms.%n",
                         challenge.percentileMillis(50), challenge.percentileMillis(95), answer.percentileMillis(50), answer.percentileMillis(95)));
             }
-            if (c != null && !c.profile().isEmpty()) {
-                md.append("\nWhere flow C's server time went in the pack's code (JFR samples of the Keycloak JVM during C's window):\n\n");
-                c.profile().forEach(l -> md.append("    ").append(l).append('\n'));
+            md.append("\nWhere each flow's Keycloak time went (JFR samples of the whole Keycloak JVM in the flow's windows, all rounds). JFR samples "
+                    + "Java threads that are runnable, on a core or waiting for one, so on a saturated machine a long CPU-bound call such as the "
+                    + "password hash gets more than its share of CPU: compare flows by samples per login, not a share with CPU seconds.\n");
+            for (LoginLoad.Result r : run.logins()) {
+                if (r.profile().all() == 0) {
+                    continue;
+                }
+                md.append(String.format(Locale.ROOT, "%n%s (%d logins, %.1f samples per login, %.2f of them Argon2):%n%n", r.flow(), r.logins(),
+                        (double) r.profile().all() / Math.max(1, r.logins()), r.argon2SamplesPerLogin()));
+                r.profile().allLines(8).forEach(l -> md.append("    ").append(l).append('\n'));
             }
             if (run.mailWait() != null && run.mailWait().count() > 0) {
                 md.append(String.format(Locale.ROOT, "%nIn C, the member's wait for the mail (password answer to key in the sink, not a server step) "
                         + "was p50 %.1f ms, p95 %.1f ms. B used a pool of %d members with authenticator apps, since Keycloak refuses a code twice "
                         + "(at most %.0f logins/s: each member once per 30-second period).%n",
                         run.mailWait().percentileMillis(50), run.mailWait().percentileMillis(95), run.otpPool(), run.otpPool() / 30.0));
+            }
+        }
+        HungMail.Result hm = run.hungMail();
+        if (hm != null) {
+            md.append(String.format(Locale.ROOT, "%n## A hung mail server (accepts connections, never answers; realm mail timeout %d ms)%n%n", hm.timeoutMillis()));
+            md.append("C0's members need no mail; C's ask for a key while the mail server hangs. Windows alternate: C0 alone, then C0 beside "
+                    + run.vus() + " members asking for keys (both with " + run.vus() + " virtual members).\n\n");
+            md.append("| Pair | C0 alone, logins/s | C0 beside the hung key requests | Ratio (target ≥ 0.90) | Key requests answered/s |\n|---:|---:|---:|---:|---:|\n");
+            for (int i = 0; i < hm.pairs().size(); i++) {
+                double[] p = hm.pairs().get(i);
+                md.append(String.format(Locale.ROOT, "| %d | %.1f | %.1f | %.2f | %.2f |%n", i + 1, p[0], p[1], p[1] / p[0], p[2]));
+            }
+            md.append("\nEach key request checks its password (one Argon2 hash, like a C0 login) before it tries the mail, so the key "
+                    + "requests take CPU from C0 in proportion to their rate, hang or no hang; what the hang must not do is hold C0 up "
+                    + "in any other way.\n");
+            md.append(String.format(Locale.ROOT, "%nMedian ratio **%.2f** (min %.2f, max %.2f). Key requests against the hung server: %d answered with "
+                            + "the 「送信できませんでした」 page, %d otherwise (errors); their answer (password POST, which tries the mail) p50 %.0f ms, "
+                            + "p95 %.0f ms, max %.0f ms against the %d ms mail timeout; %d connections held by the hung server.%n",
+                    median(hm.ratios()), min(hm.ratios()), max(hm.ratios()), hm.hungPages(), hm.hungErrors(),
+                    hm.hungAnswers().percentileMillis(50), hm.hungAnswers().percentileMillis(95), hm.hungAnswers().percentileMillis(100),
+                    hm.timeoutMillis(), hm.connectionsHeld()));
+            if (hm.challengeCalls().count() > 0) {
+                md.append(String.format(Locale.ROOT, "Inside Keycloak (the pack's JFR event around the key step: the mail attempt and the page, "
+                                + "without the password check): p50 %.0f ms, p95 %.0f ms, max %.0f ms over %d requests.%n",
+                        hm.challengeCalls().percentileMillis(50), hm.challengeCalls().percentileMillis(95),
+                        hm.challengeCalls().percentileMillis(100), hm.challengeCalls().count()));
             }
         }
         EmailKeyStep.Result k = run.emailKeyStep();
@@ -158,6 +304,24 @@ final class Report {
         }
         run.perRound().forEach(r -> csv.append(String.format(Locale.ROOT, "login-round-%d,%s,,,,,,%.3f,%.5f,%n",
                 r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin())));
+        // Ratios: per_second holds the logins/s ratio, kc_cpu_s_per_unit the CPU-per-login ratio; p50 is the median over rounds.
+        for (Ratio r : ratios(run.perRound())) {
+            for (int i = 0; i < r.cpu().length; i++) {
+                csv.append(String.format(Locale.ROOT, "ratio-round-%d,%s,,,,,,%.4f,%.4f,%n", i + 1, r.name(), r.rate()[i], r.cpu()[i]));
+            }
+            csv.append(String.format(Locale.ROOT, "ratio-median,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, median(r.rate()), median(r.cpu())));
+            csv.append(String.format(Locale.ROOT, "ratio-min,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, min(r.rate()), min(r.cpu())));
+            csv.append(String.format(Locale.ROOT, "ratio-max,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, max(r.rate()), max(r.cpu())));
+        }
+        HungMail.Result hm = run.hungMail();
+        if (hm != null) {
+            for (int i = 0; i < hm.pairs().size(); i++) {
+                csv.append(String.format(Locale.ROOT, "hung-mail-pair-%d,C0,alone,,,,,%.3f,,%n", i + 1, hm.pairs().get(i)[0]));
+                csv.append(String.format(Locale.ROOT, "hung-mail-pair-%d,C0,beside hung key requests,,,,,%.3f,,%n", i + 1, hm.pairs().get(i)[1]));
+            }
+            csv.append(String.format(Locale.ROOT, "hung-mail,C-hung,answer,%d,%.3f,%.3f,%.3f,,,%n", hm.hungAnswers().count(),
+                    hm.hungAnswers().percentileMillis(50), hm.hungAnswers().percentileMillis(95), hm.hungAnswers().percentileMillis(99)));
+        }
         EmailKeyStep.Result k = run.emailKeyStep();
         if (k != null) {
             csv.append(String.format(Locale.ROOT, "email-key-step,C,server time without smtp,%d,%.3f,%.3f,,,,%n", k.samples(), k.stepP50(), k.stepP95()));
@@ -189,9 +353,12 @@ final class Report {
         return run.logins().stream().filter(r -> r.flow().equals(name)).findFirst().orElse(null);
     }
 
-    /** Left: logins per second per flow. Right: p50/p95/p99 of all requests of a login, per flow. */
+    /**
+     * Left: Keycloak CPU ms per login per flow (the primary figure). Middle: logins per second per flow.
+     * Right: the ratios C/B and C/A of CPU per login in each round (the spread the medians summarise).
+     */
     static BufferedImage chart(Run run) {
-        int w = 1000;
+        int w = 1200;
         int h = 480;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
@@ -200,18 +367,23 @@ final class Report {
         g.setColor(Color.WHITE);
         g.fillRect(0, 0, w, h);
         g.setColor(Color.BLACK);
-        g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 16));
         g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-        g.drawString(String.format("Keycloak %s, %d cores, %s: A = password, B = password + OTP, C0 = pack without key, C = pack (password + email key)",
+        g.drawString(String.format("Keycloak %s, %d cores (shared), %s: A = password, B = password + OTP, C0 = pack without key, C = pack (password + email key)",
                 run.keycloakVersion(), Machine.cores(), Machine.memory()), 20, 28);
         List<LoginLoad.Result> logins = run.logins();
+        double maxCpu = logins.stream().mapToDouble(r -> 1000 * r.keycloakCpuPerLogin()).max().orElse(1);
+        panel(g, 30, 60, 360, 360, "Keycloak CPU ms per login (all rounds)", maxCpu, logins.size(), 1,
+                (i, s) -> 1000 * logins.get(i).keycloakCpuPerLogin(), i -> logins.get(i).flow(), new Color[] {new Color(0x805ad5)});
         double maxRate = logins.stream().mapToDouble(LoginLoad.Result::loginsPerSecond).max().orElse(1);
-        panel(g, 40, 60, 400, 360, "Logins per second at saturation", maxRate, logins.size(), 1, (i, s) -> logins.get(i).loginsPerSecond(),
+        panel(g, 420, 60, 360, 360, "Logins per second at saturation", maxRate, logins.size(), 1, (i, s) -> logins.get(i).loginsPerSecond(),
                 i -> logins.get(i).flow(), new Color[] {new Color(0x2b6cb0)});
-        double maxLatency = logins.stream().mapToDouble(r -> r.requests().percentileMillis(99)).max().orElse(1);
-        panel(g, 540, 60, 420, 360, "Latency of a login's requests, ms (p50 / p95 / p99)", maxLatency, logins.size(), 3,
-                (i, s) -> logins.get(i).requests().percentileMillis(s == 0 ? 50 : s == 1 ? 95 : 99), i -> logins.get(i).flow(),
-                new Color[] {new Color(0x38a169), new Color(0xd69e2e), new Color(0xc53030)});
+        List<Ratio> ratios = ratios(run.perRound()).stream().filter(r -> r.name().equals("C/B") || r.name().equals("C/A")).toList();
+        if (ratios.size() == 2) {
+            int rounds = ratios.get(0).cpu().length;
+            double maxRatio = ratios.stream().mapToDouble(r -> max(r.cpu())).max().orElse(1);
+            panel(g, 810, 60, 370, 360, "CPU per login ratio per round (C/B, C/A)", maxRatio, rounds, 2,
+                    (i, s) -> ratios.get(s).cpu()[i], i -> Integer.toString(i + 1), new Color[] {new Color(0xd69e2e), new Color(0xc53030)});
+        }
         g.dispose();
         return image;
     }
