@@ -35,12 +35,7 @@ public final class RegistrationMailScreens {
             return;
         }
         form.setAttribute("kenpoEmptyMailAddress", config.address());
-        form.setAttribute("kenpoEmptyMailQr", QrCode.pngDataUri(mailto(config.address()), 200));
-    }
-
-    /** The {@code mailto:} URI a phone opens as a new mail to the registration address. */
-    public static String mailto(String address) {
-        return "mailto:" + address;
+        form.setAttribute("kenpoEmptyMailQr", QrCode.pngDataUri(EmailAddress.mailto(config.address()), 200));
     }
 
     /** Handles the requests of these screens; false when the request is none of them. */

@@ -29,7 +29,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.NoStore;
-import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -51,7 +50,9 @@ import org.keycloak.util.JsonSerialization;
  *   have not registered yet ({@code letters} as above, and {@code refused} keys with the reason);</li>
  *   <li>{@code POST letters?format=csv|pdf} with the {@code letter} objects as a JSON array (or the
  *   reissue answer as it came): the letters
- *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member).</li>
+ *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member, with the login screen's URL
+ *   and 2次元コード ({@code loginUrl}, default the realm's account console), a {@code mailto:} 2次元コード for
+ *   空メール registration when {@code registrationAddress} is given, and the union's 問い合わせ先).</li>
  * </ul>
  */
 public class MemberImportResource {
@@ -190,8 +191,11 @@ public class MemberImportResource {
     @POST
     @Path("letters")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response letters(@QueryParam("format") String format, @HeaderParam("Content-Length") Long length, InputStream input) {
+    public Response letters(@QueryParam("format") String format, @QueryParam("loginUrl") String loginUrl,
+                            @QueryParam("registrationAddress") String registrationAddress,
+                            @HeaderParam("Content-Length") Long length, InputStream input) {
         auth.users().requireManage();
+        LetterFrame frame = LetterFrame.of(realm, loginUrl(loginUrl), registrationAddress(registrationAddress));
         tooLarge(length, MAX_LETTER_BYTES, "The letters are larger than 32 MiB: ask for them in parts");
         JsonNode body;
         try {
@@ -209,17 +213,55 @@ public class MemberImportResource {
             list.add(new MemberImport.Letter(l.path("memberKey").asText(), l.path("name").asText(),
                     l.path("loginId").asText(), l.path("temporaryPassword").asText()));
         }
-        String union = UnionName.of(realm);
         if ("pdf".equalsIgnoreCase(format) && list.size() > MAX_PDF_LETTERS) {
             throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
                     .type(MediaType.TEXT_PLAIN_TYPE).entity("At most " + MAX_PDF_LETTERS + " letters per PDF: ask for them in parts").build());
         }
         if ("pdf".equalsIgnoreCase(format)) {
-            return Response.ok(LetterPdf.render(union, list), "application/pdf")
+            byte[] pdf;
+            try {
+                pdf = LetterPdf.render(frame, list);
+            } catch (IllegalStateException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            return Response.ok(pdf, "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
         }
-        return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")
+        return Response.ok(LetterCsv.render(frame.unionName(), list), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"letters.csv\"").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The login screen's URL printed on the letter and in its 2次元コード: the one given (an absolute http(s) URL, e.g.
+     * the portal's login page), else this realm's account console, which opens the login screen.
+     */
+    private String loginUrl(String given) {
+        if (given == null || given.isBlank()) {
+            return session.getContext().getUri(org.keycloak.urls.UrlType.FRONTEND).getBaseUriBuilder()
+                    .path("realms").path(realm.getName()).path("account").build().toString();
+        }
+        try {
+            java.net.URI uri = new java.net.URI(given.strip());
+            if (uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw new BadRequestException("loginUrl must be an absolute http(s) URL");
+    }
+
+    /** The 空メール registration address for the letter's {@code mailto:} 2次元コード; null for none. */
+    private static String registrationAddress(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String address = given.strip();
+        if (jp.kenpo.keycloak.common.EmailAddress.problem(address).isPresent()) {
+            throw new BadRequestException("registrationAddress is not an email address");
+        }
+        return address;
     }
 
     /**
