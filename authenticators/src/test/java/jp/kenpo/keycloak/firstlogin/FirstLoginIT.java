@@ -73,10 +73,10 @@ class FirstLoginIT {
         assertEquals("ご本人", registration.value("nickname"));
         assertTrue(registration.text().contains("パスワードを表示する"));
         assertTrue(registration.text().contains("【注1】ログインIDには次の制限があります。"));
-        assertTrue(registration.text().contains("ログインID文字数は2文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("ログインIDは2〜39文字で設定してください。"));
         assertTrue(registration.text().contains("ログインIDを8文字で設定すると7、8桁目には数字を設定することができません。"));
         assertTrue(registration.text().contains("【注2】パスワードは次の条件で設定を行ってください。"));
-        assertTrue(registration.text().contains("パスワードの文字数は8文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("パスワードは8〜39文字で設定してください。"));
         assertTrue(registration.text().contains("半角英大文字：ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
 
         String newLoginId = Members.loginId("taro");
@@ -171,7 +171,7 @@ class FirstLoginIT {
                 loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
 
         page = new MemberRegistrationPage(browser, page.submit("x", "abc", "abd", "not-an-address", "はなこ"));
-        assertEquals("ログインIDは2文字以上39文字以内で入力してください。", page.error("newLoginId"));
+        assertEquals("ログインIDは2〜39文字で入力してください。", page.error("newLoginId"));
         // One line per broken rule, in the order of the rule list under the field, not one run of text.
         assertEquals(List.of("パスワードは8文字以上で入力してください。", "パスワードには半角英大文字を1文字以上含めてください。",
                 "パスワードには数字を1文字以上含めてください。"), page.errorLines("newPassword"));
@@ -186,7 +186,7 @@ class FirstLoginIT {
                 "abcdef12", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
                 "abcdefg1", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
                 "taro@home", "ログインIDに使える文字は、半角英字・半角数字と「-」「_」「.」です。",
-                "a".repeat(40), "ログインIDは2文字以上39文字以内で入力してください。",
+                "a".repeat(40), "ログインIDは2〜39文字で入力してください。",
                 taken, "このログインIDはすでに使われています。別のログインIDを入力してください。",
                 "", "新ログインIDを入力してください。");
         for (Map.Entry<String, String> c : idCases.entrySet()) {
