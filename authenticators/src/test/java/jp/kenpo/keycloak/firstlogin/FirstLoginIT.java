@@ -256,6 +256,58 @@ class FirstLoginIT {
     }
 
     @Test
+    void aTypoInTheAddressIsShownOnTheCompletionPageAndCorrectedThereBeforeItLocksTheMemberOut() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("typo");
+        String typo = newLoginId + "@exmaple.jp";
+        String right = newLoginId + "@example.jp";
+        RegistrationCompletePage complete = new RegistrationCompletePage(browser,
+                registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, typo, ""));
+        assertEquals("登録したメールアドレス：" + typo, complete.registeredEmail());
+        assertTrue(complete.text().contains("メールアドレスに誤りがあると暗証キーが届かず、ログインできません。"), complete.text());
+
+        RegistrationCompletePage refused = complete.correctEmail("taro@");
+        assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", refused.error("correctedEmail"));
+        assertEquals(typo, server.admin().user(letter.userId()).get("email"), "a refused correction changes nothing");
+
+        RegistrationCompletePage corrected = refused.correctEmail(" " + Members.toFullWidth(right) + " ");
+        assertEquals("登録したメールアドレス：" + right, corrected.registeredEmail(), "typed as meant: full-width folded, spaces dropped");
+        assertEquals("メールアドレスを修正しました。", corrected.message());
+        Map<String, Object> user = server.admin().user(letter.userId());
+        assertEquals(right, user.get("email"));
+        assertEquals(Boolean.FALSE, user.get("emailVerified"), "proven by its first email key, like any typed address");
+        assertTrue(server.admin().events(letter.userId()).stream().anyMatch(e -> "UPDATE_EMAIL".equals(e.get("type"))));
+
+        // The key of the next login goes to the corrected address.
+        LoginPage login = corrected.toLogin();
+        int before = mailbox.count(right);
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(newLoginId, NEW_PASSWORD));
+        assertTrue(keyPage.submit(mailbox.awaitNext(right, before).emailKey()).isPortalRedirect());
+        assertEquals(0, mailbox.count(typo));
+    }
+
+    @Test
+    void theCompletionPagesCorrectionWorksOnlyInTheAttemptThatRegistered() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("steal");
+        String email = newLoginId + "@example.jp";
+        RegistrationCompletePage complete = new RegistrationCompletePage(browser,
+                registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, email, ""));
+        String action = complete.page().document().getElementById("kenpo-correct-email-form").absUrl("action");
+        // Another browser (no cookies of this attempt) posting the same form gets nowhere.
+        Browser stranger = new Browser();
+        Browser.Page answer = stranger.post(action, Map.of("correctedEmail", "stranger@example.jp", "kenpoCorrectEmail", ""));
+        assertFalse(answer.isPortalRedirect());
+        assertEquals(email, server.admin().user(letter.userId()).get("email"));
+    }
+
+    @Test
     void aLetterPasswordPastItsValidityShowsWhatToDoButOnlyToWhoeverKnowsIt() {
         Letter letter = newLetter();
         // Union IT's admin console: the letter was issued 179 days ago (the default validity is 180 days).

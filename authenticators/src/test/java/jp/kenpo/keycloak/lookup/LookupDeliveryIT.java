@@ -166,7 +166,7 @@ class LookupDeliveryIT {
             assertNotNull(new Browser().get(link).document().getElementById("kenpo-lookup-on-hold"));
             Pause.millis(4_500);
             Document shown = press(link, "kenpo-lookup-reveal-form");
-            assertEquals(s.loginId(), shown.getElementById("kenpo-lookup-login-id").text());
+            assertEquals(s.loginId().toUpperCase(java.util.Locale.ROOT), shown.getElementById("kenpo-lookup-login-id").text());
         }
     }
 
@@ -252,7 +252,7 @@ class LookupDeliveryIT {
             assertNotNull(approved.getElementById("kenpo-lookup-approved"), approved.text());
             String link = link(mailbox.awaitNext(address, 1), "/kenpo-lookup/credentials");
             Document shown = press(link, "kenpo-lookup-reveal-form");
-            assertEquals(s.loginId(), shown.getElementById("kenpo-lookup-login-id").text());
+            assertEquals(s.loginId().toUpperCase(java.util.Locale.ROOT), shown.getElementById("kenpo-lookup-login-id").text());
         }
     }
 

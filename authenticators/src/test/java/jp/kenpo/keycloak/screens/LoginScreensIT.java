@@ -311,7 +311,7 @@ class LoginScreensIT {
         chromium.screenshot("19-lookup-reveal");
         driver.findElement(By.id("kenpo-lookup-reveal")).click();
         waitFor(By.id("kenpo-lookup-credentials"));
-        assertEquals(loginId, text("kenpo-lookup-login-id"));
+        assertEquals(loginId.toUpperCase(java.util.Locale.ROOT), text("kenpo-lookup-login-id"));
         chromium.screenshot("20-lookup-credentials");
     }
 
