@@ -20,7 +20,8 @@ public final class RegistrationCompletePage extends Screen {
 
     /** 「登録したメールアドレス：…」, so that a typo is seen before it locks the member out. */
     public String registeredEmail() {
-        return textOf(doc.getElementById("kenpo-registered-email"));
+        var email = doc.getElementById("kenpo-registered-email");
+        return email == null ? "" : email.text();
     }
 
     /** メールアドレスを修正する: sends a corrected address and answers with this screen again. */
