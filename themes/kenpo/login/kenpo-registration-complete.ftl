@@ -9,8 +9,8 @@
         <@kenpo.intro text=msg("kenpoRegistrationCompleteText") />
         <p class="kenpo-notice" id="kenpo-registration-next">${msg("kenpoRegistrationCompleteNext")}</p>
         <#if kenpoRegisteredEmail?has_content>
-            <p class="kenpo-registered-email" id="kenpo-registered-email">${msg("kenpoRegistrationCompleteEmail", kenpoRegisteredEmail)}</p>
-            <p class="kenpo-warning" id="kenpo-registered-email-check">${msg("kenpoRegistrationCompleteEmailCheck")}</p>
+            <p class="kenpo-registered-email" id="kenpo-registered-email">${msg("kenpoRegistrationCompleteEmail")}<span class="kenpo-registered-email__address">${kenpoRegisteredEmail}</span></p>
+            <p class="kenpo-notice" id="kenpo-registered-email-check">${msg("kenpoRegistrationCompleteEmailCheck")}</p>
         </#if>
         <@kenpo.loginScreenButton primary=true />
         <#if kenpoRegisteredEmail??>

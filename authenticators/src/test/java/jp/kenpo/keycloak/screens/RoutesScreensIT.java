@@ -142,7 +142,7 @@ class RoutesScreensIT {
         driver.findElement(By.id("email")).sendKeys(newId + "@exmaple.jp");
         driver.findElement(By.id("kenpo-register")).click();
         waitFor(By.id("kenpo-registered-email"));
-        assertEquals("登録したメールアドレス：" + newId + "@exmaple.jp", text("kenpo-registered-email"));
+        assertEquals("登録したメールアドレス：" + newId + "@exmaple.jp", text("kenpo-registered-email").replace("\n", ""));
         assertFalse(driver.findElement(By.id("correctedEmail")).isDisplayed(), "the correction stays folded until asked for");
         shots("33-registration-complete-email");
 
@@ -152,7 +152,7 @@ class RoutesScreensIT {
         driver.findElement(By.id("kenpo-correct-email-send")).click();
         waitFor(By.id("kenpo-registered-email"));
         new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> text("kenpo-registered-email").endsWith("@example.jp"));
-        assertEquals("登録したメールアドレス：" + newId + "@example.jp", text("kenpo-registered-email"));
+        assertEquals("登録したメールアドレス：" + newId + "@example.jp", text("kenpo-registered-email").replace("\n", ""));
         shots("35-registration-complete-corrected");
     }
 
