@@ -68,6 +68,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
         String mailed = context.getAuthenticationSession().getAuthNote(MAILED_EMAIL_NOTE);
         String email = mailed != null ? mailed : user.getEmail() == null ? "" : user.getEmail();
+        // The ID strip above the form shows the letter's ID as the letter prints it (Keycloak keeps it in lower case).
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, Registration.shownLoginId(user));
         context.challenge(form(context, "", email, config.defaultNickname()).createForm(FORM));
     }
 
