@@ -8,7 +8,7 @@
         <@kenpo.intro text=msg("kenpoReissueSentText") />
         <ul class="kenpo-notes" id="kenpo-reissue-sent-notes">
             <li>${msg("kenpoReissueSentSpam")}</li>
-            <li>${msg("kenpoReissueNoAddress")}</li>
+            <li>${msg("kenpoReissueSentNoAddress")}</li>
         </ul>
         <@kenpo.loginScreenButton />
     </#if>
