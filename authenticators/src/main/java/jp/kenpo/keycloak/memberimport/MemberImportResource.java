@@ -61,6 +61,8 @@ public class MemberImportResource {
     private static final AdminText TEXT = AdminText.of(MemberImportResource.class);
     /** The largest membership file (about 500,000 rows); past it 413 before more is read. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** The longest login URL printed as a 2次元コード on the letter. */
+    static final int MAX_LOGIN_URL = 500;
     /** The largest letters request (about 100,000 letters as JSON); past it 413. */
     static final int MAX_LETTER_BYTES = 32 * 1024 * 1024;
     /** PDF pages are built in memory: at most this many letters per PDF (CSV has no such limit). */
@@ -239,6 +241,10 @@ public class MemberImportResource {
         if (given == null || given.isBlank()) {
             return session.getContext().getUri(org.keycloak.urls.UrlType.FRONTEND).getBaseUriBuilder()
                     .path("realms").path(realm.getName()).path("account").build().toString();
+        }
+        if (given.length() > MAX_LOGIN_URL) {
+            // A 2次元コード a phone reads from paper stays small; a URL this long is a mistake.
+            throw new BadRequestException("loginUrl is longer than " + MAX_LOGIN_URL + " characters");
         }
         try {
             java.net.URI uri = new java.net.URI(given.strip());
