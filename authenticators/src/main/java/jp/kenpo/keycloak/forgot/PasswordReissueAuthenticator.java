@@ -76,7 +76,7 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
         context.getEvent().clone().event(EventType.RESET_PASSWORD)
                 .detail(EventDetails.REISSUE, "requested")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
-        context.challenge(context.form().createForm(SENT));
+        context.challenge(MailFrom.on(context.form(), context.getRealm()).createForm(SENT));
     }
 
     /** The form, with the way to ID・パスワードの取得 for members the union has no address of, and the sender to allow. */

@@ -144,7 +144,7 @@ public final class LookupScreens {
             return;
         }
         // The same page whatever was found; only the realm's delivery setting changes its words.
-        context.challenge(context.form().setAttribute("kenpoLookupDelivery", config.delivery().value())
+        context.challenge(MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupDelivery", config.delivery().value())
                 .setAttribute("kenpoLookupHoldHours", config.holdHours()).createForm(SENT));
     }
 

@@ -91,6 +91,17 @@ class RoutesScreensIT {
     }
 
     @Test
+    void theReissueSentPageNamesTheSender() {
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-forgot")).click();
+        waitFor(By.id("kenpo-reissue-form"));
+        driver.findElement(By.id("reissueEmail")).sendKeys(Members.loginId("nobody") + "@example.jp");
+        driver.findElement(By.id("kenpo-send-reissue")).click();
+        waitFor(By.id("kenpo-reissue-sent-notes"));
+        assertEquals("メールアドレス送信元：noreply@kenpo.example.jp", text("kenpo-mail-sender"));
+    }
+
+    @Test
     void registrationByEmailSaysTheLetterIsNeededAndMailsTheContact() {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-first-login")).click();
@@ -110,6 +121,8 @@ class RoutesScreensIT {
         driver.findElement(By.id("registrationEmail")).sendKeys(address);
         driver.findElement(By.id("kenpo-send-registration-mail")).click();
         waitFor(By.id("kenpo-registration-email-not-arrived"));
+        assertEquals("メールアドレス送信元：noreply@kenpo.example.jp", text("kenpo-mail-sender"), "the sender, as the manual names it");
+        shots("36-registration-email-sent");
         Mailbox.Mail mail = server.mailbox().awaitNext(address, 0);
         assertTrue(mail.text().contains("「健康マイポータル（健康ポータルサイト）への登録について」に記載されているログインIDと仮パスワード"), mail.text());
         String block = String.join("\n", "[お問い合わせ先]", contact.get("kenpoContactName"),
