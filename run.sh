@@ -108,6 +108,11 @@ fi
 json_field() { node -e 'let s="";process.stdin.on("data",d=>s+=d).on("end",()=>{const v=JSON.parse(s);const x=Array.isArray(v)?v[0]:v;process.stdout.write(String(x[process.argv[1]]??""))})' "$1"; }
 admin_token=$(curl -fsS -d grant_type=password -d client_id=admin-cli -d username=admin --data-urlencode "password=$ADMIN_PASSWORD" \
   "$base/realms/master/protocol/openid-connect/token" | json_field access_token)
+# The demo's sample 問い合わせ先 (the export leaves it empty for production: docs/configuration.md).
+for lang in ja en; do
+  curl -fsS -X POST -H "Authorization: Bearer $admin_token" -H "Content-Type: application/json" \
+    --data-binary "@realm-export/demo/kenpo-contact-$lang.json" "$base/admin/realms/kenpo/localization/$lang"
+done
 portal_client=$(curl -fsS -H "Authorization: Bearer $admin_token" "$base/admin/realms/kenpo/clients?clientId=kenpo-portal" | json_field id)
 portal_secret=$(curl -fsS -H "Authorization: Bearer $admin_token" "$base/admin/realms/kenpo/clients/$portal_client/client-secret" | json_field value)
 echo "Starting the sample portal (log: $RUN_DIR/portal.log)..."

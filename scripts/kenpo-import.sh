@@ -15,6 +15,9 @@
 # admin-cli in the master realm, or set KC_ADMIN_REALM). The password and the token never appear on a
 # command line (which every user of the machine can read with ps): curl reads them from its standard
 # input or from a temporary file only this user can read.
+# The letters' PDF prints KENPO_LETTER_LOGIN_URL (the login screen members open; default the realm's
+# account console) as URL and 2次元コード, and, when KENPO_REGISTRATION_ADDRESS is set (the 空メール
+# registration address), a mailto: 2次元コード beside it.
 # Writes import-<time>.ndjson (progress, rejected rows, summary or failed), or reissue-<time>.json
 # (letters and refused keys with the reason), and, when there are letters, letters-<time>.json,
 # letters-<time>.csv and letters-<time>.pdf. Keep these files safe: they hold the only clear copy of
@@ -77,7 +80,10 @@ printf 'Authorization: Bearer %s\n' "$token" > "$auth_header"
 fetch_letters() {
   for format in csv pdf; do
     curl -fsS -X POST -H "@$auth_header" -H "Content-Type: application/json" \
-      --data-binary "@$1" -o "letters-$stamp.$format" "$endpoint/letters?format=$format"
+      --url-query "format=$format" \
+      ${KENPO_LETTER_LOGIN_URL:+--url-query "loginUrl=$KENPO_LETTER_LOGIN_URL"} \
+      ${KENPO_REGISTRATION_ADDRESS:+--url-query "registrationAddress=$KENPO_REGISTRATION_ADDRESS"} \
+      --data-binary "@$1" -o "letters-$stamp.$format" "$endpoint/letters"
   done
   echo "Letters: letters-$stamp.csv letters-$stamp.pdf"
 }

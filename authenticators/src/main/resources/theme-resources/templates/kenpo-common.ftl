@@ -68,3 +68,8 @@
     <a id="kenpo-back-to-login" href="${url.loginRestartFlowUrl}">${msg("kenpoBackToLogin")}</a>
   </div>
 </#macro>
+
+<#-- 「ドメインの指定受信など…」: names the realm's sender address (kenpoMailFrom, jp.kenpo.keycloak.common.MailFrom) when it has one. -->
+<#macro mailDomainNote>
+  <#if kenpoMailFrom?has_content>${msg("kenpoMailDomainNote", kenpoMailFrom)}<#else>${msg("kenpoLookupEmailDomain")}</#if>
+</#macro>

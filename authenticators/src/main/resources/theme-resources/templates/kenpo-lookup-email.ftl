@@ -15,7 +15,7 @@
         </form>
         <ul class="kenpo-notes" id="kenpo-lookup-email-notes">
             <li>${msg("kenpoLookupEmailNote")}</li>
-            <li>${msg("kenpoLookupEmailDomain")}</li>
+            <li id="kenpo-mail-domain-note"><@kenpo.mailDomainNote /></li>
         </ul>
     </#if>
 </@layout.registrationLayout>

@@ -17,6 +17,7 @@
             <#if delivery = "hold"><li id="kenpo-lookup-sent-hold">${msg("kenpoLookupSentHold", kenpoLookupHoldHours!24)}</li></#if>
             <#if delivery != "post"><li>${msg("kenpoLookupOnce")}</li></#if>
             <li>${msg("kenpoLookupSentNotArrived")}</li>
+            <#if kenpoMailFrom?has_content><li id="kenpo-mail-sender">${msg("kenpoMailSender", kenpoMailFrom)}</li></#if>
         </ul>
         <@kenpo.loginScreenButton />
     </#if>

@@ -38,7 +38,7 @@
         </ul>
         <section class="kenpo-caution" id="kenpo-note-login-id">
             <h2>${msg("kenpoNote1Title")}</h2>
-            <p>${msg("kenpoNote1Length", kenpoLoginIdMin?c, (kenpoLoginIdMax + 1)?c)}</p>
+            <p>${msg("kenpoNote1Length", kenpoLoginIdMin?c, kenpoLoginIdMax?c)}</p>
             <p>${msg("kenpoNote1Reserved")}</p>
             <p>${msg("kenpoNote1ReservedOnly")}</p>
             <p>${msg("kenpoNote1Characters")}</p>
@@ -46,7 +46,7 @@
         <section class="kenpo-caution" id="kenpo-note-password">
             <h2>${msg("kenpoNote2Title")}</h2>
             <p>${msg("kenpoNote2Classes")}</p>
-            <p>${msg("kenpoNote2Length", kenpoPasswordMin?c, (kenpoPasswordMax + 1)?c)}</p>
+            <p>${msg("kenpoNote2Length", kenpoPasswordMin?c, kenpoPasswordMax?c)}</p>
             <p>${msg("kenpoNote2Characters")}</p>
             <p>${msg("kenpoNote2Upper")}<br>${msg("kenpoNote2Lower")}<br>${msg("kenpoNote2Digits")}</p>
         </section>

@@ -8,7 +8,8 @@
         <@kenpo.intro text=msg("kenpoReissueSentText") />
         <ul class="kenpo-notes" id="kenpo-reissue-sent-notes">
             <li>${msg("kenpoReissueSentSpam")}</li>
-            <li>${msg("kenpoReissueNoAddress")}</li>
+            <#if kenpoMailFrom?has_content><li id="kenpo-mail-sender">${msg("kenpoMailSender", kenpoMailFrom)}</li></#if>
+            <li>${msg("kenpoReissueSentNoAddress")}</li>
         </ul>
         <@kenpo.loginScreenButton />
     </#if>

@@ -7,6 +7,7 @@
     <#elseif section = "form">
         <@kenpo.intro text=msg("kenpoRegistrationEmailSentText") />
         <p class="kenpo-notice" id="kenpo-registration-email-not-arrived">${msg("kenpoRegistrationEmailNotArrived")}</p>
+        <#if kenpoMailFrom?has_content><p class="kenpo-notice" id="kenpo-mail-sender">${msg("kenpoMailSender", kenpoMailFrom)}</p></#if>
         <@kenpo.loginScreenButton />
     </#if>
 </@layout.registrationLayout>

@@ -15,7 +15,7 @@
             </#if>
         <#else>
             <@kenpo.intro text=msg("kenpoLetterPasswordExpiredText", kenpoValidity) />
-            <p class="kenpo-notice" id="kenpo-expired-next">${msg("kenpoLetterPasswordExpiredNext")}</p>
+            <p class="kenpo-notice" id="kenpo-expired-next">${msg("kenpoLetterPasswordExpiredNext", msg("kenpoLetterTitle"))}</p>
         </#if>
         <@kenpo.loginScreenButton />
     </#if>

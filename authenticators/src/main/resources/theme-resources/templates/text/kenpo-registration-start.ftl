@@ -1,7 +1,7 @@
 <#ftl output_format="plainText">
 <#import "kenpo-mail.ftl" as kenpo>
 <@kenpo.mail heading="kenpoRegistrationStartHeading">
-${msg("kenpoRegistrationStartLead")}
+${msg("kenpoRegistrationStartLead", msg("kenpoLetterTitle"))}
 
 ${link}
 

@@ -28,4 +28,9 @@ public final class EmailAddress {
         }
         return EmailValidationUtil.isValidEmail(address) ? Optional.empty() : Optional.of(INVALID);
     }
+
+    /** The {@code mailto:} URI a phone opens as a new mail to the address (the 空メール 2次元コード on screen and letter). */
+    public static String mailto(String address) {
+        return "mailto:" + address;
+    }
 }

@@ -6,8 +6,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.ws.rs.core.MultivaluedMap;
+import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.FieldErrors;
@@ -54,6 +56,8 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
      * whoever had the mail sent could hand the link to a letter-holder; the first email key proves it.
      */
     public static final String MAILED_EMAIL_NOTE = "kenpo.registration.mailedEmail";
+    /** 利用者情報登録完了's field for a corrected address (a typo at 利用者情報入力 would lock the member out). */
+    static final String FIELD_CORRECTED_EMAIL = "correctedEmail";
 
     @Override
     public void authenticate(AuthenticationFlowContext context) {
@@ -64,11 +68,18 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         MemberRegistrationConfig config = MemberRegistrationConfig.from(context.getAuthenticatorConfig());
         String mailed = context.getAuthenticationSession().getAuthNote(MAILED_EMAIL_NOTE);
         String email = mailed != null ? mailed : user.getEmail() == null ? "" : user.getEmail();
+        // The ID strip above the form shows the letter's ID as the letter prints it (Keycloak keeps it in lower case).
+        context.getAuthenticationSession().setAuthNote(AbstractUsernameFormAuthenticator.ATTEMPTED_USERNAME, Registration.shownLoginId(user));
         context.challenge(form(context, "", email, config.defaultNickname()).createForm(FORM));
     }
 
     @Override
     public void action(AuthenticationFlowContext context) {
+        if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null
+                && context.getHttpRequest().getDecodedFormParameters().containsKey(FIELD_CORRECTED_EMAIL)) {
+            correctEmail(context, context.getHttpRequest().getDecodedFormParameters().getFirst(FIELD_CORRECTED_EMAIL));
+            return;
+        }
         if (handledWithoutForm(context)) {
             return;
         }
@@ -112,7 +123,7 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
         }
         register(context, user, input, config);
         context.getAuthenticationSession().setAuthNote(COMPLETED_NOTE, "true");
-        context.challenge(context.form().createForm(COMPLETE));
+        context.challenge(completion(context).createForm(COMPLETE));
     }
 
     /**
@@ -122,7 +133,7 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
      */
     private static boolean handledWithoutForm(AuthenticationFlowContext context) {
         if (context.getAuthenticationSession().getAuthNote(COMPLETED_NOTE) != null) {
-            context.challenge(context.form().createForm(COMPLETE));
+            context.challenge(completion(context).createForm(COMPLETE));
             return true;
         }
         if (!Registration.isPending(context.getUser())) {
@@ -136,6 +147,39 @@ public class MemberRegistrationAuthenticator extends PackAuthenticator {
             return true;
         }
         return false;
+    }
+
+    /** 利用者情報登録完了 with the address just registered, so that a typo is seen (and corrected) before it locks the member out. */
+    private static LoginFormsProvider completion(AuthenticationFlowContext context) {
+        String email = context.getUser().getEmail();
+        return context.form().setAttribute("kenpoRegisteredEmail", email == null ? "" : email);
+    }
+
+    /**
+     * The member corrects the address on 利用者情報登録完了, in the same login attempt that just registered with the
+     * letter's password (so nobody else can): the same checks as at 利用者情報入力, and like any typed address it
+     * is proven only by its first email key.
+     */
+    private static void correctEmail(AuthenticationFlowContext context, String typed) {
+        String email = EmailAddress.typed(typed);
+        Optional<String> problem = EmailAddress.problem(email);
+        if (problem.isPresent()) {
+            context.challenge(completion(context).setAttribute("kenpoCorrectedEmail", email)
+                    .addError(new FormMessage(FIELD_CORRECTED_EMAIL, problem.get())).createForm(COMPLETE));
+            return;
+        }
+        UserModel user = context.getUser();
+        if (!email.equalsIgnoreCase(user.getEmail())) {
+            String before = user.getEmail();
+            user.setEmail(email);
+            user.setEmailVerified(false);
+            context.getEvent().clone().event(EventType.UPDATE_EMAIL).user(user)
+                    .detail(Details.PREVIOUS_EMAIL, EmailMasker.mask(before == null ? "" : before))
+                    .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email))
+                    .detail(EventDetails.REGISTRATION, "email_corrected")
+                    .success();
+        }
+        context.challenge(completion(context).setSuccess("kenpoRegistrationCompleteEmailFixed").createForm(COMPLETE));
     }
 
     /** An expired temporary password is a failed login: an event, and a page that says what to do. */

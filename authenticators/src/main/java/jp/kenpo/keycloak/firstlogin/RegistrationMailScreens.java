@@ -2,7 +2,10 @@ package jp.kenpo.keycloak.firstlogin;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jp.kenpo.keycloak.common.EmailAddress;
+import jp.kenpo.keycloak.common.LoginEntry;
+import jp.kenpo.keycloak.common.MailFrom;
 import jp.kenpo.keycloak.common.QrCode;
+import jp.kenpo.keycloak.common.StartScreen;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.models.utils.FormMessage;
@@ -35,19 +38,22 @@ public final class RegistrationMailScreens {
             return;
         }
         form.setAttribute("kenpoEmptyMailAddress", config.address());
-        form.setAttribute("kenpoEmptyMailQr", QrCode.pngDataUri(mailto(config.address()), 200));
+        form.setAttribute("kenpoEmptyMailQr", QrCode.pngDataUri(EmailAddress.mailto(config.address()), 200));
     }
 
-    /** The {@code mailto:} URI a phone opens as a new mail to the registration address. */
-    public static String mailto(String address) {
-        return "mailto:" + address;
+    /**
+     * 新規利用登録 by email: the sender to allow, and the way to ID・パスワードの取得 for those without the union's letter
+     * (the mail's link asks for the letter's ログインID and 仮パスワード).
+     */
+    private static LoginFormsProvider form(AuthenticationFlowContext context) {
+        return MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
     }
 
     /** Handles the requests of these screens; false when the request is none of them. */
     public static boolean handle(AuthenticationFlowContext context) {
         MultivaluedMap<String, String> submitted = context.getHttpRequest().getDecodedFormParameters();
         if (submitted.containsKey(OPEN)) {
-            context.challenge(context.form().createForm(FORM));
+            context.challenge(form(context).createForm(FORM));
             return true;
         }
         if (!submitted.containsKey(SEND)) {
@@ -55,7 +61,7 @@ public final class RegistrationMailScreens {
         }
         RegistrationMailConfig config = RegistrationMailConfig.from(context.getAuthenticatorConfig());
         RegistrationMail.Outcome outcome = RegistrationMail.request(context, submitted.getFirst(FIELD), config);
-        LoginFormsProvider form = context.form().setAttribute("kenpoRegistrationEmail", outcome.email());
+        LoginFormsProvider form = form(context).setAttribute("kenpoRegistrationEmail", outcome.email());
         switch (outcome.result()) {
             case SENT -> context.challenge(form.createForm(SENT));
             case INVALID_ADDRESS -> context.challenge(form.addError(new FormMessage(FIELD, outcome.problem())).createForm(FORM));

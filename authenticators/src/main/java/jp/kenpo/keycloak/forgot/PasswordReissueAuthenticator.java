@@ -9,6 +9,7 @@ import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.LoginEntry;
+import jp.kenpo.keycloak.common.MailFrom;
 import jp.kenpo.keycloak.common.PackAuthenticator;
 import jp.kenpo.keycloak.common.StartScreen;
 import jp.kenpo.keycloak.common.Throttle;
@@ -75,12 +76,12 @@ public class PasswordReissueAuthenticator extends PackAuthenticator {
         context.getEvent().clone().event(EventType.RESET_PASSWORD)
                 .detail(EventDetails.REISSUE, "requested")
                 .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(email)).success();
-        context.challenge(context.form().createForm(SENT));
+        context.challenge(MailFrom.on(context.form(), context.getRealm()).createForm(SENT));
     }
 
-    /** The form, with the way to ID・パスワードの取得 for members the union has no address of. */
+    /** The form, with the way to ID・パスワードの取得 for members the union has no address of, and the sender to allow. */
     private static LoginFormsProvider form(AuthenticationFlowContext context) {
-        return context.form().setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
+        return MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupUrl", LoginEntry.link(context, StartScreen.LOOKUP));
     }
 
     /** Asked before anyone is known: the address is all it gets. */

@@ -114,7 +114,7 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         event(realm, EventType.RESET_PASSWORD, user, request).detail(EventDetails.LOOKUP, "credentials_shown").success();
         notifyInsured(realm, user);
         return NoStore.page(form(realm)
-                .setAttribute("kenpoLoginId", user.getUsername())
+                .setAttribute("kenpoLoginId", Registration.shownLoginId(user))
                 .setAttribute("kenpoTemporaryPassword", temporary)
                 .createForm("kenpo-lookup-credentials.ftl"));
     }

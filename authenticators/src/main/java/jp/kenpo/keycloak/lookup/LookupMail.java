@@ -17,6 +17,7 @@ import jp.kenpo.keycloak.mail.MailJob;
 import jp.kenpo.keycloak.mail.MemberMailer;
 import jp.kenpo.keycloak.member.Households;
 import jp.kenpo.keycloak.member.MemberAttributes;
+import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
@@ -55,7 +56,7 @@ record LookupMail(LookupOutcome outcome, String email, String languageTag, URI b
         UserModel user = outcome.userId() == null ? null : session.users().getUserById(realm, outcome.userId());
         boolean issuable = outcome.kind() == MemberLookup.Kind.ISSUABLE && user != null && user.isEnabled() && !MemberLookup.isRegistered(user);
         if (outcome.kind() == MemberLookup.Kind.REGISTERED && user != null && user.getEmail() != null && !user.getEmail().isBlank()) {
-            mailer.sendToAddress(user.getEmail(), languageTag, SUBJECT, "kenpo-lookup-registered.ftl", Map.of("loginId", user.getUsername()));
+            mailer.sendToAddress(user.getEmail(), languageTag, SUBJECT, "kenpo-lookup-registered.ftl", Map.of("loginId", Registration.shownLoginId(user)));
             event(session, realm, EventType.SEND_RESET_PASSWORD, user).detail(EventDetails.LOOKUP, "registered_notice_sent")
                     .detail(EventDetails.MASKED_EMAIL, EmailMasker.mask(user.getEmail())).success();
         }

@@ -12,6 +12,7 @@ import jp.kenpo.keycloak.common.ClientAddress;
 import jp.kenpo.keycloak.common.EmailAddress;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
+import jp.kenpo.keycloak.common.MailFrom;
 import jp.kenpo.keycloak.common.Meters;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.lookup.postal.PostalScreens;
@@ -123,7 +124,7 @@ public final class LookupScreens {
         Meters.outcome(LOOKUP_METRIC, LOOKUP_METRIC_TEXT, result.kind());
         LookupOutcome.of(result).keep(context.getAuthenticationSession());
         // The same next page whatever was found.
-        context.challenge(context.form().createForm(EMAIL_FORM));
+        context.challenge(MailFrom.on(context.form(), context.getRealm()).createForm(EMAIL_FORM));
     }
 
     private static void send(AuthenticationFlowContext context, MultivaluedMap<String, String> form, LookupConfig config) {
@@ -134,7 +135,7 @@ public final class LookupScreens {
         String email = EmailAddress.typed(form.getFirst("lookupEmail"));
         Optional<String> problem = EmailAddress.problem(email);
         if (problem.isPresent()) {
-            context.challenge(context.form().setAttribute("kenpoLookupEmail", email)
+            context.challenge(MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupEmail", email)
                     .addError(new FormMessage("lookupEmail", problem.get())).createForm(EMAIL_FORM));
             return;
         }
@@ -145,11 +146,11 @@ public final class LookupScreens {
                 context.getSession().getContext().getUri().getBaseUri(), config),
                 context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).detail(EventDetails.LOOKUP, "mail_queue_full"))) {
             outcome.keep(context.getAuthenticationSession());
-            context.challenge(context.form().setAttribute("kenpoLookupEmail", email).setError("kenpoMailQueueFull").createForm(EMAIL_FORM));
+            context.challenge(MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupEmail", email).setError("kenpoMailQueueFull").createForm(EMAIL_FORM));
             return;
         }
         // The same page whatever was found; only the realm's delivery setting changes its words.
-        context.challenge(context.form().setAttribute("kenpoLookupDelivery", config.delivery().value())
+        context.challenge(MailFrom.on(context.form(), context.getRealm()).setAttribute("kenpoLookupDelivery", config.delivery().value())
                 .setAttribute("kenpoLookupHoldHours", config.holdHours()).createForm(SENT));
     }
 

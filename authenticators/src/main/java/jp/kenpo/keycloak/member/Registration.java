@@ -1,5 +1,7 @@
 package jp.kenpo.keycloak.member;
 
+import java.util.Locale;
+
 import org.keycloak.models.UserModel;
 
 /**
@@ -23,5 +25,18 @@ public final class Registration {
 
     public static boolean isRegistered(UserModel user) {
         return user != null && REGISTERED.equals(user.getFirstAttribute(MemberAttributes.REGISTRATION));
+    }
+
+    /**
+     * A pre-issued login ID as members read it everywhere (letter, one-time page, mails): in capitals, as the
+     * letter prints it. Keycloak stores and compares login IDs in lower case, so either way of typing it works.
+     */
+    public static String preIssuedLoginId(String loginId) {
+        return loginId == null ? "" : loginId.toUpperCase(Locale.ROOT);
+    }
+
+    /** The account's login ID as shown to the member: a not-yet-registered (pre-issued) one in capitals. */
+    public static String shownLoginId(UserModel user) {
+        return isPending(user) ? preIssuedLoginId(user.getUsername()) : user.getUsername();
     }
 }

@@ -17,7 +17,8 @@ public final class LetterCsv {
     public static byte[] render(String unionName, List<MemberImport.Letter> letters) {
         StringBuilder csv = new StringBuilder("\uFEFF").append(LetterText.get("csvHeader")).append("\r\n");
         for (MemberImport.Letter l : letters) {
-            csv.append(String.join(",", quote(l.memberKey()), quote(l.name()), quote(l.loginId()), quote(Readings.joined(l.loginId())),
+            String loginId = Registration.preIssuedLoginId(l.loginId());
+            csv.append(String.join(",", quote(l.memberKey()), quote(l.name()), quote(loginId), quote(Readings.joined(loginId)),
                     quote(l.temporaryPassword()), quote(Readings.joined(l.temporaryPassword())), quote(Registration.DEFAULT_NICKNAME),
                     quote(unionName))).append("\r\n");
         }

@@ -3,7 +3,6 @@ package jp.kenpo.keycloak.memberimport;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -67,7 +66,7 @@ final class LetterReissue {
                     member.getFirstAttribute(MemberAttributes.FAMILY_NAME_KANJI) + " " + member.getFirstAttribute(MemberAttributes.GIVEN_NAME_KANJI),
                     // Keycloak keeps usernames in lower case; a pending member still has the pre-issued ID,
                     // which is printed in capitals as on the first letter.
-                    member.getUsername().toUpperCase(Locale.ROOT), temporary));
+                    Registration.preIssuedLoginId(member.getUsername()), temporary));
         }
         return new Result(letters, refused);
     }

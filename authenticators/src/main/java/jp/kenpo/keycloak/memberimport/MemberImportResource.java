@@ -30,7 +30,6 @@ import jakarta.ws.rs.core.StreamingOutput;
 import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.Meters;
 import jp.kenpo.keycloak.common.NoStore;
-import jp.kenpo.keycloak.common.UnionName;
 import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
@@ -52,7 +51,9 @@ import org.keycloak.util.JsonSerialization;
  *   have not registered yet ({@code letters} as above, and {@code refused} keys with the reason);</li>
  *   <li>{@code POST letters?format=csv|pdf} with the {@code letter} objects as a JSON array (or the
  *   reissue answer as it came): the letters
- *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member).</li>
+ *   for the union's mail merge (CSV) or for printing (PDF, A4, one page per member, with the login screen's URL
+ *   and 2次元コード ({@code loginUrl}, default the realm's account console), a {@code mailto:} 2次元コード for
+ *   空メール registration when {@code registrationAddress} is given, and the union's 問い合わせ先).</li>
  * </ul>
  */
 public class MemberImportResource {
@@ -64,6 +65,8 @@ public class MemberImportResource {
     private static final AdminText TEXT = AdminText.of(MemberImportResource.class);
     /** The largest membership file (about 500,000 rows); past it 413 before more is read. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
+    /** The longest login URL printed as a 2次元コード on the letter. */
+    static final int MAX_LOGIN_URL = 500;
     /** The largest letters request (about 100,000 letters as JSON); past it 413. */
     static final int MAX_LETTER_BYTES = 32 * 1024 * 1024;
     /** PDF pages are built in memory: at most this many letters per PDF (CSV has no such limit). */
@@ -201,8 +204,11 @@ public class MemberImportResource {
     @POST
     @Path("letters")
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response letters(@QueryParam("format") String format, @HeaderParam("Content-Length") Long length, InputStream input) {
+    public Response letters(@QueryParam("format") String format, @QueryParam("loginUrl") String loginUrl,
+                            @QueryParam("registrationAddress") String registrationAddress,
+                            @HeaderParam("Content-Length") Long length, InputStream input) {
         auth.users().requireManage();
+        LetterFrame frame = LetterFrame.of(realm, loginUrl(loginUrl), registrationAddress(registrationAddress));
         tooLarge(length, MAX_LETTER_BYTES, "The letters are larger than 32 MiB: ask for them in parts");
         JsonNode body;
         try {
@@ -220,17 +226,59 @@ public class MemberImportResource {
             list.add(new MemberImport.Letter(l.path("memberKey").asText(), l.path("name").asText(),
                     l.path("loginId").asText(), l.path("temporaryPassword").asText()));
         }
-        String union = UnionName.of(realm);
         if ("pdf".equalsIgnoreCase(format) && list.size() > MAX_PDF_LETTERS) {
             throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
                     .type(MediaType.TEXT_PLAIN_TYPE).entity("At most " + MAX_PDF_LETTERS + " letters per PDF: ask for them in parts").build());
         }
         if ("pdf".equalsIgnoreCase(format)) {
-            return Response.ok(LetterPdf.render(union, list, MemberImportResourceFactory.letterFont(session)), "application/pdf")
+            byte[] pdf;
+            try {
+                pdf = LetterPdf.render(frame, list, MemberImportResourceFactory.letterFont(session));
+            } catch (IllegalStateException e) {
+                throw new BadRequestException(e.getMessage());
+            }
+            return Response.ok(pdf, "application/pdf")
                     .header("Content-Disposition", "attachment; filename=\"letters.pdf\"").header("Cache-Control", "no-store").build();
         }
-        return Response.ok(LetterCsv.render(union, list), "text/csv; charset=UTF-8")
+        return Response.ok(LetterCsv.render(frame.unionName(), list), "text/csv; charset=UTF-8")
                 .header("Content-Disposition", "attachment; filename=\"letters.csv\"").header("Cache-Control", "no-store").build();
+    }
+
+    /**
+     * The login screen's URL printed on the letter and in its 2次元コード: the one given (an absolute http(s) URL, e.g.
+     * the portal's login page), else this realm's account console, which opens the login screen.
+     */
+    private String loginUrl(String given) {
+        if (given == null || given.isBlank()) {
+            return session.getContext().getUri(org.keycloak.urls.UrlType.FRONTEND).getBaseUriBuilder()
+                    .path("realms").path(realm.getName()).path("account").build().toString();
+        }
+        if (given.length() > MAX_LOGIN_URL) {
+            // A 2次元コード a phone reads from paper stays small; a URL this long is a mistake.
+            throw new BadRequestException("loginUrl is longer than " + MAX_LOGIN_URL + " characters");
+        }
+        try {
+            java.net.URI uri = new java.net.URI(given.strip());
+            if (uri.isAbsolute() && ("https".equalsIgnoreCase(uri.getScheme()) || "http".equalsIgnoreCase(uri.getScheme()))
+                    && uri.getHost() != null) {
+                return uri.toString();
+            }
+        } catch (java.net.URISyntaxException e) {
+            // refused below
+        }
+        throw new BadRequestException("loginUrl must be an absolute http(s) URL");
+    }
+
+    /** The 空メール registration address for the letter's {@code mailto:} 2次元コード; null for none. */
+    private static String registrationAddress(String given) {
+        if (given == null || given.isBlank()) {
+            return null;
+        }
+        String address = given.strip();
+        if (jp.kenpo.keycloak.common.EmailAddress.problem(address).isPresent()) {
+            throw new BadRequestException("registrationAddress is not an email address");
+        }
+        return address;
     }
 
     /**

@@ -73,10 +73,10 @@ class FirstLoginIT {
         assertEquals("ご本人", registration.value("nickname"));
         assertTrue(registration.text().contains("パスワードを表示する"));
         assertTrue(registration.text().contains("【注1】ログインIDには次の制限があります。"));
-        assertTrue(registration.text().contains("ログインID文字数は2文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("ログインIDは2〜39文字で設定してください。"));
         assertTrue(registration.text().contains("ログインIDを8文字で設定すると7、8桁目には数字を設定することができません。"));
         assertTrue(registration.text().contains("【注2】パスワードは次の条件で設定を行ってください。"));
-        assertTrue(registration.text().contains("パスワードの文字数は8文字以上40文字未満で設定してください。"));
+        assertTrue(registration.text().contains("パスワードは8〜39文字で設定してください。"));
         assertTrue(registration.text().contains("半角英大文字：ABCDEFGHIJKLMNOPQRSTUVWXYZ"));
 
         String newLoginId = Members.loginId("taro");
@@ -171,7 +171,7 @@ class FirstLoginIT {
                 loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
 
         page = new MemberRegistrationPage(browser, page.submit("x", "abc", "abd", "not-an-address", "はなこ"));
-        assertEquals("ログインIDは2文字以上39文字以内で入力してください。", page.error("newLoginId"));
+        assertEquals("ログインIDは2〜39文字で入力してください。", page.error("newLoginId"));
         // One line per broken rule, in the order of the rule list under the field, not one run of text.
         assertEquals(List.of("パスワードは8文字以上で入力してください。", "パスワードには半角英大文字を1文字以上含めてください。",
                 "パスワードには数字を1文字以上含めてください。"), page.errorLines("newPassword"));
@@ -186,7 +186,7 @@ class FirstLoginIT {
                 "abcdef12", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
                 "abcdefg1", "8文字のログインIDは、7文字目と8文字目に数字を使えません。",
                 "taro@home", "ログインIDに使える文字は、半角英字・半角数字と「-」「_」「.」です。",
-                "a".repeat(40), "ログインIDは2文字以上39文字以内で入力してください。",
+                "a".repeat(40), "ログインIDは2〜39文字で入力してください。",
                 taken, "このログインIDはすでに使われています。別のログインIDを入力してください。",
                 "", "新ログインIDを入力してください。");
         for (Map.Entry<String, String> c : idCases.entrySet()) {
@@ -253,6 +253,58 @@ class FirstLoginIT {
         // Posting the registration form again (browser back + 登録) shows the completion page, not the portal.
         Browser.Page again = registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, newLoginId + "@example.jp", "");
         assertFalse(again.isPortalRedirect());
+    }
+
+    @Test
+    void aTypoInTheAddressIsShownOnTheCompletionPageAndCorrectedThereBeforeItLocksTheMemberOut() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("typo");
+        String typo = newLoginId + "@exmaple.jp";
+        String right = newLoginId + "@example.jp";
+        RegistrationCompletePage complete = new RegistrationCompletePage(browser,
+                registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, typo, ""));
+        assertEquals("登録したメールアドレス：" + typo, complete.registeredEmail());
+        assertTrue(complete.text().contains("メールアドレスに誤りがあると暗証キーが届かず、ログインできません。"), complete.text());
+
+        RegistrationCompletePage refused = complete.correctEmail("taro@");
+        assertEquals("メールアドレスの形式が正しくありません。もう一度ご確認ください。", refused.error("correctedEmail"));
+        assertEquals(typo, server.admin().user(letter.userId()).get("email"), "a refused correction changes nothing");
+
+        RegistrationCompletePage corrected = refused.correctEmail(" " + Members.toFullWidth(right) + " ");
+        assertEquals("登録したメールアドレス：" + right, corrected.registeredEmail(), "typed as meant: full-width folded, spaces dropped");
+        assertEquals("メールアドレスを修正しました。", corrected.message());
+        Map<String, Object> user = server.admin().user(letter.userId());
+        assertEquals(right, user.get("email"));
+        assertEquals(Boolean.FALSE, user.get("emailVerified"), "proven by its first email key, like any typed address");
+        assertTrue(server.admin().events(letter.userId()).stream().anyMatch(e -> "UPDATE_EMAIL".equals(e.get("type"))));
+
+        // The key of the next login goes to the corrected address.
+        LoginPage login = corrected.toLogin();
+        int before = mailbox.count(right);
+        EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(newLoginId, NEW_PASSWORD));
+        assertTrue(keyPage.submit(mailbox.awaitNext(right, before).emailKey()).isPortalRedirect());
+        assertEquals(0, mailbox.count(typo));
+    }
+
+    @Test
+    void theCompletionPagesCorrectionWorksOnlyInTheAttemptThatRegistered() {
+        Letter letter = newLetter();
+        Browser browser = new Browser();
+        MemberRegistrationPage registration = new MemberRegistrationPage(browser,
+                loginScreen(browser).submit(letter.loginId(), letter.temporaryPassword()));
+        String newLoginId = Members.loginId("steal");
+        String email = newLoginId + "@example.jp";
+        RegistrationCompletePage complete = new RegistrationCompletePage(browser,
+                registration.submit(newLoginId, NEW_PASSWORD, NEW_PASSWORD, email, ""));
+        String action = complete.page().document().getElementById("kenpo-correct-email-form").absUrl("action");
+        // Another browser (no cookies of this attempt) posting the same form gets nowhere.
+        Browser stranger = new Browser();
+        Browser.Page answer = stranger.post(action, Map.of("correctedEmail", "stranger@example.jp", "kenpoCorrectEmail", ""));
+        assertFalse(answer.isPortalRedirect());
+        assertEquals(email, server.admin().user(letter.userId()).get("email"));
     }
 
     @Test

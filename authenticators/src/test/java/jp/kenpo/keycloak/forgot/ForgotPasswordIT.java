@@ -106,7 +106,7 @@ class ForgotPasswordIT {
         assertEquals("仮ログイン", temporaryLogin.title());
         assertEquals("メールでお知らせしたログインIDと仮パスワードでログインしてください。", temporaryLogin.intro());
         assertEquals("仮パスワード", temporaryLogin.label("password"));
-        assertTrue(temporaryLogin.text().contains("※尚、仮パスワードの有効期限はメール受信後3時間です。"));
+        assertTrue(temporaryLogin.text().contains("※尚、仮パスワードの有効期限は発行から3時間です。"));
 
         PasswordChangePage change = new PasswordChangePage(browser, temporaryLogin.submit(member.loginId(), temporary));
         assertEquals("パスワード変更", change.title());

@@ -108,7 +108,8 @@ class MemberLookupIT {
                 Map.of("key", revealForm.selectFirst("input[name=key]").val()));
         assertTrue(shown.headers().firstValue("Cache-Control").orElse("").contains("no-store"));
         Document credentials = shown.document();
-        assertEquals(loginId, credentials.getElementById("kenpo-lookup-login-id").text());
+        assertEquals(loginId.toUpperCase(java.util.Locale.ROOT), credentials.getElementById("kenpo-lookup-login-id").text(),
+                "a pre-issued ID is shown in capitals, as the letter prints it");
         String temporary = credentials.getElementById("kenpo-lookup-temporary-password").text();
         assertTrue(temporary.matches("[A-Za-z0-9]{10}"), temporary);
         assertTrue(credentials.text().contains("ログインID、パスワードは、一度のみの閲覧となります。"));

@@ -301,6 +301,39 @@ class MemberImportIT {
     }
 
     @Test
+    void theLetterCarriesTheLoginUrlTheEmptyMailAddressAsCodesAndTheUnionsContact() throws IOException {
+        String symbol = "Q" + (System.nanoTime() % 100000);
+        byte[] json = JSON.writeValueAsBytes(importPart(membership(symbol, 1, Map.of()).getBytes(StandardCharsets.UTF_8)).letters());
+        String loginUrl = "https://portal.kenpo.example.jp/login";
+
+        AdminApi.Answer pdf = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf&loginUrl="
+                + java.net.URLEncoder.encode(loginUrl, StandardCharsets.UTF_8) + "&registrationAddress=kc%40kenpo.example.jp",
+                "application/json", json, true);
+        assertEquals(200, pdf.status(), pdf.body());
+        assertEquals(java.util.Set.of(loginUrl, "mailto:kc@kenpo.example.jp"), LetterPdfTest.codes(pdf.bytes(), 0),
+                "the codes a phone reads from the printed letter");
+        Map<String, String> contact = KeycloakServer.sampleContact("ja");
+        try (PDDocument document = Loader.loadPDF(pdf.bytes())) {
+            String text = new PDFTextStripper().getText(document).replace("\n", "").replace("\r", "");
+            assertTrue(text.contains("[お問い合わせ先]" ) && text.contains(contact.get("kenpoContactName"))
+                    && text.contains("TEL：" + contact.get("kenpoContactTel")) && text.contains(contact.get("kenpoContactEmail")),
+                    "the 問い合わせ先 the union set in the realm overrides: " + text);
+        }
+
+        // Without parameters: the realm's account console (it opens the login screen), and no 空メール code.
+        AdminApi.Answer plain = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf", "application/json", json, true);
+        assertEquals(200, plain.status(), plain.body());
+        assertEquals(java.util.Set.of(server.realmUrl() + "/account"), LetterPdfTest.codes(plain.bytes(), 0));
+
+        AdminApi.Answer badUrl = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf&loginUrl=javascript%3Aalert(1)",
+                "application/json", json, true);
+        assertEquals(400, badUrl.status(), "only an http(s) URL is printed as the login screen");
+        AdminApi.Answer badAddress = server.admin().postBody("/realms/kenpo/kenpo-member-import/letters?format=pdf&registrationAddress=kc",
+                "application/json", json, true);
+        assertEquals(400, badAddress.status());
+    }
+
+    @Test
     void lettersAsCsvAndPdfAndAMemberFromTheLetterRegisters() throws IOException {
         String symbol = "L" + (System.nanoTime() % 100000);
         Result result = importPart(membership(symbol, 2, Map.of()).getBytes(StandardCharsets.UTF_8));

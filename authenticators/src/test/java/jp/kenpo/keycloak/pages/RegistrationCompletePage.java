@@ -1,5 +1,7 @@
 package jp.kenpo.keycloak.pages;
 
+import java.util.Map;
+
 import jp.kenpo.keycloak.testsupport.Browser;
 
 /** 利用者情報登録完了. */
@@ -14,6 +16,19 @@ public final class RegistrationCompletePage extends Screen {
 
     public String buttonText() {
         return doc.getElementById("kenpo-to-login").text();
+    }
+
+    /** 「登録したメールアドレス：…」, so that a typo is seen before it locks the member out. */
+    public String registeredEmail() {
+        var email = doc.getElementById("kenpo-registered-email");
+        return email == null ? "" : email.text();
+    }
+
+    /** メールアドレスを修正する: sends a corrected address and answers with this screen again. */
+    public RegistrationCompletePage correctEmail(String email) {
+        Browser.Page next = browser.post(doc.getElementById("kenpo-correct-email-form").absUrl("action"),
+                Map.of("correctedEmail", email, "kenpoCorrectEmail", ""));
+        return new RegistrationCompletePage(browser, next);
     }
 
     /** ログイン画面: back to a fresh login screen. */

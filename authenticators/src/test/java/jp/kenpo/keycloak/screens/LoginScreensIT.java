@@ -352,7 +352,7 @@ class LoginScreensIT {
         chromium.screen("19-lookup-reveal");
         driver.findElement(By.id("kenpo-lookup-reveal")).click();
         waitFor(By.id("kenpo-lookup-credentials"));
-        assertEquals(loginId, text("kenpo-lookup-login-id"));
+        assertEquals(loginId.toUpperCase(java.util.Locale.ROOT), text("kenpo-lookup-login-id"));
         chromium.screen("20-lookup-credentials");
 
         // The link works once: opened again, it says so and leads back to the start.

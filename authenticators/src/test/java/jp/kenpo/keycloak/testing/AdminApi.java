@@ -148,6 +148,16 @@ public final class AdminApi {
         AdminRest.expect(rest.send("PUT", realmPath("/clients/" + client.get("id")), client), 204);
     }
 
+    /** Sets realm overrides of texts (Realm settings → Localization → Realm overrides) for one language. */
+    public void setRealmTexts(String languageTag, Map<String, String> texts) {
+        AdminRest.expect(rest.send("POST", realmPath("/localization/" + languageTag), texts), 204);
+    }
+
+    /** The realm overrides of texts for one language. */
+    public Map<String, String> realmTexts(String languageTag) {
+        return AdminRest.read(rest.send("GET", realmPath("/localization/" + languageTag), null), new TypeReference<>() { });
+    }
+
     public Map<String, Object> realm() {
         return AdminRest.read(rest.send("GET", realmPath(""), null), new TypeReference<>() { });
     }

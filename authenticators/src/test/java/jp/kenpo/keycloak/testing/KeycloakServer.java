@@ -16,6 +16,7 @@ import java.util.Optional;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jp.kenpo.keycloak.testsupport.AdminRest;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.Oidc;
 
@@ -175,6 +176,10 @@ public final class KeycloakServer implements AutoCloseable {
             server.admin.changeExecutionConfig("kenpo-login-id-password-form", Map.of("kenpo.registrationMail.perClientPerHour", "10000"));
             server.admin.changeExecutionConfig("kenpo-member-lookup",
                     Map.of("kenpo.lookup.perClientPerHour", "10000", "kenpo.postal.perClientPerDay", "10000"));
+            // The demo's sample 問い合わせ先 (as ./run.sh sets it): every screen, mail and letter of the tests shows it.
+            for (String language : List.of("ja", "en")) {
+                server.admin.setRealmTexts(language, sampleContact(language));
+            }
         } catch (Exception e) {
             server.close();
             throw e;
@@ -217,6 +222,16 @@ public final class KeycloakServer implements AutoCloseable {
     /** Keycloak's management interface (health, {@code /metrics}). */
     public String managementUrl() {
         return "http://127.0.0.1:" + managementPort;
+    }
+
+    /** The demo realm's sample 問い合わせ先 for a language ({@code realm-export/demo/kenpo-contact-<language>.json}). */
+    public static Map<String, String> sampleContact(String language) {
+        try {
+            return AdminRest.JSON.readValue(Path.of(required("kenpo.realm.dir")).resolve("demo/kenpo-contact-" + language + ".json").toFile(),
+                    new com.fasterxml.jackson.core.type.TypeReference<Map<String, String>>() { });
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** The database the test Keycloak runs on: {@code dev-mem} (default) or {@code postgres} ({@code -Dkenpo.it.db}). */
