@@ -181,6 +181,8 @@ public final class KeycloakServer implements AutoCloseable {
                 server.admin.setRealmTexts(language, sampleContact(language));
             }
         } catch (Exception e) {
+            // A first start on a slow machine can time out after the (one-time) augmentation: keep its log anyway.
+            keepAugmentationLog(log);
             server.close();
             throw e;
         }
@@ -292,9 +294,10 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    /** The log of the last {@code kc.sh} build that installed the pack's jar. */
+    /** The log of the last {@code kc.sh} build that installed the pack's jar into this distribution (one per version). */
     public static Path augmentationLog() {
-        return Path.of(required("kenpo.keycloak.home")).resolveSibling("keycloak-augmentation.log");
+        Path home = Path.of(required("kenpo.keycloak.home"));
+        return home.resolveSibling(home.getFileName() + "-augmentation.log");
     }
 
     /** Copies the jar only when its bytes changed: every change makes Keycloak re-augment (about 30 s). */
