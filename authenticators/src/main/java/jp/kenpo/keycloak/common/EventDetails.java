@@ -15,6 +15,8 @@ public final class EventDetails {
     public static final String TRUSTED_BROWSER = "kenpo_trusted_browser";
     /** パスワード再発行, 仮ログイン and パスワード変更. */
     public static final String REISSUE = "kenpo_reissue";
+    /** パスキーのご案内 answered, passkey notices not queued. */
+    public static final String PASSKEY = "kenpo_passkey";
     /** The {@link #REISSUE} value of a 仮ログイン with a mailed temporary password. */
     public static final String REISSUE_TEMPORARY_LOGIN = "temporary_login";
     public static final String ENDED_SESSIONS = "kenpo_ended_sessions";

@@ -50,6 +50,8 @@ public final class MemberAttributes {
      * ends the trust on every browser. Not in the user profile, so members cannot set it.
      */
     public static final String TRUSTED_BROWSER_GENERATION = "kenpoTrustedBrowserGeneration";
+    /** When the member answered パスキーのご案内 (ISO-8601, UTC): the suggestion is shown once. Not in the user profile. */
+    public static final String PASSKEY_SUGGESTED_AT = "kenpoPasskeySuggestedAt";
     public static final String NOTIFY_MEDICAL = "kenpoNotifyMedical";    // on / off each
     public static final String NOTIFY_GENERIC = "kenpoNotifyGeneric";
     public static final String NOTIFY_MAGAZINE = "kenpoNotifyMagazine";
