@@ -21,6 +21,14 @@
             </div>
             <form id="kc-email-key-form" class="${properties.kcFormClass!}" onsubmit="login.disabled = true; return true;" action="${url.loginAction}" method="post" novalidate="novalidate">
                 <@field.input name="emailKey" label=msg("kenpoEmailKeyLabel") autocomplete="one-time-code" autofocus=true />
+                <#if (kenpoTrustDays!0) gt 0>
+                    <div class="${properties.kcCheckboxClass}">
+                        <label for="kenpo-trust-browser" class="${properties.kcCheckboxClass}">
+                            <input class="${properties.kcCheckboxInputClass}" type="checkbox" id="kenpo-trust-browser" name="trustBrowser" value="on"/>
+                            <span class="${properties.kcCheckboxLabelClass}">${msg("kenpoTrustBrowser", kenpoTrustDays?c)}</span>
+                        </label>
+                    </div>
+                </#if>
                 <@buttons.loginButton />
             </form>
             <form id="kenpo-resend-form" action="${url.loginAction}" method="post" novalidate="novalidate">

@@ -2,10 +2,13 @@
 <#import "field.ftl" as field>
 <#import "buttons.ftl" as buttons>
 <#import "kenpo-common.ftl" as kenpo>
+<#import "passkeys.ftl" as passkeys>
 <#assign screen = kenpoScreen!'login'>
 <#assign firstLogin = screen == 'firstLogin'>
 <#assign temporaryLogin = screen == 'temporaryLogin'>
 <#assign usesTemporaryPassword = firstLogin || temporaryLogin>
+<#-- パスキー: Keycloak's conditional UI (the browser offers the member's passkeys at the ログインID field), on ログイン only. -->
+<#assign offersPasskeys = !usesTemporaryPassword && enableWebAuthnConditionalUI?has_content>
 <@layout.registrationLayout displayMessage=!messagesPerField.existsError('username','password'); section>
 <!-- template: kenpo-login.ftl -->
     <#if section = "header">
@@ -18,12 +21,16 @@
                 <input type="hidden" name="kenpoScreen" value="${screen}"/>
                 <#if !usernameHidden??>
                     <@field.input name="username" label=msg("kenpoLoginId") error=messagesPerField.getFirstError('username','password')
-                        autofocus=true autocomplete="username" value=login.username!'' />
+                        autofocus=true autocomplete=offersPasskeys?then("username webauthn", "username") value=login.username!'' />
                 </#if>
                 <@kenpo.passwordInput name="password" label=usesTemporaryPassword?then(msg("kenpoTemporaryPassword"), msg("password")) autofocus=usernameHidden?? />
                 <@kenpo.revealPassword form="kc-form-login" />
                 <@buttons.loginButton />
             </form>
+            <#if offersPasskeys>
+                <p class="kenpo-notice" id="kenpo-passkey-hint">${msg("kenpoPasskeyLoginHint")}</p>
+                <@passkeys.conditionalUIData />
+            </#if>
             <#if temporaryLogin>
                 <p class="kenpo-notice" id="kenpo-temporary-validity">${msg("kenpoTemporaryLoginValidity", (kenpoTemporaryValidityHours!3)?c)}</p>
                 <@kenpo.backToLogin />

@@ -11,8 +11,14 @@ public final class EventDetails {
     /** The email-key step's outcome. */
     public static final String EMAIL_KEY = "kenpo_email_key";
     public static final String TRIES_LEFT = "kenpo_tries_left";
+    /** このブラウザを信頼する: remembered, skipped, ignored, revoked (with the reason). */
+    public static final String TRUSTED_BROWSER = "kenpo_trusted_browser";
     /** パスワード再発行, 仮ログイン and パスワード変更. */
     public static final String REISSUE = "kenpo_reissue";
+    /** パスキーのご案内 answered, passkey notices not queued. */
+    public static final String PASSKEY = "kenpo_passkey";
+    /** The {@link #REISSUE} value of a 仮ログイン with a mailed temporary password. */
+    public static final String REISSUE_TEMPORARY_LOGIN = "temporary_login";
     public static final String ENDED_SESSIONS = "kenpo_ended_sessions";
     /** 利用者情報入力 and the fields a rejected form had problems in. */
     public static final String REGISTRATION = "kenpo_registration";

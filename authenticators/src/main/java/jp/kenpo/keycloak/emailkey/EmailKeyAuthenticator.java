@@ -11,6 +11,8 @@ import jp.kenpo.keycloak.common.Secrets;
 import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.Throttle;
 import jp.kenpo.keycloak.common.UnionName;
+import jp.kenpo.keycloak.trust.TrustedBrowser;
+import jp.kenpo.keycloak.trust.TrustedBrowserConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
@@ -86,6 +88,12 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         if (isLockedOut(context, user) || hasNoAddress(context, user)) {
             return;
         }
+        // このブラウザを信頼する: a browser the member trusted (and the union allows) skips the key, never the password.
+        if (TrustedBrowser.skipsKey(context, TrustedBrowserConfig.from(context.getAuthenticatorConfig()))) {
+            context.getEvent().detail(DETAIL_STEP, "trusted_browser").detail(EventDetails.TRUSTED_BROWSER, "skipped");
+            context.success(OTPCredentialModel.TYPE);
+            return;
+        }
         EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
         EmailKeyChallenge challenge = challengeOf(context, config);
         // A reload of the page must not mail a new key each time: show the live one's form.
@@ -115,11 +123,12 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             resend(context, config, challenge);
             return;
         }
-        verify(context, config, challenge, formData.getFirst(FIELD));
+        verify(context, config, challenge, formData);
     }
 
-    private void verify(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge, String typed) {
-        EmailKeyChallenge.Verdict verdict = challenge.verify(typed, Time.currentTimeMillis());
+    private void verify(AuthenticationFlowContext context, EmailKeyConfig config, EmailKeyChallenge challenge,
+                        MultivaluedMap<String, String> formData) {
+        EmailKeyChallenge.Verdict verdict = challenge.verify(formData.getFirst(FIELD), Time.currentTimeMillis());
         Meters.outcome(ANSWER_METRIC, "Email keys typed at the 暗証キー step, by verdict", verdict.outcome());
         switch (verdict.outcome()) {
             case ACCEPTED -> {
@@ -128,6 +137,11 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
                     context.getUser().setEmailVerified(true);
                 }
                 context.getEvent().detail(DETAIL_STEP, "verified");
+                TrustedBrowserConfig trust = TrustedBrowserConfig.from(context.getAuthenticatorConfig());
+                if (trust.enabled() && formData.containsKey(TrustedBrowser.FIELD)) {
+                    TrustedBrowser.remember(context, trust);
+                    context.getEvent().detail(EventDetails.TRUSTED_BROWSER, "remembered");
+                }
                 context.success(OTPCredentialModel.TYPE);
             }
             case EMPTY -> context.challenge(form(context, config, challenge)
@@ -262,7 +276,8 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
                 .setAttribute("kenpoMaskedEmail", EmailMasker.mask(context.getUser().getEmail()))
                 .setAttribute("kenpoValidityMinutes", config.validityMinutes())
                 .setAttribute("kenpoKeyDigits", config.digits())
-                .setAttribute("kenpoResendsLeft", challenge.resendsLeft());
+                .setAttribute("kenpoResendsLeft", challenge.resendsLeft())
+                .setAttribute("kenpoTrustDays", TrustedBrowserConfig.from(context.getAuthenticatorConfig()).days());
     }
 
     static EmailKeyChallenge challengeOf(AuthenticationFlowContext context, EmailKeyConfig config) {

@@ -7,6 +7,7 @@ import jp.kenpo.keycloak.common.AdminText;
 import jp.kenpo.keycloak.common.IntSetting;
 import jp.kenpo.keycloak.common.StepConfig;
 import jp.kenpo.keycloak.common.Validity;
+import jp.kenpo.keycloak.trust.TrustedBrowserConfig;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
 import org.keycloak.provider.ProviderConfigurationBuilder;
@@ -55,6 +56,8 @@ public record EmailKeyConfig(int digits, int validitySeconds, int maxAttempts, i
         AdminText text = AdminText.of(EmailKeyConfig.class);
         ProviderConfigurationBuilder builder = ProviderConfigurationBuilder.create();
         SETTINGS.forEach(s -> s.addTo(builder, text));
+        // このブラウザを信頼する is offered on this step's screen, so its setting sits with the step's.
+        TrustedBrowserConfig.addTo(builder);
         return builder.build();
     }
 }

@@ -58,7 +58,7 @@ public final class TemporaryLogin {
         TemporaryPasswords.Use use = TemporaryPasswords.use(context.getSession(), context.getRealm(), user, typedPassword);
         if (use.result() != TemporaryPasswords.Result.ACCEPTED) {
             context.getEvent().clone().event(EventType.RESET_PASSWORD_ERROR).user(user)
-                    .detail(EventDetails.REISSUE, "temporary_login")
+                    .detail(EventDetails.REISSUE, EventDetails.REISSUE_TEMPORARY_LOGIN)
                     .error(use.result() == TemporaryPasswords.Result.EXPIRED ? "expired_temporary_password" : "invalid_temporary_password");
             context.failureChallenge(AuthenticationFlowError.INVALID_CREDENTIALS, errorPage.apply(INVALID_MESSAGE));
             return;
@@ -71,7 +71,7 @@ public final class TemporaryLogin {
         MailProof.record(context, user);
         context.getAuthenticationSession().setAuthNote(END_OTHER_SESSIONS_NOTE, Boolean.toString(use.endOtherSessions()));
         context.getEvent().clone().event(EventType.RESET_PASSWORD).user(user)
-                .detail(EventDetails.REISSUE, "temporary_login").success();
+                .detail(EventDetails.REISSUE, EventDetails.REISSUE_TEMPORARY_LOGIN).success();
         context.success(PasswordCredentialModel.TYPE);
     }
 }

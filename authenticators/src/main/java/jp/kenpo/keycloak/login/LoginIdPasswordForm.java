@@ -18,6 +18,7 @@ import org.keycloak.authentication.authenticators.browser.UsernamePasswordForm;
 import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.forms.login.LoginFormsProvider;
 import org.keycloak.forms.login.freemarker.model.LoginBean;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 import org.keycloak.representations.idm.CredentialRepresentation;
@@ -51,6 +52,19 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
 
     private static final EnumSet<StartScreen> SCREENS = EnumSet.of(StartScreen.FIRST_LOGIN, StartScreen.TEMPORARY_LOGIN);
 
+    /** A passkey chosen on ログイン (conditional UI) posts Keycloak's WebAuthn assertion fields. */
+    private static final String PASSKEY_ASSERTION = "authenticatorData";
+    private static final String PASSKEY_ERROR = "error";
+
+    /**
+     * With the session, Keycloak's username/password form also offers the member's passkeys on ログイン
+     * (conditional UI) when the realm's passwordless WebAuthn policy has passkeys enabled; the passkey is
+     * checked by Keycloak's own WebAuthn code.
+     */
+    public LoginIdPasswordForm(KeycloakSession session) {
+        super(session);
+    }
+
     @Override
     public void authenticate(AuthenticationFlowContext context) {
         // The 利用登録手続きのご案内 and パスワード再発行のご案内 links open their screens; every other start is ログイン.
@@ -76,6 +90,10 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             return;
         }
         if (RegistrationMailScreens.handle(context)) {
+            return;
+        }
+        if (webauthnAuth.isPasskeysEnabled() && (submitted.containsKey(PASSKEY_ASSERTION) || submitted.containsKey(PASSKEY_ERROR))) {
+            super.action(context);
             return;
         }
         String screen = screenOrLogin(submitted.getFirst(SCREEN_PARAM));
@@ -118,6 +136,16 @@ public class LoginIdPasswordForm extends UsernamePasswordForm {
             AuthenticatorUtils.dummyHash(context);
         }
         return super.validatePassword(context, user, inputData, clearUser);
+    }
+
+    /**
+     * The passkey offer on ログイン does not depend on the account: Keycloak's form offers it again after a
+     * wrong password only when the typed ID's account has a passkey (or is unknown), so the page would tell
+     * whether an ID exists and has none. Here every ログイン page offers it alike whenever passkeys are on.
+     */
+    @Override
+    protected boolean isConditionalPasskeysEnabled(UserModel user) {
+        return webauthnAuth != null && webauthnAuth.isPasskeysEnabled();
     }
 
     private static String screenOrLogin(String screen) {

@@ -18,6 +18,6 @@ public class LoginIdPasswordFormFactory extends PackAuthenticatorFactory {
 
     @Override
     public Authenticator create(KeycloakSession session) {
-        return new LoginIdPasswordForm();
+        return new LoginIdPasswordForm(session);
     }
 }

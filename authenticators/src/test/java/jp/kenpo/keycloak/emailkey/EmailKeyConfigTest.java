@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 
+import jp.kenpo.keycloak.trust.TrustedBrowserConfig;
 import org.junit.jupiter.api.Test;
 import org.keycloak.models.AuthenticatorConfigModel;
 import org.keycloak.provider.ProviderConfigProperty;
@@ -53,7 +54,8 @@ class EmailKeyConfigTest {
     void everySettingIsOfferedInTheAdminConsoleWithBilingualHelp() {
         List<ProviderConfigProperty> properties = new EmailKeyAuthenticatorFactory().getConfigProperties();
         assertEquals(List.of(EmailKeyConfig.DIGITS, EmailKeyConfig.VALIDITY_SECONDS, EmailKeyConfig.MAX_ATTEMPTS,
-                        EmailKeyConfig.RESEND_INTERVAL_SECONDS, EmailKeyConfig.MAX_RESENDS, EmailKeyConfig.MAILS_PER_HOUR),
+                        EmailKeyConfig.RESEND_INTERVAL_SECONDS, EmailKeyConfig.MAX_RESENDS, EmailKeyConfig.MAILS_PER_HOUR,
+                        TrustedBrowserConfig.DAYS),
                 properties.stream().map(ProviderConfigProperty::getName).toList());
         for (ProviderConfigProperty p : properties) {
             assertTrue(p.getLabel().contains(" / "), p.getLabel());
@@ -61,6 +63,18 @@ class EmailKeyConfigTest {
         }
         assertEquals("10", properties.get(0).getDefaultValue());
         assertEquals("600", properties.get(1).getDefaultValue());
+        assertEquals("0", properties.get(6).getDefaultValue(), "このブラウザを信頼する is off unless the union turns it on");
+        assertTrue(properties.get(6).getHelpText().contains("(0–90)"), properties.get(6).getHelpText());
+    }
+
+    @Test
+    void trustedBrowserDaysAreOffByDefaultAndAtMostNinety() {
+        assertEquals(0, TrustedBrowserConfig.from(Map.of()).days());
+        assertEquals(false, TrustedBrowserConfig.from(Map.of()).enabled());
+        assertEquals(90, TrustedBrowserConfig.from(Map.of(TrustedBrowserConfig.DAYS, "365")).days());
+        assertEquals(0, TrustedBrowserConfig.from(Map.of(TrustedBrowserConfig.DAYS, "-5")).days());
+        assertEquals(0, TrustedBrowserConfig.from(Map.of(TrustedBrowserConfig.DAYS, "thirty")).days());
+        assertEquals(30L * 86_400, TrustedBrowserConfig.from(Map.of(TrustedBrowserConfig.DAYS, "30")).seconds());
     }
 
     @Test

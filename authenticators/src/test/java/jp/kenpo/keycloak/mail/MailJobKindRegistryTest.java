@@ -39,7 +39,7 @@ class MailJobKindRegistryTest {
                 }
             }
         }
-        assertEquals(8, jobs.size(), "the pack's mails: " + jobs);
+        assertEquals(9, jobs.size(), "the pack's mails: " + jobs);
         Set<String> registered = new TreeSet<>();
         registry.kinds().forEach(k -> registered.add(k.type().getName()));
         assertEquals(jobs, registered);
@@ -82,7 +82,7 @@ class MailJobKindRegistryTest {
         Set<String> names = new TreeSet<>();
         registry.kinds().forEach(k -> names.add(k.name()));
         assertEquals(new TreeSet<>(List.of("empty-mail-reply", "household-notice", "lookup-link", "lookup-result", "password-changed",
-                "password-reissue", "postal-notice", "registration-start")), names);
+                "passkey-notice", "password-reissue", "postal-notice", "registration-start")), names);
         assertFalse(names.stream().anyMatch(n -> n.length() > 64), "fits the KIND column");
     }
 

@@ -34,6 +34,18 @@ public final class EmailKeyPage extends Screen {
         return browser.post(form.absUrl("action"), Map.of("emailKey", key, "login", ""));
     }
 
+    /** このブラウザを信頼する: the check box's label, or null when the union has not turned it on. */
+    public String trustOption() {
+        Element box = doc.getElementById("kenpo-trust-browser");
+        return box == null ? null : box.parent().text();
+    }
+
+    /** Submits the key with このブラウザを信頼する ticked. */
+    public Browser.Page submitTrusting(String key) {
+        Element form = doc.getElementById("kc-email-key-form");
+        return browser.post(form.absUrl("action"), Map.of("emailKey", key, "trustBrowser", "on", "login", ""));
+    }
+
     public String formAction() {
         return doc.getElementById("kc-email-key-form").absUrl("action");
     }

@@ -304,6 +304,23 @@ public final class AdminApi {
         return Answer.of(rest.send("POST", "/admin" + adminPath, null));
     }
 
+    /** Sets the requirement (REQUIRED, DISABLED…) of one of the pack's executions until closed. */
+    public ConfigChange changeRequirement(String providerId, String requirement) {
+        String flow = flowOf(providerId);
+        Map<String, Object> execution = flowExecutions(flow).stream()
+                .filter(e -> providerId.equals(e.get("providerId"))).findFirst()
+                .orElseThrow(() -> new IllegalStateException("No " + providerId + " in " + flow));
+        String original = (String) execution.get("requirement");
+        setRequirement(flow, execution, requirement);
+        return () -> setRequirement(flow, execution, original);
+    }
+
+    private void setRequirement(String flow, Map<String, Object> execution, String requirement) {
+        Map<String, Object> changed = new java.util.HashMap<>(execution);
+        changed.put("requirement", requirement);
+        AdminRest.expect(rest.send("PUT", realmPath("/authentication/flows/" + AdminRest.encode(flow) + "/executions"), changed), 204);
+    }
+
     private String flowOf(String providerId) {
         return flowExecutions("kenpo browser forms").stream().anyMatch(e -> providerId.equals(e.get("providerId")))
                 ? "kenpo browser forms" : "kenpo reset credentials";

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -78,6 +79,26 @@ public final class MemberSession {
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(representation))).build(),
                     HttpResponse.BodyHandlers.ofString());
             return new AdminApi.Answer(response.statusCode(), response.body());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ids of the member's passkeys as プロフィール設定 lists them (account REST API, /account/credentials). */
+    @SuppressWarnings("unchecked")
+    public List<String> passkeyCredentialIds() {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(server.realmUrl() + "/account/credentials"))
+                    .header("Authorization", "Bearer " + tokens.get("access_token"))
+                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
+            List<Map<String, Object>> types = JSON.readValue(response.body(), new TypeReference<>() { });
+            return types.stream().filter(t -> "webauthn-passwordless".equals(t.get("type")))
+                    .flatMap(t -> ((List<Map<String, Object>>) t.get("userCredentialMetadatas")).stream())
+                    .map(m -> (String) ((Map<String, Object>) m.get("credential")).get("id"))
+                    .toList();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -111,6 +111,26 @@ public final class Browser {
         return post(form.action(), all);
     }
 
+    /** The value of a cookie this browser keeps, or null. */
+    public String cookie(String name) {
+        return cookies.get(name);
+    }
+
+    /** Sets (or, with null, removes) a cookie as if the server had sent it: for tests of tampered cookies. */
+    public void setCookie(String name, String value) {
+        if (value == null) {
+            cookies.remove(name);
+        } else {
+            cookies.put(name, value);
+        }
+    }
+
+    /** Forgets every cookie but the named ones (e.g. a closed and reopened browser that keeps a long-lived cookie). */
+    public void forgetCookiesExcept(String... keep) {
+        java.util.Set<String> kept = java.util.Set.of(keep);
+        cookies.keySet().removeIf(name -> !kept.contains(name));
+    }
+
     /** A new member at the same browser: no cookies. */
     public void forgetCookies() {
         cookies.clear();

@@ -1,0 +1,281 @@
+package jp.kenpo.keycloak.passkey;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import jp.kenpo.keycloak.pages.EmailKeyPage;
+import jp.kenpo.keycloak.pages.LoginPage;
+import jp.kenpo.keycloak.testing.AdminApi;
+import jp.kenpo.keycloak.testing.Chromium;
+import jp.kenpo.keycloak.testing.KeycloakServer;
+import jp.kenpo.keycloak.testing.KeycloakServerExtension;
+import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.MemberSession;
+import jp.kenpo.keycloak.testing.Members;
+import jp.kenpo.keycloak.testing.Pause;
+import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.Oidc;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.NoAlertPresentException;
+import org.openqa.selenium.UnhandledAlertException;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
+import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
+
+/**
+ * パスキー on a real Keycloak with Chromium's virtual authenticator (a platform authenticator with user
+ * verification, like Face ID or a fingerprint): the one-time suggestion after a login with the 暗証キー,
+ * Keycloak's own registration, a login with the passkey alone from ログイン, the notice mails, the email
+ * key as the fallback, and removal in プロフィール設定 (the account REST API the console uses).
+ *
+ * <p>WebAuthn needs a secure context and a domain (not an IP address) as RP ID: Chromium browses the
+ * server as {@code localhost}.
+ */
+@ExtendWith(KeycloakServerExtension.class)
+class PasskeyIT {
+
+    private static final String PASSWORD = "Kenpo2026Pk";
+    private static final String PASSKEY = "webauthn-passwordless";
+
+    private final KeycloakServer server;
+    private final Mailbox mailbox;
+    private Chromium chromium;
+    private ChromeDriver driver;
+    private VirtualAuthenticator authenticator;
+    private AdminApi.ConfigChange suggestionOn;
+
+    PasskeyIT(KeycloakServer server) {
+        this.server = server;
+        this.mailbox = server.mailbox();
+    }
+
+    private record Member(String id, String loginId, String email) {
+    }
+
+    @BeforeEach
+    void open() {
+        suggestionOn = server.admin().changeRequirement(PasskeySuggestionFactory.PROVIDER_ID, "REQUIRED");
+        chromium = new Chromium("ja");
+        driver = chromium.driver();
+        authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
+                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
+                .setHasResidentKey(true)
+                .setHasUserVerification(true)
+                .setIsUserVerified(true)
+                .setIsUserConsenting(true));
+    }
+
+    @AfterEach
+    void close() {
+        chromium.close();
+        suggestionOn.close();
+    }
+
+    private String realmUrl() {
+        return server.realmUrl().replace("//127.0.0.1:", "//localhost:");
+    }
+
+    private Member newMember() {
+        String loginId = Members.loginId("pk");
+        String email = loginId + "@example.jp";
+        return new Member(server.admin().createMember(loginId, email, PASSWORD), loginId, email);
+    }
+
+    private WebDriverWait waiting() {
+        return new WebDriverWait(driver, Duration.ofSeconds(30));
+    }
+
+    private String text(String id) {
+        return driver.findElement(By.id(id)).getText();
+    }
+
+    /** ログイン with ID and password, then the 暗証キー from the mail, in Chromium. */
+    private void loginWithEmailKey(Member member) {
+        driver.get(Oidc.authorization(realmUrl(), null).url());
+        waiting().until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+        driver.findElement(By.id("username")).sendKeys(member.loginId());
+        driver.findElement(By.id("password")).sendKeys(PASSWORD);
+        int before = mailbox.count(member.email());
+        driver.findElement(By.id("kc-login")).click();
+        waiting().until(d -> !d.findElements(By.id("kc-email-key-form")).isEmpty());
+        driver.findElement(By.id("emailKey")).sendKeys(mailbox.awaitNext(member.email(), before).emailKey());
+        driver.findElement(By.id("kc-login")).click();
+    }
+
+    private void awaitPortal() {
+        waiting().until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI));
+        assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
+    }
+
+    /** The suggestion after the key, 登録する, then Keycloak's passkey registration with the virtual authenticator. */
+    private void registerPasskeyAfterLogin(Member member, boolean screenshots) {
+        loginWithEmailKey(member);
+        waiting().until(d -> !d.findElements(By.id("kenpo-passkey-suggestion-form")).isEmpty());
+        assertEquals("パスキーのご案内", text("kc-page-title"));
+        assertTrue(driver.getPageSource().contains("次回からパスキーで簡単・安全にログインできます"));
+        assertEquals("今はしない", text("kenpo-passkey-later"));
+        if (screenshots) {
+            chromium.screenshot("passkey-01-suggestion");
+            driver.manage().window().setSize(new Dimension(390, 844));
+            chromium.screenshot("passkey-01-suggestion-phone");
+            driver.manage().window().setSize(new Dimension(1024, 900));
+        }
+        driver.findElement(By.id("kenpo-passkey-register")).click();
+        waiting().until(d -> !d.findElements(By.id("registerWebAuthn")).isEmpty());
+        assertEquals("パスキーの登録", text("kc-page-title"));
+        if (screenshots) {
+            chromium.screenshot("passkey-02-register");
+        }
+        driver.findElement(By.id("registerWebAuthn")).click();
+        acceptLabelPrompt();
+        awaitPortal();
+        assertEquals(1, authenticator.getCredentials().size(), "the virtual authenticator holds the passkey");
+    }
+
+    /** The member comes back later: the login session is gone (the portal's address answers nothing here, so cookies are cleared through DevTools). */
+    private void newVisit() {
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+    }
+
+    /** Keycloak's registration may ask for the passkey's name in a prompt: the suggested name is kept. */
+    private void acceptLabelPrompt() {
+        long until = System.currentTimeMillis() + 10_000;
+        while (System.currentTimeMillis() < until) {
+            try {
+                Alert prompt = driver.switchTo().alert();
+                prompt.accept();
+                return;
+            } catch (NoAlertPresentException e) {
+                try {
+                    if (driver.getCurrentUrl().startsWith(Oidc.REDIRECT_URI)) {
+                        return;
+                    }
+                } catch (UnhandledAlertException opened) {
+                    continue; // the prompt opened just now: accept it on the next turn
+                }
+                Pause.millis(200);
+            }
+        }
+    }
+
+    private List<Map<String, Object>> credentials(Member member) {
+        return server.admin().get("/realms/" + KeycloakServer.REALM + "/users/" + member.id() + "/credentials", new TypeReference<>() { });
+    }
+
+    private long passkeys(Member member) {
+        return credentials(member).stream().filter(c -> PASSKEY.equals(c.get("type"))).count();
+    }
+
+    @Test
+    void aMemberRegistersAPasskeyAfterTheEmailKeyAndLogsInWithItAlone() {
+        Member member = newMember();
+        int mailsBefore = mailbox.count(member.email());
+        registerPasskeyAfterLogin(member, true);
+        assertEquals(1, passkeys(member));
+        Mailbox.Mail notice = Pause.until(() -> mailbox.to(member.email()).stream()
+                .filter(m -> m.subject().contains("パスキーが登録されました")).findFirst().orElse(null), m -> m != null);
+        assertTrue(notice.text().contains(member.loginId()), notice.text());
+        assertTrue(notice.subject().contains("サンプル健康保険組合"), notice.subject());
+
+        // Next time: ログイン offers the passkey (conditional UI); no password, no key mail. Chromium's virtual
+        // authenticator answers the conditional request at once, where a member picks the passkey at the
+        // ログインID field; 「パスキーでログイン」 asks for it directly.
+        newVisit();
+        int mails = mailbox.count(member.email());
+        driver.get(Oidc.authorization(realmUrl(), null).url());
+        waiting().until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI) || !d.findElements(By.id("kc-form-login")).isEmpty());
+        if (!driver.getCurrentUrl().startsWith(Oidc.REDIRECT_URI)) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(5)).until(d -> d.getCurrentUrl().startsWith(Oidc.REDIRECT_URI));
+            } catch (org.openqa.selenium.TimeoutException e) {
+                driver.findElement(By.id("authenticateWebAuthnButton")).click();
+            }
+        }
+        awaitPortal();
+        Map<String, String> query = Oidc.query(java.net.URI.create(driver.getCurrentUrl()));
+        assertTrue(query.get("code") != null && !query.get("code").isEmpty());
+        assertEquals(mails, mailbox.count(member.email()), "no 暗証キー mailed for a passkey login");
+        List<Map<String, Object>> logins = Pause.until(() -> server.admin().events(member.id()),
+                e -> e.stream().filter(ev -> "LOGIN".equals(ev.get("type"))).count() >= 2);
+        assertTrue(logins.stream().filter(ev -> "LOGIN".equals(ev.get("type"))).count() >= 2, logins.toString());
+    }
+
+    @Test
+    void withAPasskeyTheEmailKeyRemainsAndRemovingThePasskeyInTheProfileEndsIt() {
+        Member member = newMember();
+        registerPasskeyAfterLogin(member, false);
+
+        // A password reissue by union IT (a new password) leaves the passkey.
+        assertEquals(204, server.admin().tryResetPassword(member.id(), PASSWORD).status());
+        assertEquals(1, passkeys(member));
+
+        // ID + password + 暗証キー still works, from any browser.
+        Browser other = new Browser();
+        int before = mailbox.count(member.email());
+        EmailKeyPage keyPage = new EmailKeyPage(other, new LoginPage(other, other.get(Oidc.authorization(server.realmUrl(), null).url()))
+                .submit(member.loginId(), PASSWORD));
+        assertTrue(keyPage.submit(mailbox.awaitNext(member.email(), before).emailKey()).isPortalRedirect(),
+                "the email key is the fallback, and the suggestion is not shown to a member with a passkey");
+
+        // プロフィール設定 lists the passkey and removes it (the console's 削除 opens Keycloak's delete_credential action).
+        MemberSession session = MemberSession.login(server, member.loginId(), PASSWORD, member.email());
+        String credentialId = session.passkeyCredentialIds().get(0);
+        Browser console = session.browser();
+        Browser.Page confirm = console.get(Oidc.authorization(server.realmUrl(), null).url() + "&kc_action=delete_credential:" + credentialId);
+        assertTrue(confirm.document().text().contains("パスキー"), confirm.document().text());
+        Browser.Page done = console.post(confirm.document().select("form").last().absUrl("action"), Map.of("accept", ""));
+        assertTrue(done.isPortalRedirect(), done.uri() + "\n" + done.document().text());
+        assertEquals(0, passkeys(member));
+        Pause.until(() -> mailbox.to(member.email()).stream().anyMatch(m -> m.subject().contains("パスキーが削除されました")), found -> found);
+
+        // The removed passkey no longer logs in: Chromium offers it again and again, Keycloak refuses it each time.
+        long logins = logins(member);
+        newVisit();
+        driver.get(Oidc.authorization(realmUrl(), null).url());
+        Pause.millis(8_000);
+        assertEquals(logins, logins(member), "a removed passkey must not log in");
+        authenticator.removeAllCredentials();
+    }
+
+    private long logins(Member member) {
+        return server.admin().events(member.id()).stream().filter(e -> "LOGIN".equals(e.get("type"))).count();
+    }
+
+    @Test
+    void notNowIsRememberedAndTheSuggestionDoesNotComeBack() {
+        Member member = newMember();
+        driver.get(Oidc.authorization(realmUrl(), null).url());
+        waiting().until(d -> !d.findElements(By.id("kc-form-login")).isEmpty());
+        assertEquals("username webauthn", driver.findElement(By.id("username")).getDomAttribute("autocomplete"),
+                "conditional UI: the browser offers passkeys at the ログインID field");
+        assertEquals("パスキーでログイン", text("authenticateWebAuthnButton"));
+        chromium.screenshot("passkey-03-login");
+        driver.manage().window().setSize(new Dimension(390, 844));
+        chromium.screenshot("passkey-03-login-phone");
+        driver.manage().window().setSize(new Dimension(1024, 900));
+
+        loginWithEmailKey(member);
+        waiting().until(d -> !d.findElements(By.id("kenpo-passkey-suggestion-form")).isEmpty());
+        driver.findElement(By.id("kenpo-passkey-later")).click();
+        awaitPortal();
+        assertEquals(0, passkeys(member));
+
+        newVisit();
+        loginWithEmailKey(member);
+        awaitPortal();
+    }
+}
