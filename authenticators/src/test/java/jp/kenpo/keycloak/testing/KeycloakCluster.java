@@ -96,7 +96,7 @@ public final class KeycloakCluster implements AutoCloseable {
             return process != null && process.isAlive();
         }
 
-        /** The PID of the node's JVM (kc.sh execs java, so it is the process the harness started). */
+        /** The PID of the node's kc.sh (the harness started it; its JVM is its child, and {@link #kill} kills both). */
         public long pid() {
             return process.pid();
         }
