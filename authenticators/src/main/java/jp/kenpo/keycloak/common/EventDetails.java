@@ -31,6 +31,10 @@ public final class EventDetails {
     public static final String LOOKUP_REQUEST = "kenpo_lookup_request";
     public static final String LOOKUP_DELIVERY = "kenpo_lookup_delivery";
     public static final String LOOKUP_STOPPED_BY = "kenpo_lookup_stopped_by";
+    /** A mail job in the outbox: its id, its kind and the attempts made. */
+    public static final String MAIL_JOB = "kenpo_mail_job";
+    public static final String MAIL_KIND = "kenpo_mail_kind";
+    public static final String MAIL_ATTEMPTS = "kenpo_mail_attempts";
 
     private EventDetails() {
     }

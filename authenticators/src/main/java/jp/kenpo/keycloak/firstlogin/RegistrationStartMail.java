@@ -38,6 +38,11 @@ public record RegistrationStartMail(String email, String languageTag, URI baseUr
     }
 
     @Override
+    public String recipient() {
+        return email;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         Map<String, Object> attributes = new HashMap<>(Validity.mailAttributes(validitySeconds()));
         attributes.put("link", link(session, realm));

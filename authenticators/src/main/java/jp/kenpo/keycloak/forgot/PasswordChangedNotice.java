@@ -17,6 +17,11 @@ record PasswordChangedNotice(String address, String languageTag, String loginId,
     }
 
     @Override
+    public String recipient() {
+        return address;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         new MemberMailer(session, realm).sendToAddress(address, languageTag, "kenpoPasswordChangedSubject", "kenpo-password-changed.ftl",
                 Map.of("loginId", loginId, "changedAt", changedAt));

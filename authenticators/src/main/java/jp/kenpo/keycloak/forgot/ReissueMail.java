@@ -37,6 +37,11 @@ record ReissueMail(String email, String languageTag, String clientId, String tab
     }
 
     @Override
+    public String recipient() {
+        return email;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         List<UserModel> accounts = accounts(session, realm, email());
         if (accounts.isEmpty()) {

@@ -17,6 +17,11 @@ record HouseholdNoticeMail(String address, String languageTag, String issuedAt) 
     }
 
     @Override
+    public String recipient() {
+        return address;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         new MemberMailer(session, realm).sendToAddress(address, languageTag, "kenpoHouseholdNoticeSubject",
                 "kenpo-household-notice.ftl", Map.of("issuedAt", issuedAt));

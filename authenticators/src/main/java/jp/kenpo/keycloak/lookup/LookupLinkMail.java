@@ -17,6 +17,11 @@ record LookupLinkMail(String address, String languageTag, String link, int valid
     }
 
     @Override
+    public String recipient() {
+        return address;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         new MemberMailer(session, realm).sendToAddress(address, languageTag, LookupMail.SUBJECT, "kenpo-lookup-result.ftl",
                 Map.of("link", link, "validityHours", validityHours));

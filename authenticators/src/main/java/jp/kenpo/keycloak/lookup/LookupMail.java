@@ -45,6 +45,11 @@ record LookupMail(LookupOutcome outcome, String email, String languageTag, URI b
     }
 
     @Override
+    public String recipient() {
+        return email;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         MemberMailer mailer = new MemberMailer(session, realm);
         UserModel user = outcome.userId() == null ? null : session.users().getUserById(realm, outcome.userId());

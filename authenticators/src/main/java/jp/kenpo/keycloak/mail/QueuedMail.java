@@ -7,7 +7,7 @@ import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 
 /**
- * Submits a job to the node's {@link MailQueue} and reports a full queue instead of dropping the mail
+ * Submits a job to the {@link MailQueue} (the mail outbox) and reports a full queue instead of dropping the mail
  * silently: the caller learns it (and shows "could not send, try later", the same page for every
  * address), admins see the event error {@value #QUEUE_FULL} and the metric {@code kenpo_mail_queue_full_total}.
  */

@@ -1,6 +1,7 @@
 package jp.kenpo.keycloak.testing;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -86,6 +87,29 @@ final class TestPostgres implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+    }
+
+    /** Runs one query as Keycloak's database user; its rows as psql prints them unaligned (columns split by |). */
+    List<String> query(String sql) {
+        List<String> command = new ArrayList<>();
+        if (asRoot()) {
+            command.addAll(List.of("runuser", "-u", "postgres", "--"));
+        }
+        command.addAll(List.of(bin.resolve("psql").toString(), "-v", "ON_ERROR_STOP=1", "-q", "-A", "-t", "-h", "127.0.0.1",
+                "-p", Integer.toString(port), "-U", USER, "-d", DATABASE, "-c", sql));
+        try {
+            Process p = new ProcessBuilder(command).directory(data.getParent().toFile()).redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            if (!p.waitFor(1, TimeUnit.MINUTES) || p.exitValue() != 0) {
+                throw new IllegalStateException("psql failed: " + out);
+            }
+            return out.lines().filter(l -> !l.isBlank()).toList();
+        } catch (IOException e) {
+            throw new IllegalStateException("psql could not start", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The server's major version, e.g. {@code 15}. */

@@ -19,6 +19,11 @@ record EmptyMailReply(RegistrationStartMail mail) implements MailJob {
     }
 
     @Override
+    public String recipient() {
+        return mail.email();
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         mail.send(session, realm);
         new EventBuilder(realm, session).event(EventType.SEND_VERIFY_EMAIL)

@@ -17,6 +17,11 @@ record PostalNoticeMail(String staffAddress, String requestId) implements MailJo
     }
 
     @Override
+    public String recipient() {
+        return staffAddress;
+    }
+
+    @Override
     public void send(KeycloakSession session, RealmModel realm) throws EmailException {
         new MemberMailer(session, realm).sendToAddress(staffAddress, "ja", "kenpoPostalNoticeSubject", "kenpo-postal-notice.ftl",
                 Map.of("requestId", requestId));
