@@ -15,7 +15,6 @@ import jakarta.ws.rs.core.Response;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.common.NoStore;
-import jp.kenpo.keycloak.common.ServerKey;
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
 import jp.kenpo.keycloak.common.UnionName;
 import jp.kenpo.keycloak.mail.QueuedMail;
@@ -189,10 +188,9 @@ public class LookupCredentialsResource implements RealmResourceProvider {
         request.setApproveHash(null);
         String address = request.getEmail();
         request.setEmail(null);
-        String link = LookupMail.url(session.getContext().getUri().getBaseUri(), realm, "credentials",
-                LookupRequests.newKey(ServerKey.Ring.of(session, realm).active(), request, LookupRequests.Purpose.LINK));
         UserModel user = request.getUserId() == null ? null : session.users().getUserById(realm, request.getUserId());
-        QueuedMail.submit(session, realm, new LookupLinkMail(address, request.getLanguage(), link, config.linkValidityHours()),
+        QueuedMail.submit(session, realm, new LookupLinkMail(address, request.getLanguage(), request.getId(),
+                        session.getContext().getUri().getBaseUri(), config.linkValidityHours()),
                 event(realm, EventType.SEND_RESET_PASSWORD_ERROR, user, request).detail(EventDetails.LOOKUP, "link_not_queued"));
         event(realm, EventType.RESET_PASSWORD, user, request).detail(EventDetails.LOOKUP, "approved").success();
         return household(realm, "approved", null);

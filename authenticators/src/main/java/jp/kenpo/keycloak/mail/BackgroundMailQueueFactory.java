@@ -104,6 +104,12 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
         row.setCreatedAt(now);
         row.setUpdatedAt(now);
         em.persist(row);
+        wakeAfterCommit(session);
+        return true;
+    }
+
+    /** Once the session's transaction commits, this node looks for the mail it made due (not if it rolls back). */
+    void wakeAfterCommit(KeycloakSession session) {
         session.getTransactionManager().enlistAfterCompletion(new AbstractKeycloakTransaction() {
             @Override
             protected void commitImpl() {
@@ -115,7 +121,6 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
                 // The row went with the request: nothing to send.
             }
         });
-        return true;
     }
 
     /** This node in the outbox's CLAIMED_BY: its host name and a per-start suffix, so a restarted node is a new claimant. */

@@ -3,6 +3,7 @@ package jp.kenpo.keycloak.mail;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.persistence.EntityManager;
 import jakarta.ws.rs.BadRequestException;
@@ -78,14 +79,19 @@ public class MailOutboxAdminResource {
         if (!MailOutbox.retry(MailOutbox.em(session), realm.getId(), id, Time.currentTimeMillis())) {
             throw new NotFoundException("No such dead mail");
         }
+        factory().ifPresent(f -> f.wakeAfterCommit(session));
         adminEvent.operation(OperationType.ACTION).resource(RESOURCE).resourcePath(session.getContext().getUri())
                 .detail(EventDetails.MAIL_JOB, id).success();
         return NoStore.json(Map.of("id", id, "state", MailOutboxRules.PENDING));
     }
 
     private MailOutboxSettings settings() {
+        return factory().map(BackgroundMailQueueFactory::settings).orElse(MailOutboxSettings.DEFAULTS);
+    }
+
+    private Optional<BackgroundMailQueueFactory> factory() {
         return session.getKeycloakSessionFactory().getProviderFactory(MailQueue.class, BackgroundMailQueueFactory.ID)
-                instanceof BackgroundMailQueueFactory factory ? factory.settings() : MailOutboxSettings.DEFAULTS;
+                instanceof BackgroundMailQueueFactory factory ? Optional.of(factory) : Optional.empty();
     }
 
     static Map<String, Object> toMap(MailOutboxEntity e) {
