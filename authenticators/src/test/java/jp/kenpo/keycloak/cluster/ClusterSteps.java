@@ -46,15 +46,18 @@ final class ClusterSteps {
         return result;
     }
 
-    /** Makes the balancer's next request go to {@code node}: probes until the other node answered one. */
+    /** Makes the balancer's next request go to {@code node}: probes until {@code node} and then the other node answered. */
     void nextOn(String node) {
         String other = KeycloakCluster.other(node);
-        for (int i = 0; i < 4; i++) {
-            if (other.equals(probe())) {
+        String previous = null;
+        for (int i = 0; i < 8; i++) {
+            String answered = probe();
+            if (other.equals(answered) && node.equals(previous)) {
                 return;
             }
+            previous = answered;
         }
-        throw new AssertionError("the balancer does not alternate: node " + other + " answered no probe");
+        throw new AssertionError("the balancer does not alternate between " + node + " and " + other);
     }
 
     /** A request without side effects (the realm's OpenID discovery document); answers which node served it. */

@@ -69,14 +69,20 @@ final class LoadBalancer implements AutoCloseable {
                 "  http-request set-header X-Forwarded-Port " + port,
                 "  default_backend keycloak",
                 "backend keycloak",
-                "  balance roundrobin",
+                // Round robin over a static map: strict turns between equal servers, also right after a node
+                // came back (HAProxy's dynamic roundrobin gives a returning server several turns in a row).
+                "  balance static-rr",
                 "  option httpchk GET /health/ready",
                 "  http-check expect status 200",
                 "  http-response set-header " + NODE_HEADER + " %s",
                 ""));
         for (Backend b : backends) {
+            // A node that stops answering (connection refused) is out at the first refused request; a failing
+            // /health/ready takes it out only after 30 s: a survivor reports 503 there for some 20 s after its peer
+            // was killed (until the cluster has dropped the dead node), and must not be taken out with it.
             cfg.append("  server ").append(b.name()).append(" 127.0.0.1:").append(b.httpPort())
-                    .append(" check port ").append(b.managementPort()).append(" inter 1s fall 2 rise 1\n");
+                    .append(" check port ").append(b.managementPort())
+                    .append(" inter 1s fall 30 rise 1 observe layer4 error-limit 1 on-error mark-down\n");
         }
         Path config = dir.resolve("haproxy.cfg");
         Files.writeString(config, cfg.toString());
