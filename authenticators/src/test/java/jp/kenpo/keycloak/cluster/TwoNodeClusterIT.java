@@ -400,34 +400,6 @@ class TwoNodeClusterIT {
         return open.stream().anyMatch(r -> (family + " 太郎").equals(r.get("name")));
     }
 
-    @Test
-    @Order(100)
-    void aMemberWhoseKeyTheDeadNodeMailedFinishesOnTheSurvivorAndAPostalRequestSurvives() throws Exception {
-        Member member = newMember("clloss");
-        Browser browser = new Browser();
-        EmailKeyPage keyPage = startLogin(browser, member, NODE_A);
-        String key = mailbox.awaitNext(member.email(), 0).emailKey();
-        String family = "生存" + Members.loginId("p").substring(2, 6);
-        assertTrue(postalRequest(family, NODE_A).text().contains("封書をお送りします"));
-
-        KeycloakCluster.Node a = cluster.node(NODE_A);
-        a.kill();
-
-        Browser.Page portal = keyPage.submit(key);
-        assertEquals(NODE_B, ClusterSteps.servedBy(browser), "only node b is left");
-        assertTrue(portal.isPortalRedirect(), "the login started on the dead node finishes on the survivor: " + portal.uri());
-        assertTrue(postalRequestListed(cluster.node(NODE_B).admin(), family), "the postal request node a stored is there");
-
-        a.restart();
-        assertTrue(postalRequestListed(a.admin(), family), "the restarted node sees it too");
-        // Rejoined: a key mailed by node b works on the restarted node a.
-        Member after = newMember("clrejoin");
-        Browser rejoined = new Browser();
-        EmailKeyPage again = startLogin(rejoined, after, NODE_B);
-        String keyOfB = mailbox.awaitNext(after.email(), 0).emailKey();
-        assertTrue(steps.on(NODE_A, rejoined, () -> again.submit(keyOfB)).isPortalRedirect(), "node a rejoined the cluster");
-        assertEquals(1, mailbox.count(member.email()), "the dead node's key mail was sent once");
-    }
     /** Waits (bounded, for the outbox's lease and back-off) until {@code address} has more than {@code seen} mails. */
     private Mailbox.Mail awaitMail(String address, int seen) {
         List<Mailbox.Mail> mails = Pause.until(() -> mailbox.to(address), m -> m.size() > seen, Duration.ofMinutes(3), Duration.ofMillis(500));
@@ -436,40 +408,60 @@ class TwoNodeClusterIT {
     }
 
     @Test
-    @Order(101)
-    void mailsQueuedByANodeKilledBeforeTheyWentOutArriveOnceFromTheSurvivor() throws Exception {
+    @Order(100)
+    void aNodeKilledWithWorkInFlightLosesNoLoginNoRequestAndNoMailAndRejoins() throws Exception {
+        Member member = newMember("clloss");
         Member forgot = newMember("cldead");
         String lookupAddress = Members.loginId("cldeadlk") + "@example.jp";
+        String family = "生存" + Members.loginId("p").substring(2, 6);
         KeycloakCluster.Node a = cluster.node(NODE_A);
         // Settings changed through node b, the survivor, which undoes them after node a is gone.
         AdminApi survivor = cluster.node(NODE_B).admin();
         try (AdminApi.ConfigChange immediate = survivor.changeExecutionConfig("kenpo-member-lookup",
                 Map.of("kenpo.lookup.delivery", "immediate"))) {
+            // Work in flight on node a: a login at the 暗証キー (mailed by node a), a postal request it stored, ...
+            Browser browser = new Browser();
+            EmailKeyPage keyPage = startLogin(browser, member, NODE_A);
+            String key = mailbox.awaitNext(member.email(), 0).emailKey();
+            assertTrue(postalRequest(family, NODE_A).text().contains("封書をお送りします"));
             Browser lookup = new Browser();
             LookupPage lookupForm = lookupRequest(lookup, lookupAddress);
             try (AdminApi.ConfigChange down = survivor.changeMailServerPort(AdminApi.NO_MAIL_SERVER)) {
-                // The mail server is down: whichever node works on the jobs, no mail can have gone out before the kill.
+                // ... and, while the mail server is down (so no mail can have gone out before the kill), a
+                // パスワード再発行 and a lookup it accepted.
                 assertTrue(reissue(forgot.email(), NODE_A).isSentPage(), "node a accepted the reissue request");
                 assertTrue(steps.on(NODE_A, lookup, () -> lookupForm.send(lookupAddress)).isSentPage(), "node a accepted the lookup");
                 a.kill();
             }
-            // The mail server is back; node a is dead.
+
+            Browser.Page portal = keyPage.submit(key);
+            assertEquals(NODE_B, ClusterSteps.servedBy(browser), "only node b is left");
+            assertTrue(portal.isPortalRedirect(), "the login started on the dead node finishes on the survivor: " + portal.uri());
+            assertTrue(postalRequestListed(survivor, family), "the postal request node a stored is there");
+            // The mail server is back; node b sends what node a accepted.
             Mailbox.Mail reissued = awaitMail(forgot.email(), 0);
             assertTrue(temporaryPasswords(reissued).containsKey(forgot.loginId()), "node b sent node a's reissue mail: " + reissued.text());
             Mailbox.Mail link = awaitMail(lookupAddress, 0);
-            Browser reveal = new Browser();
-            Document page = reveal.get(link.link()).document();
+            Document page = new Browser().get(link.link()).document();
             assertTrue(page.getElementById("kenpo-lookup-reveal-form") != null, "node b sent a working lookup link: " + page.text());
         }
 
         a.restart();
-        // After node a rejoined, one more mail through it: once that one is here, node a has run its start-up and polls.
+        assertTrue(postalRequestListed(a.admin(), family), "the restarted node sees the postal request too");
+        // Rejoined: a key mailed by node b works on the restarted node a.
+        Member after = newMember("clrejoin");
+        Browser rejoined = new Browser();
+        EmailKeyPage again = startLogin(rejoined, after, NODE_B);
+        String keyOfB = mailbox.awaitNext(after.email(), 0).emailKey();
+        assertTrue(steps.on(NODE_A, rejoined, () -> again.submit(keyOfB)).isPortalRedirect(), "node a rejoined the cluster");
+        // One more mail through node a: once that one is here, node a has run its start-up and its outbox polls.
         Member barrier = newMember("clbarrier");
         assertTrue(reissue(barrier.email(), NODE_A).isSentPage());
         awaitMail(barrier.email(), 0);
         assertEquals(1, mailbox.count(forgot.email()), "the reissue mail node a accepted was sent once, not again after it rejoined");
         assertEquals(1, mailbox.count(lookupAddress), "the lookup mail node a accepted was sent once");
-        Map<String, Object> outbox = cluster.node(NODE_A).admin().get("/realms/kenpo/kenpo-mail-outbox", new TypeReference<>() { });
+        assertEquals(1, mailbox.count(member.email()), "the 暗証キー node a mailed was sent once");
+        Map<String, Object> outbox = a.admin().get("/realms/kenpo/kenpo-mail-outbox", new TypeReference<>() { });
         @SuppressWarnings("unchecked")
         Map<String, Object> counts = (Map<String, Object>) outbox.get("counts");
         assertEquals(0, ((Number) counts.getOrDefault("dead", 0)).intValue(), "no mail is dead: " + outbox);
