@@ -9,7 +9,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -58,11 +60,16 @@ public final class Browser {
     public record Form(String action, Map<String, String> hidden) {
     }
 
+    /** One request of a navigation and its answer's status and headers (a redirect is a hop of its own). */
+    public record Hop(String method, URI uri, int status, HttpHeaders headers) {
+    }
+
     private final HttpClient http;
     private final String acceptLanguage;
     private final String stopAt;
     private final Duration timeout;
     private final Map<String, String> cookies = new LinkedHashMap<>();
+    private volatile List<Hop> lastHops = List.of();
 
     /** A Japanese-speaking member's browser for the test realm's portal. */
     public Browser() {
@@ -131,6 +138,14 @@ public final class Browser {
         cookies.keySet().removeIf(name -> !kept.contains(name));
     }
 
+    /**
+     * The requests of the last navigation ({@link #get}, {@link #post}, {@link #submit}), first to last: the
+     * first is the one that carried the method and form, the rest followed its redirects.
+     */
+    public List<Hop> lastHops() {
+        return lastHops;
+    }
+
     /** A new member at the same browser: no cookies. */
     public void forgetCookies() {
         cookies.clear();
@@ -145,8 +160,11 @@ public final class Browser {
 
     private Page follow(HttpRequest first) {
         HttpRequest request = first;
+        List<Hop> hopList = new ArrayList<>();
+        lastHops = hopList;
         for (int hops = 0; hops < 20; hops++) {
             HttpResponse<String> response = send(request);
+            hopList.add(new Hop(request.method(), request.uri(), response.statusCode(), response.headers()));
             storeCookies(response.headers());
             int status = response.statusCode();
             String location = response.headers().firstValue("Location").orElse(null);
