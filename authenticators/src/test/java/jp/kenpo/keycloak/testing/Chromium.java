@@ -74,7 +74,9 @@ public final class Chromium implements AutoCloseable {
             }
             function visible(e) {
               var r = e.getBoundingClientRect(), s = getComputedStyle(e);
-              return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0' && onTop(e, r);
+              // checkVisibility: false inside a closed <details> too, whose content keeps a box but is not drawn.
+              return r.width > 2 && r.height > 2 && s.visibility !== 'hidden' && s.display !== 'none' && s.opacity !== '0'
+                  && (!e.checkVisibility || e.checkVisibility()) && onTop(e, r);
             }
             // Drawn where it stands (not under another layer, e.g. the account console's closed menu under its page).
             function onTop(e, r) {

@@ -259,13 +259,8 @@ public final class KeycloakCluster implements AutoCloseable {
             cluster.node(NODE_B).start(false);
             cluster.loadBalancer = LoadBalancer.start(base.resolve("haproxy"), cluster.lbPort, cluster.nodes.values().stream()
                     .map(n -> new LoadBalancer.Backend(n.name, n.httpPort, n.managementPort)).toList());
-            AdminApi admin = cluster.admin();
-            admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
-            // As in KeycloakServer: every test browses from 127.0.0.1; throttle tests set the limit they test.
-            admin.changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.reissue.perClientPerHour", "10000"));
-            admin.changeExecutionConfig("kenpo-login-id-password-form", Map.of("kenpo.registrationMail.perClientPerHour", "10000"));
-            admin.changeExecutionConfig("kenpo-member-lookup",
-                    Map.of("kenpo.lookup.perClientPerHour", "10000", "kenpo.postal.perClientPerDay", "10000"));
+            // The same realm settings as the one-node test server's.
+            KeycloakServer.prepareRealm(cluster.admin());
         } catch (Exception e) {
             cluster.close();
             throw e;

@@ -168,21 +168,7 @@ public final class KeycloakServer implements AutoCloseable {
         KeycloakServer server = new KeycloakServer(home, httpPort, managementPort, greenMail, smtpPort, imapPort, log, process, postgres);
         try {
             KeycloakProcess.awaitReady(server.process, server.realmUrl(), Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 5)), log);
-            // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
-            server.admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
-            // Every test browses from 127.0.0.1: per-client limits would let one test class use up the next
-            // one's quota. Tests of throttles set the limit they test (per address, per number, per member).
-            server.admin.changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.reissue.perClientPerHour", "10000"));
-            server.admin.changeExecutionConfig("kenpo-login-id-password-form", Map.of("kenpo.registrationMail.perClientPerHour", "10000"));
-            server.admin.changeExecutionConfig("kenpo-member-lookup",
-                    Map.of("kenpo.lookup.perClientPerHour", "10000", "kenpo.postal.perClientPerDay", "10000"));
-            // The demo's sample 問い合わせ先 (as ./run.sh sets it): every screen, mail and letter of the tests shows it.
-            for (String language : List.of("ja", "en")) {
-                server.admin.setRealmTexts(language, sampleContact(language));
-            }
-            // パスキーのご案内 comes once after a member's first login with the email key: every test member would
-            // meet it on the way to the portal. The passkey tests switch it on for themselves.
-            server.admin.changeRequirement("kenpo-passkey-suggestion", "DISABLED");
+            prepareRealm(server.admin);
         } catch (Exception e) {
             // A first start on a slow machine can time out after the (one-time) augmentation: keep its log anyway.
             keepAugmentationLog(log);
@@ -191,6 +177,25 @@ public final class KeycloakServer implements AutoCloseable {
         }
         keepAugmentationLog(log);
         return server;
+    }
+
+    /** What every test realm gets after its import, on one node or on the two-node cluster. */
+    static void prepareRealm(AdminApi admin) throws Exception {
+        // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
+        admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
+        // Every test browses from 127.0.0.1: per-client limits would let one test class use up the next
+        // one's quota. Tests of throttles set the limit they test (per address, per number, per member).
+        admin.changeExecutionConfig("kenpo-password-reissue", Map.of("kenpo.reissue.perClientPerHour", "10000"));
+        admin.changeExecutionConfig("kenpo-login-id-password-form", Map.of("kenpo.registrationMail.perClientPerHour", "10000"));
+        admin.changeExecutionConfig("kenpo-member-lookup",
+                Map.of("kenpo.lookup.perClientPerHour", "10000", "kenpo.postal.perClientPerDay", "10000"));
+        // The demo's sample 問い合わせ先 (as ./run.sh sets it): every screen, mail and letter of the tests shows it.
+        for (String language : List.of("ja", "en")) {
+            admin.setRealmTexts(language, sampleContact(language));
+        }
+        // パスキーのご案内 comes once after a member's first login with the email key: every test member would
+        // meet it on the way to the portal. The passkey tests switch it on for themselves.
+        admin.changeRequirement("kenpo-passkey-suggestion", "DISABLED");
     }
 
     /** The values of the realm export's {@code KENPO_*} placeholders on this test server. */
