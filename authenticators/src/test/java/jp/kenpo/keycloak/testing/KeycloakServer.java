@@ -180,7 +180,7 @@ public final class KeycloakServer implements AutoCloseable {
     }
 
     /** What every test realm gets after its import, on one node or on the two-node cluster. */
-    static void prepareRealm(AdminApi admin) throws Exception {
+    public static void prepareRealm(AdminApi admin) throws Exception {
         // The export has no client secret (Keycloak generates a random one): the tests' portal sets its own.
         admin.setClientSecret(Oidc.CLIENT_ID, Oidc.CLIENT_SECRET);
         // Every test browses from 127.0.0.1: per-client limits would let one test class use up the next
