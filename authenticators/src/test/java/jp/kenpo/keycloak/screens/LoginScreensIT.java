@@ -458,6 +458,54 @@ class LoginScreensIT {
         chromium.screen("34-error");
     }
 
+    @Test
+    void verifyEmailAndInfoPagesSpeakThePacksWords() {
+        // A 暗証キー proves the address (the email-key step marks it verified), so Keycloak's VERIFY_EMAIL passes
+        // silently after it: only a member who switched the key off, where the union allows that, sees
+        // Keycloak's メールアドレスの確認 page.
+        String loginId = jp.kenpo.keycloak.testing.Members.loginId("shotve");
+        String email = loginId + "@example.jp";
+        java.util.Map<String, Object> user = new java.util.HashMap<>();
+        user.put("username", loginId);
+        user.put("enabled", true);
+        user.put("email", email);
+        user.put("emailVerified", false);
+        user.put("attributes", java.util.Map.of("kenpoEmailKeyLogin", java.util.List.of("off")));
+        user.put("credentials", java.util.List.of(java.util.Map.of("type", "password", "value", PASSWORD, "temporary", false)));
+        user.put("requiredActions", java.util.List.of("VERIFY_EMAIL"));
+        assertEquals(201, server.admin().tryCreateUser(user).status());
+        String userId = server.admin().userIdByUsername(loginId);
+
+        try (jp.kenpo.keycloak.testing.AdminApi.ConfigChange allowed = server.admin().changeExecutionConfig(
+                "kenpo-condition-email-key-login", java.util.Map.of("kenpo.emailKeyLogin.allowMembersToSwitchOff", "true"))) {
+            driver.get(Oidc.authorization(server.realmUrl(), null).url());
+            driver.findElement(By.id("username")).sendKeys(loginId);
+            driver.findElement(By.id("password")).sendKeys(PASSWORD);
+            driver.findElement(By.id("kc-login")).click();
+            titleBecomes("メールアドレスの確認");
+        }
+        assertTrue(driver.findElement(By.tagName("body")).getText().contains("メールアドレスを確認するためのメールを " + email + " へお送りしました。"),
+                driver.getPageSource());
+        assertNoStockWords();
+        chromium.screen("35-verify-email");
+
+        // The member opens the mail's link in another browser (no login attempt there): Keycloak's お知らせ pages.
+        String link = server.mailbox().awaitNext(email, 0).link();
+        driver.manage().deleteAllCookies();
+        driver.get(link);
+        titleBecomes("メールアドレスの確認");
+        assertTrue(driver.findElement(By.id("kc-info-message")).getText().contains("メールアドレス " + email + " を確認します。"),
+                driver.getPageSource());
+        assertNoStockWords();
+        chromium.screen("36-info-confirm-email");
+        driver.findElement(By.linkText("次へ進む")).click();
+        titleBecomes("メールアドレスを確認しました");
+        assertTrue(driver.findElement(By.id("kc-info-message")).getText().contains("メールアドレスを確認しました。"), driver.getPageSource());
+        assertNoStockWords();
+        chromium.screen("37-info-email-verified");
+        assertEquals(Boolean.TRUE, server.admin().user(userId).get("emailVerified"));
+    }
+
     private void assertNoStockWords() {
         String page = driver.findElement(By.tagName("body")).getText();
         for (String stock : java.util.List.of("サインイン", "アプリケーション", "クライアント", "«", "»")) {
