@@ -650,7 +650,7 @@ class TwoNodeClusterIT {
         assertEquals(200, after.status(), "no error page: " + after.document().text());
         assertFalse(after.isPortalRedirect());
         LoginPage again = new LoginPage(open, after);
-        assertEquals("ログイン試行がタイムアウトしました。ログインは最初から開始されます。", again.message(),
+        assertEquals("時間が経ったため、ログインをはじめからやり直してください。", again.message(),
                 "the member is told that the login starts again");
         // The member logs in as before: password (database) and a new key.
         int seen = mailbox.count(member.email());
