@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,6 +18,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,6 +28,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import com.icegreen.greenmail.user.GreenMailUser;
+import jakarta.mail.Folder;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import jakarta.mail.Store;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import jp.kenpo.keycloak.emailkey.EmailKeyConfig;
 import jp.kenpo.keycloak.pages.EmailKeyPage;
 import jp.kenpo.keycloak.pages.LoginPage;
@@ -34,6 +47,7 @@ import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Household;
 import jp.kenpo.keycloak.testing.KeycloakCluster;
 import jp.kenpo.keycloak.testing.KeycloakClusterExtension;
+import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Pause;
@@ -407,6 +421,145 @@ class TwoNodeClusterIT {
         return mails.get(mails.size() - 1);
     }
 
+    /** 空メール intake on for the realm, as EmptyMailIT sets it: GreenMail's IMAP, the vault's password, every second. */
+    private Map<String, String> emptyMailSettings() {
+        Map<String, String> settings = new HashMap<>();
+        settings.put("kenpo.emptyMail.enabled", "true");
+        settings.put("kenpo.emptyMail.address", KeycloakServer.REGISTRATION_ADDRESS);
+        settings.put("kenpo.emptyMail.host", "127.0.0.1");
+        settings.put("kenpo.emptyMail.port", Integer.toString(cluster.imapPort()));
+        settings.put("kenpo.emptyMail.tls", "false");
+        settings.put("kenpo.emptyMail.user", KeycloakServer.REGISTRATION_ADDRESS);
+        settings.put("kenpo.emptyMail.password", "${vault." + KeycloakServer.REGISTRATION_VAULT_KEY + "}");
+        settings.put("kenpo.emptyMail.intervalSeconds", "1");
+        settings.put("kenpo.emptyMail.publicUrl", cluster.baseUrl());
+        return settings;
+    }
+
+    /** An empty mail from a phone, placed straight into the registration mailbox (with its Return-Path). */
+    private void deliverEmptyMail(String from) {
+        try {
+            MimeMessage message = new MimeMessage(Session.getInstance(new Properties()));
+            message.setFrom(new InternetAddress(from));
+            message.setRecipients(Message.RecipientType.TO, KeycloakServer.REGISTRATION_ADDRESS);
+            message.setHeader("Return-Path", "<" + from + ">");
+            message.setSubject("");
+            message.setText("");
+            message.saveChanges();
+            GreenMailUser user = cluster.greenMail().getUserManager().getUserByEmail(KeycloakServer.REGISTRATION_ADDRESS);
+            user.deliver(message);
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** How many mails the registration mailbox's folder holds (read over IMAP, as the nodes read it). */
+    private int mailsIn(String folderName) {
+        Store store = null;
+        try {
+            store = Session.getInstance(new Properties()).getStore("imap");
+            store.connect("127.0.0.1", cluster.imapPort(), KeycloakServer.REGISTRATION_ADDRESS, KeycloakCluster.registrationPassword());
+            Folder folder = store.getFolder(folderName);
+            return folder.exists() ? folder.getMessageCount() : 0;
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (store != null) {
+                try {
+                    store.close();
+                } catch (MessagingException ignored) {
+                    // closing
+                }
+            }
+        }
+    }
+
+    private static final String POLLED = "Empty-mail registration mailbox of realm kenpo polled:";
+    private static final Pattern ANSWERED = Pattern.compile(Pattern.quote(POLLED) + " received (\\d+), answered (\\d+)");
+
+    /** The part of a node's log written since {@code from} characters. */
+    private static String logSince(KeycloakCluster.Node node, int from) {
+        try {
+            String log = new String(Files.readAllBytes(node.log()), StandardCharsets.ISO_8859_1);
+            return log.substring(Math.min(from, log.length()));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int logLength(KeycloakCluster.Node node) {
+        return logSince(node, 0).length();
+    }
+
+    private static long count(String text, String what) {
+        return Pattern.compile(Pattern.quote(what)).matcher(text).results().count();
+    }
+
+    /** The replies the node's polls answered (sum of "answered N" of its poll lines). */
+    private static int answeredIn(String log) {
+        Matcher m = ANSWERED.matcher(log);
+        int answered = 0;
+        while (m.find()) {
+            answered += Integer.parseInt(m.group(2));
+        }
+        return answered;
+    }
+
+    @Test
+    @Order(50)
+    void eachEmptyMailIsAnsweredOnceClusterWideAndNotAgainAfterARestart() throws Exception {
+        List<String> senders = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            senders.add(Members.loginId("clkara" + i) + "@example.ne.jp");
+        }
+        Map<String, Integer> logStart = new HashMap<>();
+        cluster.nodes().forEach(n -> logStart.put(n.name(), logLength(n)));
+        // Switched on (and off again) through node b, which stays up while node a restarts below.
+        AdminApi admin = cluster.node(NODE_B).admin();
+        try (AdminApi.ConfigChange on = admin.changeExecutionConfig("kenpo-login-id-password-form", emptyMailSettings())) {
+            // Both nodes poll the mailbox (each node's timer; one node at a time): seen in each node's log.
+            for (KeycloakCluster.Node node : cluster.nodes()) {
+                long polls = Pause.until(() -> count(logSince(node, logStart.get(node.name())), POLLED), c -> c >= 2,
+                        Duration.ofMinutes(2), Duration.ofMillis(500));
+                assertTrue(polls >= 2, "node " + node.name() + " polls the mailbox (" + polls + " polls)");
+            }
+            senders.forEach(this::deliverEmptyMail);
+            for (String sender : senders) {
+                Mailbox.Mail reply = awaitMail(sender, 0);
+                assertTrue(reply.subject().contains("利用登録手続きのご案内"), reply.subject());
+            }
+            // Both nodes go on polling several times each after the replies: nobody answers a mail again.
+            Map<String, Integer> afterReplies = new HashMap<>();
+            cluster.nodes().forEach(n -> afterReplies.put(n.name(), logLength(n)));
+            for (KeycloakCluster.Node node : cluster.nodes()) {
+                long polls = Pause.until(() -> count(logSince(node, afterReplies.get(node.name())), POLLED), c -> c >= 3,
+                        Duration.ofMinutes(2), Duration.ofMillis(500));
+                assertTrue(polls >= 3, "node " + node.name() + " polled " + polls + " times after the replies");
+            }
+            Pause.until(() -> mailbox.count(senders.get(0)), n -> n > 1, Duration.ofSeconds(10), Duration.ofSeconds(1));
+            for (String sender : senders) {
+                assertEquals(1, mailbox.count(sender), "exactly one reply to " + sender);
+            }
+            int answeredByA = answeredIn(logSince(cluster.node(NODE_A), logStart.get(NODE_A)));
+            int answeredByB = answeredIn(logSince(cluster.node(NODE_B), logStart.get(NODE_B)));
+            assertEquals(senders.size(), answeredByA + answeredByB,
+                    "the nodes' polls answered each mail once in all (a: " + answeredByA + ", b: " + answeredByB + ")");
+            assertEquals(0, mailsIn("INBOX"), "the answered mails left the inbox");
+            assertEquals(senders.size(), mailsIn("kenpo-processed"), "they were moved to the processed folder");
+
+            // A restart of node a (graceful, as a union's restart): it polls again and answers nothing twice.
+            KeycloakCluster.Node a = cluster.node(NODE_A);
+            a.stop();
+            a.restart();
+            int restarted = logLength(a);
+            Pause.until(() -> count(logSince(a, restarted), POLLED), c -> c >= 3, Duration.ofMinutes(2), Duration.ofMillis(500));
+            assertTrue(count(logSince(a, restarted), POLLED) >= 3, "the restarted node a polls again");
+            for (String sender : senders) {
+                assertEquals(1, mailbox.count(sender), "still one reply to " + sender + " after node a's restart");
+            }
+        }
+    }
+
     @Test
     @Order(100)
     void aNodeKilledWithWorkInFlightLosesNoLoginNoRequestAndNoMailAndRejoins() throws Exception {
@@ -497,7 +650,7 @@ class TwoNodeClusterIT {
         assertEquals(200, after.status(), "no error page: " + after.document().text());
         assertFalse(after.isPortalRedirect());
         LoginPage again = new LoginPage(open, after);
-        assertEquals("ログイン試行がタイムアウトしました。ログインは最初から開始されます。", again.message(),
+        assertEquals("時間が経ったため、ログインをはじめからやり直してください。", again.message(),
                 "the member is told that the login starts again");
         // The member logs in as before: password (database) and a new key.
         int seen = mailbox.count(member.email());

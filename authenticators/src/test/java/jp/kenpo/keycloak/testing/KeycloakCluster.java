@@ -54,6 +54,7 @@ public final class KeycloakCluster implements AutoCloseable {
     private final TestPostgres postgres;
     private final GreenMail greenMail;
     private final int smtpPort;
+    private final int imapPort;
     private final Path vault;
     private final int lbPort;
     private final Map<String, Node> nodes = new LinkedHashMap<>();
@@ -180,11 +181,12 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private KeycloakCluster(Path base, TestPostgres postgres, GreenMail greenMail, int smtpPort, Path vault, int lbPort) {
+    private KeycloakCluster(Path base, TestPostgres postgres, GreenMail greenMail, int smtpPort, int imapPort, Path vault, int lbPort) {
         this.base = base;
         this.postgres = postgres;
         this.greenMail = greenMail;
         this.smtpPort = smtpPort;
+        this.imapPort = imapPort;
         this.vault = vault;
         this.lbPort = lbPort;
     }
@@ -209,7 +211,14 @@ public final class KeycloakCluster implements AutoCloseable {
                 // JGroups (jdbc-ping: each node writes its address into the shared database) on loopback.
                 "--cache-embedded-network-bind-address=127.0.0.1",
                 "--cache-embedded-network-bind-port=" + clusterPort,
+                // The file vault holds the 空メール mailbox's password (KeycloakServer.REGISTRATION_VAULT_KEY).
                 "--vault-dir=" + vault,
+                // The 空メール poll: each node's timer ticks (Keycloak's cluster-aware runner lets one node at a
+                // time poll; a realm polled less than its interval ago is skipped). Ticks of 2 s on node a and 3 s on
+                // node b shift against each other, so that both nodes get turns to poll (with equal ticks one node
+                // could stay just ahead of the other for a long time). One DEBUG line per poll in each node's log.
+                "--spi-admin-realm-restapi-extension--kenpo-empty-mail--poll-seconds=" + (NODE_A.equals(node) ? 2 : 3),
+                "--log-level=INFO,jp.kenpo.keycloak.firstlogin.emptymail:debug",
                 // A readable node name in logs and cluster views (Keycloak refuses -Djboss.node.name).
                 "--spi-cache-embedded--default--node-name=kenpo-" + node);
     }
@@ -245,7 +254,7 @@ public final class KeycloakCluster implements AutoCloseable {
             greenMail.stop();
             throw e;
         }
-        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, vault, freePort());
+        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, imapPort, vault, freePort());
         try {
             for (String name : List.of(NODE_A, NODE_B)) {
                 Path home = base.resolve("node-" + name);
@@ -357,6 +366,16 @@ public final class KeycloakCluster implements AutoCloseable {
 
     public GreenMail greenMail() {
         return greenMail;
+    }
+
+    /** GreenMail's IMAP port: the 空メール registration mailbox ({@link KeycloakServer#REGISTRATION_ADDRESS}). */
+    public int imapPort() {
+        return imapPort;
+    }
+
+    /** The registration mailbox's IMAP password (the same as in the nodes' vault). */
+    public static String registrationPassword() {
+        return KeycloakServer.REGISTRATION_PASSWORD;
     }
 
     /** Waits until the balancer routes to every running node again (after a restart). */

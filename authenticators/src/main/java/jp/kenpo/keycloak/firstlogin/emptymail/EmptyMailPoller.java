@@ -105,6 +105,11 @@ final class EmptyMailPoller {
                 folder.close(true);
             }
             EmptyMailStatus.record(session, realm, EmptyMailStatus.OK, counts);
+            // One line per poll at DEBUG (category jp.kenpo.keycloak.firstlogin.emptymail): which node read the
+            // mailbox and what it did; the cluster test reads it to see that both nodes poll.
+            LOG.debugf("Empty-mail registration mailbox of realm %s polled: received %d, answered %d, ignored %d, throttled %d",
+                    realm.getName(), counts.get(EmptyMailStatus.RECEIVED), counts.get(EmptyMailStatus.ANSWERED),
+                    counts.get(EmptyMailStatus.IGNORED), counts.get(EmptyMailStatus.THROTTLED));
         } catch (MessagingException e) {
             // No password here: Jakarta Mail's messages carry the server's answer, never the credentials.
             LOG.warnf("Empty-mail registration mailbox of realm %s cannot be reached (%s://%s:%d, folder %s): %s: %s; retried in %d s",
