@@ -27,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
-import org.openqa.selenium.Dimension;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -129,16 +128,13 @@ class PasskeyIT {
         assertTrue(driver.getPageSource().contains("次回からパスキーで簡単・安全にログインできます"));
         assertEquals("今はしない", text("kenpo-passkey-later"));
         if (screenshots) {
-            chromium.screenshot("passkey-01-suggestion");
-            driver.manage().window().setSize(new Dimension(390, 844));
-            chromium.screenshot("passkey-01-suggestion-phone");
-            driver.manage().window().setSize(new Dimension(1024, 900));
+            chromium.screen("passkey-01-suggestion");
         }
         driver.findElement(By.id("kenpo-passkey-register")).click();
         waiting().until(d -> !d.findElements(By.id("registerWebAuthn")).isEmpty());
         assertEquals("パスキーの登録", text("kc-page-title"));
         if (screenshots) {
-            chromium.screenshot("passkey-02-register");
+            chromium.screen("passkey-02-register");
         }
         driver.findElement(By.id("registerWebAuthn")).click();
         acceptLabelPrompt();
@@ -263,10 +259,7 @@ class PasskeyIT {
         assertEquals("username webauthn", driver.findElement(By.id("username")).getDomAttribute("autocomplete"),
                 "conditional UI: the browser offers passkeys at the ログインID field");
         assertEquals("パスキーでログイン", text("authenticateWebAuthnButton"));
-        chromium.screenshot("passkey-03-login");
-        driver.manage().window().setSize(new Dimension(390, 844));
-        chromium.screenshot("passkey-03-login-phone");
-        driver.manage().window().setSize(new Dimension(1024, 900));
+        chromium.screen("passkey-03-login");
 
         loginWithEmailKey(member);
         waiting().until(d -> !d.findElements(By.id("kenpo-passkey-suggestion-form")).isEmpty());
