@@ -239,6 +239,8 @@ public final class AdminApi {
         return () -> updateRealm(Map.of("smtpServer", smtp));
     }
 
+    private static final int LARGE_BODY = 1024 * 1024;
+
     /** POST a raw body on any admin path (relative to /admin), with or without the admin's token. */
     public Answer postBody(String adminPath, String contentType, byte[] body, boolean authenticated) {
         return postBody(adminPath, contentType, body, authenticated ? null : "", authenticated);
@@ -254,6 +256,9 @@ public final class AdminApi {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(rest.baseUrl() + "/admin" + adminPath))
                     .timeout(Duration.ofMinutes(10))
                     .header("Content-Type", contentType)
+                    // A large body asks first (Expect: 100-continue): a server that refuses it by its size answers
+                    // before the body is sent, instead of closing the connection under a client still writing.
+                    .expectContinue(body.length > LARGE_BODY)
                     .POST(HttpRequest.BodyPublishers.ofByteArray(body));
             if (authenticated) {
                 request.header("Authorization", "Bearer " + rest.token());
