@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.testing;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -224,9 +223,9 @@ public final class KeycloakCluster implements AutoCloseable {
     }
 
     public static KeycloakCluster start() throws Exception {
-        Path dist = Path.of(required("kenpo.keycloak.home"));
-        Path jar = Path.of(required("kenpo.pack.jar"));
-        Path realmDir = Path.of(required("kenpo.realm.dir"));
+        Path dist = Path.of(KeycloakServer.required("kenpo.keycloak.home"));
+        Path jar = Path.of(KeycloakServer.required("kenpo.pack.jar"));
+        Path realmDir = Path.of(KeycloakServer.required("kenpo.realm.dir"));
         Path artifacts = Path.of(System.getProperty("kenpo.artifacts.dir", "target/test-artifacts/cluster"));
         Files.createDirectories(artifacts);
         if (!Files.isRegularFile(dist.resolve("bin/kc.sh"))) {
@@ -239,8 +238,8 @@ public final class KeycloakCluster implements AutoCloseable {
         Files.createDirectories(vault);
         Files.writeString(vault.resolve(REALM + "_" + KeycloakServer.REGISTRATION_VAULT_KEY), KeycloakServer.REGISTRATION_PASSWORD);
 
-        int smtpPort = freePort();
-        int imapPort = freePort();
+        int smtpPort = KeycloakServer.freePort();
+        int imapPort = KeycloakServer.freePort();
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -249,19 +248,19 @@ public final class KeycloakCluster implements AutoCloseable {
 
         TestPostgres postgres;
         try {
-            postgres = TestPostgres.start(base.resolve("postgres-data"), freePort(), artifacts.resolve("postgres-setup.log"));
+            postgres = TestPostgres.start(base.resolve("postgres-data"), KeycloakServer.freePort(), artifacts.resolve("postgres-setup.log"));
         } catch (RuntimeException | IOException e) {
             greenMail.stop();
             throw e;
         }
-        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, imapPort, vault, freePort());
+        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, imapPort, vault, KeycloakServer.freePort());
         try {
             for (String name : List.of(NODE_A, NODE_B)) {
                 Path home = base.resolve("node-" + name);
                 copyIfBuilt(dist, home, realmDir, name.equals(NODE_A));
                 Path log = artifacts.resolve("keycloak-" + name + ".log");
                 Files.deleteIfExists(log);
-                cluster.nodes.put(name, cluster.new Node(name, home, freePort(), freePort(), freeClusterPort(), log));
+                cluster.nodes.put(name, cluster.new Node(name, home, KeycloakServer.freePort(), KeycloakServer.freePort(), freeClusterPort(), log));
             }
             // The first node creates the schema and imports the realm; the second joins it.
             cluster.node(NODE_A).start(true);
@@ -387,19 +386,10 @@ public final class KeycloakCluster implements AutoCloseable {
         return loadBalancer.log();
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
     /** A free port for JGroups whose failure-detection port (JGroups' FD_SOCK2: the port + 100) is free too. */
     private static int freeClusterPort() {
         for (int i = 0; i < 50; i++) {
-            int port = freePort();
+            int port = KeycloakServer.freePort();
             if (port + 100 < 65_536) {
                 try (ServerSocket probe = new ServerSocket(port + 100)) {
                     return port;
@@ -409,14 +399,6 @@ public final class KeycloakCluster implements AutoCloseable {
             }
         }
         throw new IllegalStateException("No free port pair for JGroups");
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("System property " + property + " is not set (run through mvn verify)");
-        }
-        return value;
     }
 
     @Override

@@ -319,7 +319,8 @@ public final class KeycloakServer implements AutoCloseable {
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
     }
 
-    private static int freePort() {
+    /** A free loopback port (also for the cluster's nodes, PostgreSQL and HAProxy). */
+    static int freePort() {
         try (ServerSocket socket = new ServerSocket(0)) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();
@@ -328,7 +329,8 @@ public final class KeycloakServer implements AutoCloseable {
         }
     }
 
-    private static String required(String property) {
+    /** A system property the failsafe configuration sets (paths of the distribution, the jar, the realm). */
+    static String required(String property) {
         String value = System.getProperty(property);
         if (value == null || value.isBlank()) {
             throw new IllegalStateException("System property " + property + " is not set (run through mvn verify)");
