@@ -150,13 +150,15 @@ final class LoginLoad {
             });
         }
         sleepUntil(windowStart);
-        if (profiler != null) {
-            profiler.start();
-        }
+        // CPU is read at the window's start, before the recording starts: jcmd takes a second or more per JVM (two with
+        // --two-nodes; far more on a loaded machine), and the CPU must cover the same window as the logins counted.
         cpuAtStart[0] = keycloak.cpuSeconds();
         cpuAtStart[1] = db.cpuSeconds();
         cpuAtStart[2] = Machine.cpuSeconds(ProcessHandle.current().pid());
         long[] busyAtStart = Machine.busyAndTotalTicks();
+        if (profiler != null) {
+            profiler.start();
+        }
         sleepUntil(windowEnd);
         double keycloakCpu = keycloak.cpuSeconds() - cpuAtStart[0];
         double dbCpu = db.cpuSeconds() - cpuAtStart[1];

@@ -364,9 +364,9 @@ final class Report {
         md.append(String.format(Locale.ROOT, "After the single node's steps, the single node stopped and two nodes of its build started "
                 + "(`kc.sh start --optimized --cache=ispn`, finding each other through the shared PostgreSQL: JDBC-ping) behind HAProxy "
                 + "(round robin for every request, no stickiness: each request of a login may go to either node); the same realms, "
-                + "members and flows through the balancer, %d virtual members per flow, warm-up in cycles until stable, then %d rounds "
+                + "members and flows through the balancer, %d virtual members per flow, warm-up in cycles until stable, then %d %s "
                 + "of %d s per flow in alternating order, as for the single node. Keycloak CPU is both JVMs' CPU added up.%n%n",
-                run.vus(), run.rounds(), run.measureSeconds()));
+                run.vus(), run.rounds(), run.rounds() == 1 ? "round" : "rounds", run.measureSeconds()));
         if (Machine.cores() <= 2) {
             md.append(String.format(Locale.ROOT, "**This machine has %d cores: two nodes share the cores one node had, so they cannot show "
                     + "scale-out (more logins per second than one node). What they show is the CPU a login costs in a two-node cluster "
