@@ -61,9 +61,10 @@ public final class MemberAttributes {
     public static final String DISCLOSE_MEDICAL = "kenpoDiscloseMedical"; // private / public
     public static final String DISCLOSE_GENERIC = "kenpoDiscloseGeneric";
 
-    // Recorded by the pack at each successful login (epoch seconds).
-    public static final String LAST_LOGIN_AT = "kenpoLastLoginAt";
-    public static final String PREVIOUS_LOGIN_AT = "kenpoPreviousLoginAt";
+    // Where earlier builds of 0.1.0 kept the last two logins (epoch seconds); now in the pack's table
+    // KENPO_LOGIN_HISTORY, and carried over from these at each member's first login after the upgrade.
+    public static final String LEGACY_LAST_LOGIN_AT = "kenpoLastLoginAt";
+    public static final String LEGACY_PREVIOUS_LOGIN_AT = "kenpoPreviousLoginAt";
 
     public static final String ON = "on";
     public static final String OFF = "off";
