@@ -2,6 +2,7 @@ package jp.kenpo.keycloak.emailkey;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.BruteForceRefusal;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.MailProof;
@@ -16,7 +17,6 @@ import jp.kenpo.keycloak.trust.TrustedBrowserConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
@@ -57,6 +57,8 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String ERROR_NO_ADDRESS = "email_key_no_address";
     static final String ERROR_SEND_FAILED = "email_key_send_failed";
     static final String ERROR_MAIL_CAP = "kenpo_email_key_mail_cap";
+    /** {@link #DETAIL_STEP} of a request refused while another request of the member was being handled. */
+    static final String STEP_BUSY = "previous_request_pending";
 
     /** What became of a key mail. */
     enum Mail { SENT, FAILED, CAPPED }
@@ -230,16 +232,27 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         return Mail.SENT;
     }
 
+    /**
+     * Refuses the request, without looking at the key or sending one, while Keycloak's brute-force protector
+     * refuses the member. Only a recorded lockout ends the attempt (「ログイン画面に戻る」); a refusal because
+     * another request of the member is still being handled keeps the form, says to try again in a moment, and
+     * uses up neither a try nor a 再請求 (see {@link BruteForceRefusal}).
+     */
     private boolean isLockedOut(AuthenticationFlowContext context, UserModel user) {
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (bruteForceError == null) {
+        BruteForceRefusal refusal = BruteForceRefusal.of(context, user);
+        if (!refusal.refused()) {
             return false;
         }
-        context.getEvent().clone().user(user).error(bruteForceError);
         EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
-        context.forceChallenge(form(context, config, challengeOf(context, config))
-                .setAttribute("kenpoLocked", true)
-                .setError(EmailKeyMessages.LOCKED).createForm(FORM));
+        LoginFormsProvider form = form(context, config, challengeOf(context, config));
+        if (refusal.kind() == BruteForceRefusal.Kind.BUSY) {
+            context.getEvent().clone().user(user).detail(DETAIL_STEP, STEP_BUSY).error(refusal.error());
+            form.setError(EmailKeyMessages.BUSY);
+        } else {
+            context.getEvent().clone().user(user).error(refusal.error());
+            form.setAttribute("kenpoLocked", true).setError(EmailKeyMessages.LOCKED);
+        }
+        context.forceChallenge(form.createForm(FORM));
         return true;
     }
 
