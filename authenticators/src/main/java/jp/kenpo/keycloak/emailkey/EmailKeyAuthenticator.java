@@ -50,6 +50,9 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String DETAIL_MASKED_EMAIL = EventDetails.MASKED_EMAIL;
     static final String DETAIL_TRIES_LEFT = EventDetails.TRIES_LEFT;
 
+    /** The {@link #DETAIL_STEP} of a login after 仮ログイン (the condition skips the subflow; the step passes, should a flow lack it). */
+    static final String PROVEN_BY_REISSUE_MAIL = "proven_by_reissue_mail";
+
     static final String ERROR_WRONG = "invalid_email_key";
     static final String ERROR_EXPIRED = "expired_email_key";
     static final String ERROR_EXHAUSTED = "email_key_tries_exhausted";
@@ -83,7 +86,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         // A member who just logged in with the temporary password from 「パスワード再発行のご案内」 has
         // proven the address with that very mail: a second key to the same address proves nothing more.
         if (MailProof.provenByMail(context)) {
-            context.getEvent().detail(DETAIL_STEP, "proven_by_reissue_mail");
+            context.getEvent().detail(DETAIL_STEP, PROVEN_BY_REISSUE_MAIL);
             context.success();
             return;
         }
