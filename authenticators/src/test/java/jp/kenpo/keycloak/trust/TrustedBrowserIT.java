@@ -22,6 +22,7 @@ import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.PasswordChangePage;
 import jp.kenpo.keycloak.pages.ReissuePage;
 import jp.kenpo.keycloak.testing.AdminApi;
+import jp.kenpo.keycloak.testing.Axe;
 import jp.kenpo.keycloak.testing.Chromium;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
@@ -398,8 +399,34 @@ class TrustedBrowserIT {
             assertTrue(help.contains("削除すると、信頼したすべてのブラウザで解除され"), help);
             String list = driver.findElement(By.cssSelector("[data-testid='" + TrustedBrowserCredentialProvider.TYPE + "/credential-list']")).getText();
             assertTrue(list.contains("信頼したブラウザ（すべて）") && list.contains("削除"), list);
-            chromium.screen("trusted-browser-01-account-signing-in");
+            // As Chromium.screen, limited to what the pack puts on this page: Keycloak's own console has findings
+            // of its own on it (its collapsed navigation's links counted over the content, see ours(); on the
+            // phone, the "set up" menu of other credential types is a button with no name, axe button-name).
+            // The 信頼したブラウザ entry has neither (no link, nothing to set up).
+            String name = "trusted-browser-01-account-signing-in";
+            chromium.screenshot(name);
+            assertEquals(List.of(), ours(chromium.layoutProblems()), "desktop layout");
+            Axe.check(driver, name);
+            chromium.asPhone(() -> {
+                chromium.screenshot(name + "-phone");
+                assertEquals(List.of(), ours(chromium.layoutProblems()), "phone layout");
+                List<String> blocking = Axe.blockingViolations(driver, name + "-phone").stream()
+                        .filter(v -> !(v.startsWith("critical button-name:")
+                                && List.of(v.substring(v.indexOf(" at ") + 4).split(", ")).stream().allMatch(t -> t.contains("pf-v5-c-menu-toggle"))))
+                        .toList();
+                assertEquals(List.of(), blocking, "axe on the phone (report: target/test-artifacts/axe/" + name + "-phone.json)");
+            });
         }
+    }
+
+    /**
+     * The layout problems that touch the 信頼したブラウザ entry (its title, help, label or button), but not those
+     * the layout check reports for a link: the entry has none, and the console's collapsed navigation (links
+     * such as アプリケーション, not drawn in the screenshots) is counted over whatever content sits at its height.
+     */
+    private static List<String> ours(List<String> problems) {
+        return problems.stream().filter(p -> !p.startsWith("a \"")).filter(p -> p.contains("信頼したブラウザ")
+                || p.contains("このブラウザを信頼する") || p.contains(TrustedBrowserCredentialProvider.TYPE)).toList();
     }
 
     /** The member's trusted-browser credentials as the admin console's Credentials tab lists them. */
