@@ -8,7 +8,7 @@
 #
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S (one warm-up window, default 15),
 # --warmup-cycles=N (at most N warm-up cycles over every flow, default 10), --stable=P (a cycle is stable when every flow's
-# logins/s is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
+# Keycloak CPU per login is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
 # --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members.
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point

@@ -1,6 +1,5 @@
 package jp.kenpo.keycloak.claims;
 
-import jp.kenpo.keycloak.member.MemberAttributes;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -22,11 +21,6 @@ public class PreviousLoginMapper extends MemberClaimMapper {
 
     @Override
     protected Object claimValue(KeycloakSession session, RealmModel realm, UserModel user) {
-        String previous = user.getFirstAttribute(MemberAttributes.PREVIOUS_LOGIN_AT);
-        try {
-            return previous == null ? null : Long.parseLong(previous);
-        } catch (NumberFormatException e) {
-            return null;
-        }
+        return LoginHistory.previous(session, user).orElse(null);
     }
 }

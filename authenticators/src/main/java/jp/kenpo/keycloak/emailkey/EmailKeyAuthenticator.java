@@ -2,6 +2,7 @@ package jp.kenpo.keycloak.emailkey;
 
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jp.kenpo.keycloak.common.BruteForceRefusal;
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.MailProof;
@@ -16,7 +17,6 @@ import jp.kenpo.keycloak.trust.TrustedBrowserConfig;
 import org.jboss.logging.Logger;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticationFlowError;
-import org.keycloak.authentication.authenticators.util.AuthenticatorUtils;
 import org.keycloak.common.util.Time;
 import org.keycloak.email.EmailException;
 import org.keycloak.events.EventBuilder;
@@ -50,6 +50,9 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String DETAIL_MASKED_EMAIL = EventDetails.MASKED_EMAIL;
     static final String DETAIL_TRIES_LEFT = EventDetails.TRIES_LEFT;
 
+    /** The {@link #DETAIL_STEP} of a login after 仮ログイン (the condition skips the subflow; the step passes, should a flow lack it). */
+    static final String PROVEN_BY_REISSUE_MAIL = "proven_by_reissue_mail";
+
     static final String ERROR_WRONG = "invalid_email_key";
     static final String ERROR_EXPIRED = "expired_email_key";
     static final String ERROR_EXHAUSTED = "email_key_tries_exhausted";
@@ -57,6 +60,8 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String ERROR_NO_ADDRESS = "email_key_no_address";
     static final String ERROR_SEND_FAILED = "email_key_send_failed";
     static final String ERROR_MAIL_CAP = "kenpo_email_key_mail_cap";
+    /** {@link #DETAIL_STEP} of a request refused while another request of the member was being handled. */
+    static final String STEP_BUSY = "previous_request_pending";
 
     /** What became of a key mail. */
     enum Mail { SENT, FAILED, CAPPED }
@@ -81,7 +86,7 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         // A member who just logged in with the temporary password from 「パスワード再発行のご案内」 has
         // proven the address with that very mail: a second key to the same address proves nothing more.
         if (MailProof.provenByMail(context)) {
-            context.getEvent().detail(DETAIL_STEP, "proven_by_reissue_mail");
+            context.getEvent().detail(DETAIL_STEP, PROVEN_BY_REISSUE_MAIL);
             context.success();
             return;
         }
@@ -230,16 +235,27 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
         return Mail.SENT;
     }
 
+    /**
+     * Refuses the request, without looking at the key or sending one, while Keycloak's brute-force protector
+     * refuses the member. Only a recorded lockout ends the attempt (「ログイン画面に戻る」); a refusal because
+     * another request of the member is still being handled keeps the form, says to try again in a moment, and
+     * uses up neither a try nor a 再請求 (see {@link BruteForceRefusal}).
+     */
     private boolean isLockedOut(AuthenticationFlowContext context, UserModel user) {
-        String bruteForceError = AuthenticatorUtils.getDisabledByBruteForceEventError(context, user);
-        if (bruteForceError == null) {
+        BruteForceRefusal refusal = BruteForceRefusal.of(context, user);
+        if (!refusal.refused()) {
             return false;
         }
-        context.getEvent().clone().user(user).error(bruteForceError);
         EmailKeyConfig config = EmailKeyConfig.from(context.getAuthenticatorConfig());
-        context.forceChallenge(form(context, config, challengeOf(context, config))
-                .setAttribute("kenpoLocked", true)
-                .setError(EmailKeyMessages.LOCKED).createForm(FORM));
+        LoginFormsProvider form = form(context, config, challengeOf(context, config));
+        if (refusal.kind() == BruteForceRefusal.Kind.BUSY) {
+            context.getEvent().clone().user(user).detail(DETAIL_STEP, STEP_BUSY).error(refusal.error());
+            form.setError(EmailKeyMessages.BUSY);
+        } else {
+            context.getEvent().clone().user(user).error(refusal.error());
+            form.setAttribute("kenpoLocked", true).setError(EmailKeyMessages.LOCKED);
+        }
+        context.forceChallenge(form.createForm(FORM));
         return true;
     }
 

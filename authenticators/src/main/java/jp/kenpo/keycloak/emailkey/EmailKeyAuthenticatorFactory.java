@@ -1,6 +1,9 @@
 package jp.kenpo.keycloak.emailkey;
 
+import java.util.Set;
+
 import jp.kenpo.keycloak.common.PackAuthenticatorFactory;
+import jp.kenpo.keycloak.trust.TrustedBrowserCredentialProvider;
 import org.keycloak.authentication.Authenticator;
 import org.keycloak.models.AuthenticationExecutionModel;
 import org.keycloak.models.KeycloakSession;
@@ -22,6 +25,16 @@ public class EmailKeyAuthenticatorFactory extends PackAuthenticatorFactory {
                 AuthenticationExecutionModel.Requirement.REQUIRED,
                 AuthenticationExecutionModel.Requirement.ALTERNATIVE,
                 AuthenticationExecutionModel.Requirement.DISABLED);
+    }
+
+    /**
+     * 信頼したブラウザ: the step whose screen offers このブラウザを信頼する refers to the trusted-browser credential,
+     * so プロフィール設定 (the account console lists only credential types that an enabled flow refers to)
+     * shows a member's trust with its 削除 button.
+     */
+    @Override
+    public Set<String> getOptionalReferenceCategories(KeycloakSession session) {
+        return Set.of(TrustedBrowserCredentialProvider.TYPE);
     }
 
     @Override

@@ -1,5 +1,7 @@
 package jp.kenpo.keycloak.emailkey;
 
+import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.common.MailProof;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.authenticators.conditional.ConditionalAuthenticator;
@@ -10,7 +12,10 @@ import org.keycloak.models.UserModel;
 
 /**
  * Condition for the email-key subflow: true (ask for the key) unless the union lets members switch
- * the key off (this condition's setting, off by default) and the member did (暗証キーによるログイン設定).
+ * the key off (this condition's setting, off by default) and the member did (暗証キーによるログイン設定),
+ * or the member logged in with the temporary password of 「パスワード再発行のご案内」 in this attempt (仮ログイン):
+ * that mail proved the address, and no second step of the subflow (the key, or a passkey where the union asks
+ * for one instead) is asked then.
  */
 public class EmailKeyLoginCondition implements ConditionalAuthenticator {
 
@@ -18,6 +23,12 @@ public class EmailKeyLoginCondition implements ConditionalAuthenticator {
 
     @Override
     public boolean matchCondition(AuthenticationFlowContext context) {
+        if (MailProof.provenByMail(context)) {
+            if (context.getEvent() != null) {
+                context.getEvent().detail(EventDetails.EMAIL_KEY, EmailKeyAuthenticator.PROVEN_BY_REISSUE_MAIL);
+            }
+            return false;
+        }
         return keyRequired(context.getAuthenticatorConfig(), context.getUser());
     }
 

@@ -15,6 +15,7 @@ final class EmailKeyMessages {
     static final String MAIL_CAP = "kenpoEmailKeyMailCap";
     static final String NO_ADDRESS = "kenpoEmailKeyNoAddress";
     static final String LOCKED = "kenpoEmailKeyLocked";
+    static final String BUSY = "kenpoEmailKeyBusy";
 
     static final String MAIL_SUBJECT = "kenpoEmailKeySubject";
 

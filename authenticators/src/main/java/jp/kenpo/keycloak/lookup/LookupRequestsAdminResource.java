@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.lookup;
 
+import jp.kenpo.keycloak.common.PackAdminResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,28 +32,20 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * and address masked, no names), and stop one (manage-users), which takes back an account already revealed.
  * Answers are never cached.
  */
-public class LookupRequestsAdminResource {
+public class LookupRequestsAdminResource extends PackAdminResource {
 
     static final String RESOURCE = "KENPO_LOOKUP_REQUEST";
     static final int MAX_PAGE = 500;
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-
     public LookupRequestsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
+        super(session, realm, auth, adminEvent);
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public Response list(@QueryParam("first") @DefaultValue("0") int first, @QueryParam("max") @DefaultValue("100") int max) {
         auth.users().requireView();
-        List<Map<String, Object>> rows = LookupRequests.pending(session, realm, Math.max(0, first), Math.max(1, Math.min(MAX_PAGE, max)),
+        List<Map<String, Object>> rows = LookupRequests.pending(session, realm, first(first), max(max, MAX_PAGE),
                 Time.currentTimeMillis()).stream().map(LookupRequestsAdminResource::toMap).toList();
         return NoStore.json(rows);
     }

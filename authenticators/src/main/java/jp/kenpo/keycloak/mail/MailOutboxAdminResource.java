@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.mail;
 
+import jp.kenpo.keycloak.common.PackAdminResource;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,22 +33,14 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * one state, oldest first ({@code state}: dead by default, or pending, sending, sent; address masked, never the mail);
  * and a retry of a dead mail (manage-users). Answers are never cached.
  */
-public class MailOutboxAdminResource {
+public class MailOutboxAdminResource extends PackAdminResource {
 
     static final String RESOURCE = "KENPO_MAIL_OUTBOX";
     static final int MAX_PAGE = 500;
     static final List<String> STATES = List.of(MailOutboxRules.PENDING, MailOutboxRules.SENDING, MailOutboxRules.SENT, MailOutboxRules.DEAD);
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-
     public MailOutboxAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth, AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
+        super(session, realm, auth, adminEvent);
     }
 
     @GET
@@ -66,7 +59,7 @@ public class MailOutboxAdminResource {
         answer.put("maxAttempts", settings.retry().maxAttempts());
         answer.put("counts", MailOutbox.counts(em, realm.getId()));
         answer.put("state", state);
-        answer.put("mails", MailOutbox.inState(em, realm.getId(), state, Math.max(0, first), Math.max(1, Math.min(MAX_PAGE, max))).stream()
+        answer.put("mails", MailOutbox.inState(em, realm.getId(), state, first(first), max(max, MAX_PAGE)).stream()
                 .map(MailOutboxAdminResource::toMap).toList());
         return NoStore.json(answer);
     }

@@ -45,11 +45,6 @@ public final class MemberAttributes {
     public static final String EMAIL_2 = "email2";
     public static final String EMAIL_3 = "email3";
     public static final String EMAIL_KEY_LOGIN = "kenpoEmailKeyLogin";   // on / off
-    /**
-     * A random value bound into every trusted-browser cookie of the member (このブラウザを信頼する): a new value
-     * ends the trust on every browser. Not in the user profile, so members cannot set it.
-     */
-    public static final String TRUSTED_BROWSER_GENERATION = "kenpoTrustedBrowserGeneration";
     /** When the member answered パスキーのご案内 (ISO-8601, UTC): the suggestion is shown once. Not in the user profile. */
     public static final String PASSKEY_SUGGESTED_AT = "kenpoPasskeySuggestedAt";
     public static final String NOTIFY_MEDICAL = "kenpoNotifyMedical";    // on / off each
@@ -61,9 +56,10 @@ public final class MemberAttributes {
     public static final String DISCLOSE_MEDICAL = "kenpoDiscloseMedical"; // private / public
     public static final String DISCLOSE_GENERIC = "kenpoDiscloseGeneric";
 
-    // Recorded by the pack at each successful login (epoch seconds).
-    public static final String LAST_LOGIN_AT = "kenpoLastLoginAt";
-    public static final String PREVIOUS_LOGIN_AT = "kenpoPreviousLoginAt";
+    // Where earlier builds of 0.1.0 kept the last two logins (epoch seconds); now in the pack's table
+    // KENPO_LOGIN_HISTORY, and carried over from these at each member's first login after the upgrade.
+    public static final String LEGACY_LAST_LOGIN_AT = "kenpoLastLoginAt";
+    public static final String LEGACY_PREVIOUS_LOGIN_AT = "kenpoPreviousLoginAt";
 
     public static final String ON = "on";
     public static final String OFF = "off";

@@ -37,7 +37,7 @@ public class RevokeTrustedBrowsersAction implements RequiredActionProvider {
             return;
         }
         TrustedBrowser.revokeAll(context.getUser());
-        TrustedBrowser.forget(context.getSession(), context.getRealm());
+        TrustedBrowser.forget(context.getSession(), context.getRealm(), context.getUser());
         context.getEvent().clone().event(EventType.CUSTOM_REQUIRED_ACTION).user(context.getUser())
                 .detail(EventDetails.TRUSTED_BROWSER, "revoked_all").success();
         context.success();

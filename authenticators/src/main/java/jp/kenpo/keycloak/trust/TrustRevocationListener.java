@@ -1,25 +1,33 @@
 package jp.kenpo.keycloak.trust;
 
 import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import jp.kenpo.keycloak.common.EventDetails;
+import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
+import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
+import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
- * Ends every trusted browser of a member who was locked out by Keycloak's brute-force protection or who
- * logged in with a temporary password (仮ログイン): whoever caused either may not be the member. A new
- * password ends the trust by itself (the trust is bound to the password credential).
+ * Ends every trusted browser of a member (deletes the member's trusted-browser credential) who was locked
+ * out by Keycloak's brute-force protection or who logged in with a temporary password (仮ログイン): whoever
+ * caused either may not be the member; and after a new password (the member's, or an admin's reset), so that
+ * プロフィール設定 no longer lists a trust that no longer holds. A new password ends the trust even without
+ * this listener (every entry is bound to the password credential).
  */
 public class TrustRevocationListener implements EventListenerProvider {
 
     private static final Set<EventType> LOCKOUTS = Set.of(EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT,
             EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT);
+    private static final Pattern RESET_PASSWORD = Pattern.compile("users/([^/]+)/reset-password");
 
     private final KeycloakSession session;
 
@@ -29,13 +37,8 @@ public class TrustRevocationListener implements EventListenerProvider {
 
     @Override
     public void onEvent(Event event) {
-        if (event.getUserId() == null || !(LOCKOUTS.contains(event.getType()) || isTemporaryLogin(event))) {
-            return;
-        }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
-            TrustedBrowser.revokeAll(user);
+        if (event.getUserId() != null && (LOCKOUTS.contains(event.getType()) || isTemporaryLogin(event) || isNewPassword(event))) {
+            revoke(event.getRealmId(), event.getUserId());
         }
     }
 
@@ -44,8 +47,37 @@ public class TrustRevocationListener implements EventListenerProvider {
                 && EventDetails.REISSUE_TEMPORARY_LOGIN.equals(event.getDetails().get(EventDetails.REISSUE));
     }
 
+    /** The member set a new password (Keycloak's password update; a mere request for パスワード再発行 is not one). */
+    @SuppressWarnings("deprecation")
+    static boolean isNewPassword(Event event) {
+        return event.getType() == EventType.UPDATE_PASSWORD
+                || event.getType() == EventType.UPDATE_CREDENTIAL && event.getDetails() != null
+                && PasswordCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE));
+    }
+
+    /** An admin's 「パスワードをリセット」 (users/{id}/reset-password); reached only with admin events on, as the shipped realm has. */
+    static String resetPasswordUser(AdminEvent event) {
+        if (event.getOperationType() != OperationType.ACTION || event.getResourcePath() == null) {
+            return null;
+        }
+        Matcher matcher = RESET_PASSWORD.matcher(event.getResourcePath());
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
+        String userId = resetPasswordUser(event);
+        if (userId != null) {
+            revoke(event.getRealmId(), userId);
+        }
+    }
+
+    private void revoke(String realmId, String userId) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
+        if (user != null) {
+            TrustedBrowser.revokeAll(user);
+        }
     }
 
     @Override

@@ -1,14 +1,12 @@
 package jp.kenpo.keycloak.trust;
 
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.NewCookie;
 import jp.kenpo.keycloak.common.EventDetails;
-import jp.kenpo.keycloak.common.Secrets;
 import jp.kenpo.keycloak.common.ServerKey;
-import jp.kenpo.keycloak.member.MemberAttributes;
 import jp.kenpo.keycloak.member.Registration;
 import org.keycloak.authentication.AuthenticationFlowContext;
 import org.keycloak.authentication.AuthenticatorUtil;
@@ -21,10 +19,11 @@ import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
  * このブラウザを信頼する: a browser the member chose to trust skips the 暗証キー (never the password) for the
- * days the union set. The trust is a signed, HttpOnly, Secure cookie ({@link TrustToken}) bound to the
- * realm, the member, the member's current password credential and the member's revocation counter
- * ({@link MemberAttributes#TRUSTED_BROWSER_GENERATION}); nothing is stored per browser, so every node of a
- * cluster checks it alike and one change on the member ends it on every browser.
+ * days the union set. The trust is an entry in a signed, HttpOnly, Secure cookie ({@link TrustCookie}: up to
+ * {@value TrustCookie#MAX_ENTRIES} members of a shared PC, each entry verified on its own, {@link TrustToken})
+ * bound to the realm, the member, the member's current password credential and the member's trusted-browser
+ * credential ({@link TrustedBrowserCredentialProvider}); nothing is stored per browser, so every node of a
+ * cluster checks it alike, and deleting that one credential ends the trust on every browser.
  */
 public final class TrustedBrowser {
 
@@ -38,29 +37,48 @@ public final class TrustedBrowser {
 
     /**
      * True when this browser carries a valid trust for the attempt's member and the member has already
-     * given the password in this attempt. Never for 利用者情報入力's pending accounts. A cookie that does
-     * not hold (expired, tampered, revoked, another member's) is removed and ignored.
+     * given the password in this attempt. Never for 利用者情報入力's pending accounts. Entries that do not
+     * hold (expired, altered, made up, this member's revoked one) are removed; other members' entries stay.
      */
     public static boolean skipsKey(AuthenticationFlowContext context, TrustedBrowserConfig config) {
         UserModel user = context.getUser();
         if (!config.enabled() || user == null || Registration.isPending(user) || !passwordGiven(context)) {
             return false;
         }
-        Optional<String> value = cookie(context.getSession());
-        if (value.isEmpty()) {
+        TrustCookie cookie = TrustCookie.parse(cookie(context.getSession()));
+        if (cookie.isEmpty()) {
             return false;
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        if (TrustToken.verify(ServerKey.Ring.of(session, realm), value.get(), binding(realm, user), Time.currentTime())) {
-            return true;
+        ServerKey.Ring keys = ServerKey.Ring.of(session, realm);
+        TrustToken.Member member = member(realm, user);
+        List<String> trusts = TrustedBrowserCredentialProvider.trusts(user);
+        long now = Time.currentTime();
+        boolean valid = false;
+        List<String> kept = new ArrayList<>();
+        for (String entry : cookie.entries()) {
+            TrustToken.Verdict verdict = TrustToken.verify(keys, entry, member, trusts, now);
+            valid |= verdict == TrustToken.Verdict.VALID;
+            if (verdict == TrustToken.Verdict.VALID || verdict == TrustToken.Verdict.OTHER) {
+                kept.add(entry);
+            }
         }
-        context.getEvent().clone().user(user).detail(EventDetails.TRUSTED_BROWSER, "ignored").error("kenpo_trusted_browser_invalid");
-        forget(session, realm);
-        return false;
+        if (kept.size() < cookie.entries().size()) {
+            store(session, realm, new TrustCookie(kept), now);
+            if (!valid) {
+                context.getEvent().clone().user(user).detail(EventDetails.TRUSTED_BROWSER, "ignored").error("kenpo_trusted_browser_invalid");
+            }
+        }
+        return valid;
     }
 
-    /** Sets the trust cookie on this browser for the member, valid for the union's days. */
+    /**
+     * Adds the member's trust to this browser, valid for the union's days, as the most recent entry; the
+     * member's own older entry and entries that no longer hold give way, other members' entries stay (the
+     * oldest beyond {@value TrustCookie#MAX_ENTRIES} is dropped). Creates the member's trusted-browser
+     * credential on the first trust.
+     */
     public static void remember(AuthenticationFlowContext context, TrustedBrowserConfig config) {
         UserModel user = context.getUser();
         if (!config.enabled() || user == null || Registration.isPending(user)) {
@@ -68,26 +86,37 @@ public final class TrustedBrowser {
         }
         KeycloakSession session = context.getSession();
         RealmModel realm = context.getRealm();
-        long expiresAt = Time.currentTime() + config.seconds();
-        String value = TrustToken.issue(ServerKey.Ring.of(session, realm).active(), binding(realm, user), expiresAt);
-        setCookie(session, realm, value, (int) config.seconds());
+        ServerKey.Ring keys = ServerKey.Ring.of(session, realm);
+        TrustToken.Member member = member(realm, user);
+        String trust = TrustedBrowserCredentialProvider.ensure(session, realm, user);
+        long now = Time.currentTime();
+        String entry = TrustToken.issue(keys.active(), member, trust, now + config.seconds());
+        TrustCookie others = TrustCookie.parse(cookie(session))
+                .retain(e -> TrustToken.verify(keys, e, member, List.of(), now) == TrustToken.Verdict.OTHER);
+        store(session, realm, others.withFirst(entry), now);
     }
 
-    /** Ends every trust of the member, on every browser (「信頼したブラウザをすべて解除」, lockout, 仮ログイン). */
-    public static void revokeAll(UserModel user) {
-        user.setSingleAttribute(MemberAttributes.TRUSTED_BROWSER_GENERATION, Secrets.urlSafeToken(12));
+    /** Ends every trust of the member, on every browser (「信頼したブラウザをすべて解除」, a new password, lockout, 仮ログイン). */
+    public static boolean revokeAll(UserModel user) {
+        return TrustedBrowserCredentialProvider.revokeAll(user);
     }
 
-    /** Removes the cookie from this browser. */
-    public static void forget(KeycloakSession session, RealmModel realm) {
-        setCookie(session, realm, "", 0);
+    /** Removes the member's entries from this browser's cookie; other members' trusts stay. */
+    public static void forget(KeycloakSession session, RealmModel realm, UserModel user) {
+        TrustCookie cookie = TrustCookie.parse(cookie(session));
+        if (cookie.isEmpty()) {
+            return;
+        }
+        ServerKey.Ring keys = ServerKey.Ring.of(session, realm);
+        TrustToken.Member member = member(realm, user);
+        long now = Time.currentTime();
+        store(session, realm, cookie.retain(e -> TrustToken.verify(keys, e, member, List.of(), now) == TrustToken.Verdict.OTHER), now);
     }
 
-    static TrustToken.Binding binding(RealmModel realm, UserModel user) {
-        String generation = user.getFirstAttribute(MemberAttributes.TRUSTED_BROWSER_GENERATION);
+    static TrustToken.Member member(RealmModel realm, UserModel user) {
         String credentials = user.credentialManager().getStoredCredentialsByTypeStream(PasswordCredentialModel.TYPE)
                 .findFirst().map(TrustedBrowser::stamp).orElse("");
-        return new TrustToken.Binding(realm.getId(), user.getId(), generation, credentials);
+        return new TrustToken.Member(realm.getId(), user.getId(), credentials);
     }
 
     /** The stored password credential as it is now: a new password (or a re-hash) gives a new stamp. */
@@ -100,10 +129,19 @@ public final class TrustedBrowser {
         return given != null && given.contains(PasswordCredentialModel.TYPE);
     }
 
-    private static Optional<String> cookie(KeycloakSession session) {
+    private static String cookie(KeycloakSession session) {
         Cookie cookie = session.getContext().getRequestHeaders().getCookies().get(COOKIE);
-        return cookie == null || cookie.getValue() == null || cookie.getValue().isEmpty()
-                ? Optional.empty() : Optional.of(cookie.getValue());
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    /** Writes the cookie to live as long as its longest entry, or removes it when nothing is left. */
+    private static void store(KeycloakSession session, RealmModel realm, TrustCookie cookie, long now) {
+        long maxAge = cookie.latestExpiry().orElse(now) - now;
+        if (cookie.isEmpty() || maxAge <= 0) {
+            setCookie(session, realm, "", 0);
+        } else {
+            setCookie(session, realm, cookie.value(), (int) Math.min(maxAge, Integer.MAX_VALUE));
+        }
     }
 
     private static void setCookie(KeycloakSession session, RealmModel realm, String value, int maxAge) {

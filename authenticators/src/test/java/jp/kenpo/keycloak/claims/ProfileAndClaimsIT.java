@@ -96,11 +96,31 @@ class ProfileAndClaimsIT {
         assertEquals("7001-" + number + "-00", userinfo.get("kenpo_member_key"));
         assertEquals("ご本人", userinfo.get("nickname"));
 
-        long firstLogin = Long.parseLong(attribute(server.admin().user(insured.id()), "kenpoLastLoginAt"));
         Pause.pastQuickLoginCheck();
         MemberSession second = MemberSession.login(server, insured.loginId(), PASSWORD, insured.email());
-        assertEquals(firstLogin, ((Number) second.idToken().get("kenpo_previous_login_at")).longValue(),
-                "前回ログイン日時 is the login before this one");
+        long previous = ((Number) second.idToken().get("kenpo_previous_login_at")).longValue();
+        long firstAuthenticated = ((Number) id.get("auth_time")).longValue();
+        long firstIssued = ((Number) id.get("iat")).longValue();
+        assertTrue(previous >= firstAuthenticated && previous <= firstIssued,
+                "前回ログイン日時 is the login before this one: " + previous + " not in [" + firstAuthenticated + ", " + firstIssued + "]");
+        assertNull(attribute(server.admin().user(insured.id()), "kenpoLastLoginAt"),
+                "a login writes nothing on the member (that would evict it from the user cache on every node)");
+    }
+
+    @Test
+    void aLastLoginKeptOnTheMemberByAnEarlierBuildBecomesThePreviousLoginAndLeavesTheMember() {
+        Member member = member("7003", uniqueNumber(), "00", "self",
+                Map.of("kenpoLastLoginAt", List.of("1700000000"), "kenpoPreviousLoginAt", List.of("1690000000")));
+        MemberSession session = MemberSession.login(server, member.loginId(), PASSWORD, member.email());
+        assertEquals(1700000000L, ((Number) session.idToken().get("kenpo_previous_login_at")).longValue());
+        Map<String, Object> stored = server.admin().user(member.id());
+        assertNull(attribute(stored, "kenpoLastLoginAt"), "carried over, then removed: " + stored);
+        assertNull(attribute(stored, "kenpoPreviousLoginAt"), "carried over, then removed: " + stored);
+
+        Pause.pastQuickLoginCheck();
+        MemberSession again = MemberSession.login(server, member.loginId(), PASSWORD, member.email());
+        long previous = ((Number) again.idToken().get("kenpo_previous_login_at")).longValue();
+        assertTrue(previous >= ((Number) session.idToken().get("auth_time")).longValue(), "the next login shows the first one");
     }
 
     @Test

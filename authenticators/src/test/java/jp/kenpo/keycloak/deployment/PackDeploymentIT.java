@@ -56,7 +56,7 @@ class PackDeploymentIT {
     }
 
     @Test
-    void theRealmUsesThePacksBrowserFlowWithTheEmailKeyRequired() {
+    void theRealmUsesThePacksBrowserFlowWithTheEmailKeyAndThePasskeyOptionOff() {
         Map<String, Object> realm = server.admin().realm();
         assertEquals("kenpo browser", realm.get("browserFlow"));
         assertEquals("サンプル健康保険組合", realm.get("displayName"));
@@ -65,7 +65,9 @@ class PackDeploymentIT {
         List<Map<String, Object>> executions = server.admin().flowExecutions("kenpo browser");
         Map<String, Object> emailKey = executions.stream()
                 .filter(e -> "kenpo-email-key".equals(e.get("providerId"))).findFirst().orElseThrow();
-        assertEquals("REQUIRED", emailKey.get("requirement"));
+        assertEquals("ALTERNATIVE", emailKey.get("requirement"), "the only alternative while the passkey option is off");
+        assertEquals("DISABLED", executions.stream().filter(e -> "webauthn-authenticator-passwordless".equals(e.get("providerId")))
+                .findFirst().orElseThrow().get("requirement"), "ID + password + passkey instead of the key: off as shipped");
         assertTrue(executions.stream().anyMatch(e -> "kenpo-login-id-password-form".equals(e.get("providerId"))));
         assertTrue(executions.stream().anyMatch(e -> "auth-cookie".equals(e.get("providerId"))));
     }

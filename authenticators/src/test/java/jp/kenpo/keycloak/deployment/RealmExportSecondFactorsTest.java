@@ -41,11 +41,22 @@ class RealmExportSecondFactorsTest {
                 .filter(f -> "kenpo email key".equals(f.get("alias"))).findFirst().orElseThrow();
         List<Map<String, Object>> executions = (List<Map<String, Object>>) emailKeyFlow.get("authenticationExecutions");
         assertTrue(executions.stream().anyMatch(e -> "conditional-credential".equals(e.get("authenticator"))), "no key after a passkey");
-        assertTrue(executions.stream().anyMatch(e -> "kenpo-email-key".equals(e.get("authenticator")) && "REQUIRED".equals(e.get("requirement"))),
-                "ID + password + 暗証キー remains");
+        assertTrue(executions.stream().anyMatch(e -> "kenpo-email-key".equals(e.get("authenticator")) && "ALTERNATIVE".equals(e.get("requirement"))),
+                "ID + password + 暗証キー remains (the only alternative while the passkey option is off)");
+        assertTrue(executions.stream().anyMatch(e -> "webauthn-authenticator-passwordless".equals(e.get("authenticator"))
+                && "DISABLED".equals(e.get("requirement"))), "ID + password + passkey instead of the key: shipped off");
         Map<String, Object> condition = list(realm, "authenticatorConfig").stream()
                 .filter(c -> "kenpo-email-key-not-after-passkey".equals(c.get("alias"))).findFirst().orElseThrow();
         assertEquals(Map.of("credentials", "webauthn-passwordless", "included", "false"), condition.get("config"));
+    }
+
+    @Test
+    void everyFlowDescriptionFitsKeycloaksColumn() throws Exception {
+        // AUTHENTICATION_FLOW.DESCRIPTION is VARCHAR(255): a longer one stops the realm import, and the server with it.
+        for (Map<String, Object> flow : list(realm(), "authenticationFlows")) {
+            String description = (String) flow.getOrDefault("description", "");
+            assertTrue(description.length() <= 255, flow.get("alias") + ": " + description.length() + " characters");
+        }
     }
 
     @Test

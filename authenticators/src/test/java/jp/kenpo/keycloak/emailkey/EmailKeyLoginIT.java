@@ -9,6 +9,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 
 import jp.kenpo.keycloak.pages.EmailKeyPage;
@@ -21,6 +23,7 @@ import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
+import jp.kenpo.keycloak.testing.SilentSmtp;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -203,11 +206,52 @@ class EmailKeyLoginIT {
 
             EmailKeyPage refused = new EmailKeyPage(attempt.browser(), resent.submit(oldKey));
             assertTrue(refused.fieldError().startsWith("暗証キーが正しくありません。"), refused.fieldError());
+            // The old key counts as a wrong one. Keycloak records the failure just after answering and lets no other
+            // request of the member through until it has: a member needs seconds to type the new key, this test
+            // would send it within milliseconds (and was then refused now and then), so it waits for the count.
+            awaitFailures(member, 1);
             assertTrue(refused.submit(newKey).isPortalRedirect());
 
             List<Map<String, Object>> events = awaitEvents(member,
                     e -> "resent".equals(details(e).get("kenpo_email_key")));
             assertFalse(events.isEmpty());
+        }
+    }
+
+    @Test
+    void aSecondPressWhileTheFirstIsStillHandledAsksToTryAgainAndLocksNothing() throws Exception {
+        Member member = newMember();
+        try (AdminApi.ConfigChange noWait = server.admin().changeExecutionConfig("kenpo-email-key",
+                Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
+            int before = mailbox.count(member.email());
+            Attempt attempt = startLogin(member);
+            mailbox.awaitNext(member.email(), before);
+
+            EmailKeyPage first;
+            EmailKeyPage second;
+            try (SilentSmtp silent = new SilentSmtp();
+                 AdminApi.ConfigChange hung = server.admin().changeMailServerPort(silent.port())) {
+                // 暗証キー再請求 is pressed and its mail hangs at the mail server, so that request is still being
+                // handled when the member presses it again (or types the key in another tab). Keycloak lets one
+                // request of a member through at a time and refuses the other as "temporarily disabled".
+                Browser otherTab = attempt.browser().newTab();
+                CompletableFuture<EmailKeyPage> pressed = CompletableFuture.supplyAsync(() -> attempt.keyPage().resend());
+                assertTrue(silent.awaitAttempt(), "the first 再請求 is sending its mail");
+                second = new EmailKeyPage(otherTab, otherTab.post(attempt.keyPage().formAction(), Map.of("resend", "1")));
+                first = pressed.get(5, TimeUnit.MINUTES);
+            }
+            // Not the lockout page (「ログイン画面に戻る」 only): the form stays and says to try again in a moment.
+            assertEquals("前の操作をまだ処理しています。数秒待ってから、もう一度お試しください。", second.message());
+            assertTrue(second.hasKeyForm(), "the key form stays");
+            assertTrue(first.message().startsWith("暗証キーのメールを送信できませんでした。"), first.message());
+
+            // Nothing was counted, nothing is locked: 再請求 works and the new key logs in.
+            awaitEvents(member, e -> "previous_request_pending".equals(details(e).get("kenpo_email_key")));
+            assertEquals(0, ((Number) server.admin().bruteForceStatus(member.id()).get("numFailures")).intValue());
+            int seen = mailbox.count(member.email());
+            EmailKeyPage resent = first.resend();
+            assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", resent.message());
+            assertTrue(resent.submit(mailbox.awaitNext(member.email(), seen).emailKey()).isPortalRedirect());
         }
     }
 
@@ -340,6 +384,8 @@ class EmailKeyLoginIT {
             // No key was stored for a mail that never left: any key is refused.
             EmailKeyPage refused = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit("0123456789"));
             assertTrue(refused.fieldError().startsWith("有効な暗証キーがありません。"), refused.fieldError());
+            // It counts as a failure; recorded before the next request (see resendIssuesANewKeyAndKillsTheOldOne).
+            awaitFailures(member, 1);
             List<Map<String, Object>> errors = awaitEvents(member, e -> "SEND_VERIFY_EMAIL_ERROR".equals(e.get("type")));
             assertEquals("email_key_send_failed", errors.get(0).get("error"));
             attempt = new Attempt(attempt.browser(), attempt.authorization(), refused);

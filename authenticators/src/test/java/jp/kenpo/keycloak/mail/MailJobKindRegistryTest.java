@@ -63,6 +63,14 @@ class MailJobKindRegistryTest {
     }
 
     @Test
+    void aJobStoredBeforeAComponentWasAddedStillLoads() {
+        // passkey-notice got byUnion (staff removed the passkey) later: a waiting row without it is the member's own removal.
+        byte[] older = ("{\"address\":\"a@example.jp\",\"languageTag\":\"ja\",\"loginId\":\"pk1\",\"added\":false,"
+                + "\"at\":\"2026/12/01 10:00\"}").getBytes(StandardCharsets.UTF_8);
+        assertEquals("Passkey removed notice", registry.fromJson("passkey-notice", older).orElseThrow().description());
+    }
+
+    @Test
     void aJobWithoutAKindIsRefusedWhenQueuedNotLost() {
         MailJob unknown = new Unregistered("someone@example.jp");
         assertThrows(IllegalArgumentException.class, () -> registry.toJson(unknown));

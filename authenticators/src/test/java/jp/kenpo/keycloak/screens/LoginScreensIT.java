@@ -9,19 +9,18 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import jp.kenpo.keycloak.testing.Chromium;
+import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import jp.kenpo.keycloak.testing.Pause;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,7 +28,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * desktop and on a phone (375 px), axe-core without serious or critical violations, and nothing overlapping, sticking
  * out or scrolling sideways.
  */
-@ExtendWith(KeycloakServerExtension.class)
+@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
 class LoginScreensIT {
 
     private static final String PASSWORD = "Kenpo2026ab";
@@ -43,14 +42,9 @@ class LoginScreensIT {
     }
 
     @BeforeEach
-    void openBrowser() {
-        chromium = new Chromium("ja");
-        driver = chromium.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        chromium.close();
+    void openBrowser(Chromium browser) {
+        chromium = browser;
+        driver = browser.driver();
     }
 
     @Test
@@ -62,8 +56,8 @@ class LoginScreensIT {
         Mailbox mailbox = server.mailbox();
 
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
-        assertEquals("ログイン", text("kc-page-title"));
-        assertEquals("サンプル健康保険組合", text("kc-header-wrapper"));
+        assertEquals("ログイン", chromium.text("kc-page-title"));
+        assertEquals("サンプル健康保険組合", chromium.text("kc-header-wrapper"));
         Path login = chromium.screen("01-login");
         assertTrue(Files.exists(login));
 
@@ -79,16 +73,16 @@ class LoginScreensIT {
         driver.findElement(By.id("username")).sendKeys(loginId);
         int before = mailbox.count(email);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-email-key-form"));
-        assertEquals("暗証キー入力", text("kc-page-title"));
-        assertEquals("s***@e***.jp", text("kenpo-masked-email"));
+        chromium.waitFor(By.id("kc-email-key-form"));
+        assertEquals("暗証キー入力", chromium.text("kc-page-title"));
+        assertEquals("s***@e***.jp", chromium.text("kenpo-masked-email"));
         chromium.screen("02-email-key");
 
         String key = mailbox.awaitNext(email, before).emailKey();
         driver.findElement(By.id("emailKey")).sendKeys("0000000000".equals(key) ? "1111111111" : "0000000000");
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("input-error-emailKey"));
-        assertTrue(text("input-error-emailKey").startsWith("暗証キーが正しくありません。"));
+        chromium.waitFor(By.id("input-error-emailKey"));
+        assertTrue(chromium.text("input-error-emailKey").startsWith("暗証キーが正しくありません。"));
         assertErrorTiedAndFocused("emailKey");
         chromium.screen("03-email-key-wrong");
 
@@ -121,7 +115,7 @@ class LoginScreensIT {
 
         // Remembered on another screen (ID・パスワードの取得), where it is at the top too.
         driver.findElement(By.id("kenpo-lookup-open")).click();
-        waitFor(By.id("kenpo-lookup-form"));
+        chromium.waitFor(By.id("kenpo-lookup-form"));
         assertEquals(large, rootFontSize());
         assertTextSizeAtTheTop();
         chromium.screen("04b-lookup-text-large");
@@ -143,9 +137,9 @@ class LoginScreensIT {
     void firstLoginScreenIsReachedFromTheLoginScreen() {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-first-login")).click();
-        waitFor(By.id("kenpo-back-to-login"));
-        assertEquals("新規利用登録", text("kc-page-title"));
-        assertEquals("事前にお知らせしたログインIDと仮パスワードでログインしてください。", text("kenpo-intro"));
+        chromium.waitFor(By.id("kenpo-back-to-login"));
+        assertEquals("新規利用登録", chromium.text("kc-page-title"));
+        assertEquals("事前にお知らせしたログインIDと仮パスワードでログインしてください。", chromium.text("kenpo-intro"));
         assertEquals("仮パスワード", driver.findElement(By.cssSelector("label[for=password]")).getText());
         assertFalse(driver.getPageSource().contains("kenpo-first-login-form"));
         chromium.screen("05-first-login");
@@ -159,12 +153,12 @@ class LoginScreensIT {
 
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-first-login")).click();
-        waitFor(By.id("kenpo-register-by-email"));
+        chromium.waitFor(By.id("kenpo-register-by-email"));
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(temporary);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kenpo-registration-form"));
-        assertEquals("利用者情報入力", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-registration-form"));
+        assertEquals("利用者情報入力", chromium.text("kc-page-title"));
         assertEquals("ご本人", driver.findElement(By.id("nickname")).getDomProperty("value"));
         chromium.screen("06-member-registration");
 
@@ -180,8 +174,8 @@ class LoginScreensIT {
         driver.findElement(By.id("newPasswordConfirm")).sendKeys("abd");
         driver.findElement(By.id("email")).sendKeys("taro@");
         driver.findElement(By.id("kenpo-register")).click();
-        waitFor(By.id("input-error-newLoginId"));
-        assertEquals("8文字のログインIDは、7文字目と8文字目に数字を使えません。", text("input-error-newLoginId"));
+        chromium.waitFor(By.id("input-error-newLoginId"));
+        assertEquals("8文字のログインIDは、7文字目と8文字目に数字を使えません。", chromium.text("input-error-newLoginId"));
         assertEquals("abcdef12", driver.findElement(By.id("newLoginId")).getDomProperty("value"));
         assertErrorTiedAndFocused("newLoginId");
         chromium.screen("07-member-registration-errors");
@@ -194,27 +188,27 @@ class LoginScreensIT {
         driver.findElement(By.id("email")).clear();
         driver.findElement(By.id("email")).sendKeys(newId + "@example.jp");
         driver.findElement(By.id("kenpo-register")).click();
-        waitFor(By.id("kenpo-to-login"));
-        assertEquals("利用者情報登録完了", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-to-login"));
+        assertEquals("利用者情報登録完了", chromium.text("kc-page-title"));
         chromium.screen("08-registration-complete");
         driver.findElement(By.id("kenpo-to-login")).click();
-        waitFor(By.id("kenpo-first-login"));
-        assertEquals("ログイン", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-first-login"));
+        assertEquals("ログイン", chromium.text("kc-page-title"));
     }
 
     @Test
     void registrationByEmailScreens() {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-first-login")).click();
-        waitFor(By.id("kenpo-register-by-email"));
-        assertEquals("事前登録されていない方はこちらから利用登録を開始してください。", text("kenpo-register-by-email"));
+        chromium.waitFor(By.id("kenpo-register-by-email"));
+        assertEquals("事前登録されていない方はこちらから利用登録を開始してください。", chromium.text("kenpo-register-by-email"));
         driver.findElement(By.id("kenpo-register-by-email")).click();
-        waitFor(By.id("kenpo-registration-email-form"));
+        chromium.waitFor(By.id("kenpo-registration-email-form"));
         chromium.screen("09-registration-email");
         driver.findElement(By.id("registrationEmail")).sendKeys(jp.kenpo.keycloak.testing.Members.loginId("shot") + "@example.jp");
         driver.findElement(By.id("kenpo-send-registration-mail")).click();
-        waitFor(By.id("kenpo-registration-email-not-arrived"));
-        assertEquals("メール送信確認", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-registration-email-not-arrived"));
+        assertEquals("メール送信確認", chromium.text("kc-page-title"));
         chromium.screen("10-registration-email-sent");
     }
 
@@ -226,26 +220,26 @@ class LoginScreensIT {
 
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-forgot")).click();
-        waitFor(By.id("kenpo-reissue-form"));
-        assertEquals("パスワード再発行", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-reissue-form"));
+        assertEquals("パスワード再発行", chromium.text("kc-page-title"));
         chromium.screen("11-password-reissue");
         driver.findElement(By.id("reissueEmail")).sendKeys(email);
         driver.findElement(By.id("kenpo-send-reissue")).click();
-        waitFor(By.id("kenpo-reissue-sent-notes"));
+        chromium.waitFor(By.id("kenpo-reissue-sent-notes"));
         chromium.screen("12-password-reissue-sent");
 
         Mailbox.Mail mail = server.mailbox().awaitNext(email, 0);
         java.util.regex.Matcher m = java.util.regex.Pattern.compile("仮パスワード：(\\S+)").matcher(mail.text());
         assertTrue(m.find(), mail.text());
         driver.get(mail.link());
-        waitFor(By.id("kenpo-temporary-validity"));
-        assertEquals("仮ログイン", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-temporary-validity"));
+        assertEquals("仮ログイン", chromium.text("kc-page-title"));
         chromium.screen("13-temporary-login");
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(m.group(1));
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kenpo-password-change-form"));
-        assertEquals("パスワード変更", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-password-change-form"));
+        assertEquals("パスワード変更", chromium.text("kc-page-title"));
         driver.findElement(By.id("password-new")).sendKeys("Kenpo2030Zz");
         chromium.screen("14-password-change");
         driver.findElement(By.id("password-confirm")).sendKeys("Kenpo2030Zz");
@@ -262,12 +256,12 @@ class LoginScreensIT {
                 "kenpoInsuranceSymbol", java.util.List.of("1234"), "kenpoInsuranceNumber", java.util.List.of("5678"),
                 "kenpoBranchNumber", java.util.List.of("00"), "kenpoRelationship", java.util.List.of("self")));
         driver.get(server.realmUrl() + "/account");
-        waitFor(By.id("kc-form-login"));
+        chromium.waitFor(By.id("kc-form-login"));
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         int before = server.mailbox().count(email);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-email-key-form"));
+        chromium.waitFor(By.id("kc-email-key-form"));
         driver.findElement(By.id("emailKey")).sendKeys(server.mailbox().awaitNext(email, before).emailKey());
         driver.findElement(By.id("kc-login")).click();
         new WebDriverWait(driver, java.time.Duration.ofSeconds(60))
@@ -318,11 +312,11 @@ class LoginScreensIT {
     private void lookupScreens(String symbol, String number, String loginId) {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-lookup-open")).click();
-        waitFor(By.id("kenpo-lookup-form"));
-        assertEquals("ID・パスワードの取得", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-lookup-form"));
+        assertEquals("ID・パスワードの取得", chromium.text("kc-page-title"));
         chromium.screen("16-lookup-form");
         driver.findElement(By.id("kenpo-lookup-next")).click();
-        waitFor(By.id("input-error-symbol"));
+        chromium.waitFor(By.id("input-error-symbol"));
         assertErrorTiedAndFocused("symbol");
         assertEquals("true", driver.findElement(By.id("birthYear")).getDomAttribute("aria-invalid"));
         chromium.screen("17-lookup-form-errors");
@@ -338,27 +332,27 @@ class LoginScreensIT {
         driver.findElement(By.id("birthMonth")).sendKeys("8");
         driver.findElement(By.id("birthDay")).sendKeys("15");
         driver.findElement(By.id("kenpo-lookup-next")).click();
-        waitFor(By.id("kenpo-lookup-email-form"));
+        chromium.waitFor(By.id("kenpo-lookup-email-form"));
         chromium.screen("18-lookup-email");
         String address = jp.kenpo.keycloak.testing.Members.loginId("shotrecv") + "@example.jp";
         driver.findElement(By.id("lookupEmail")).sendKeys(address);
         driver.findElement(By.id("kenpo-lookup-send")).click();
-        waitFor(By.id("kenpo-lookup-sent-notes"));
+        chromium.waitFor(By.id("kenpo-lookup-sent-notes"));
         chromium.screen("18b-lookup-sent");
 
         String link = server.mailbox().awaitNext(address, 0).link();
         driver.get(link);
-        waitFor(By.id("kenpo-lookup-reveal"));
+        chromium.waitFor(By.id("kenpo-lookup-reveal"));
         chromium.screen("19-lookup-reveal");
         driver.findElement(By.id("kenpo-lookup-reveal")).click();
-        waitFor(By.id("kenpo-lookup-credentials"));
-        assertEquals(loginId.toUpperCase(java.util.Locale.ROOT), text("kenpo-lookup-login-id"));
+        chromium.waitFor(By.id("kenpo-lookup-credentials"));
+        assertEquals(loginId.toUpperCase(java.util.Locale.ROOT), chromium.text("kenpo-lookup-login-id"));
         chromium.screen("20-lookup-credentials");
 
         // The link works once: opened again, it says so and leads back to the start.
         driver.get(link);
-        waitFor(By.id("kenpo-lookup-again"));
-        assertEquals("このURLはすでに使われたか、有効期限が過ぎています。", text("kenpo-intro"));
+        chromium.waitFor(By.id("kenpo-lookup-again"));
+        assertEquals("このURLはすでに使われたか、有効期限が過ぎています。", chromium.text("kenpo-intro"));
         chromium.screen("20b-lookup-used");
     }
 
@@ -366,10 +360,10 @@ class LoginScreensIT {
     void postalScreensInChromium() {
         driver.get(Oidc.authorization(server.realmUrl(), null).url());
         driver.findElement(By.id("kenpo-lookup-open")).click();
-        waitFor(By.id("kenpo-postal-open"));
+        chromium.waitFor(By.id("kenpo-postal-open"));
         driver.findElement(By.id("kenpo-postal-open")).click();
-        waitFor(By.id("kenpo-postal-form"));
-        assertEquals("お問い合わせ", text("kc-page-title"));
+        chromium.waitFor(By.id("kenpo-postal-form"));
+        assertEquals("お問い合わせ", chromium.text("kc-page-title"));
         chromium.screen("21-postal-form");
         driver.findElement(By.id("familyName")).sendKeys("郵送");
         driver.findElement(By.id("givenName")).sendKeys("花子");
@@ -383,9 +377,9 @@ class LoginScreensIT {
         driver.findElement(By.id("postalCode")).sendKeys("１００－０００１");
         driver.findElement(By.id("address")).sendKeys("東京都千代田区千代田1-1");
         driver.findElement(By.id("kenpo-postal-confirm")).click();
-        waitFor(By.id("kenpo-postal-submit"));
-        assertEquals("100-0001", text("confirm-postal-code"));
-        assertEquals("ユウソウ ハナコ", text("confirm-kana"));
+        chromium.waitFor(By.id("kenpo-postal-submit"));
+        assertEquals("100-0001", chromium.text("confirm-postal-code"));
+        assertEquals("ユウソウ ハナコ", chromium.text("confirm-kana"));
         assertOnOneLine(By.id("confirm-kana"));
         assertOnOneLine(By.id("confirm-number"));
         assertOnOneLine(By.id("kc-page-title"));
@@ -418,22 +412,22 @@ class LoginScreensIT {
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-email-key-form"));
+        chromium.waitFor(By.id("kc-email-key-form"));
         String key = server.mailbox().awaitNext(email, 0).emailKey();
         String action = driver.findElement(By.id("kc-email-key-form")).getDomAttribute("action");
         driver.get(action.replaceFirst("execution=[^&]*", "execution=no-such-step"));
-        waitFor(By.id("kc-page-title"));
-        assertEquals("有効期限が切れました", text("kc-page-title"));
+        chromium.waitFor(By.id("kc-page-title"));
+        assertEquals("有効期限が切れました", chromium.text("kc-page-title"));
         assertNoStockWords();
         chromium.screen("30-page-expired");
 
         // The union asks for a new password and address (required actions): Keycloak's screens, the pack's words.
         driver.findElement(By.id("loginContinueLink")).click();
-        waitFor(By.id("kc-email-key-form"));
+        chromium.waitFor(By.id("kc-email-key-form"));
         driver.findElement(By.id("emailKey")).sendKeys(key);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("password-new"));
-        assertEquals("パスワード変更", text("kc-page-title"));
+        chromium.waitFor(By.id("password-new"));
+        assertEquals("パスワード変更", chromium.text("kc-page-title"));
         assertNoStockWords();
         chromium.screen("31-update-password");
         driver.findElement(By.id("password-new")).sendKeys("Kenpo2031Yy");
@@ -445,14 +439,14 @@ class LoginScreensIT {
 
         // Logout confirmation and an error page.
         driver.get(server.realmUrl() + "/protocol/openid-connect/logout");
-        waitFor(By.id("kc-page-title"));
-        assertEquals("ログアウト", text("kc-page-title"));
+        chromium.waitFor(By.id("kc-page-title"));
+        assertEquals("ログアウト", chromium.text("kc-page-title"));
         assertNoStockWords();
         chromium.screen("33-logout-confirm");
 
         driver.get(server.realmUrl() + "/protocol/openid-connect/auth?client_id=no-such-app&response_type=code&scope=openid"
                 + "&redirect_uri=http%3A%2F%2F127.0.0.1%2Fcb");
-        waitFor(By.id("kc-page-title"));
+        chromium.waitFor(By.id("kc-page-title"));
         assertTrue(driver.findElement(By.tagName("body")).getText().contains("この画面は開けません。"), driver.getPageSource());
         assertNoStockWords();
         chromium.screen("34-error");
@@ -524,7 +518,7 @@ class LoginScreensIT {
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-email-key-form"));
+        chromium.waitFor(By.id("kc-email-key-form"));
         String key = mailbox.awaitNext(email, 0).emailKey();
         String wrong = "0000000000".equals(key) ? "1111111111" : "0000000000";
         for (int i = 1; i <= 5; i++) {
@@ -536,8 +530,8 @@ class LoginScreensIT {
             new WebDriverWait(driver, java.time.Duration.ofSeconds(30))
                     .ignoring(org.openqa.selenium.NoSuchElementException.class)
                     .ignoring(org.openqa.selenium.StaleElementReferenceException.class).until(d -> tries < 5
-                    ? text("input-error-emailKey").contains("あと" + (5 - tries) + "回")
-                    : text("input-error-emailKey").startsWith("暗証キーを5回まちがえたため"));
+                    ? chromium.text("input-error-emailKey").contains("あと" + (5 - tries) + "回")
+                    : chromium.text("input-error-emailKey").startsWith("暗証キーを5回まちがえたため"));
         }
         assertErrorTiedAndFocused("emailKey");
         chromium.screen("24-email-key-dead");
@@ -582,19 +576,11 @@ class LoginScreensIT {
         return Double.parseDouble(size.toString().replace("px", ""));
     }
 
-    private String text(String id) {
-        return driver.findElement(By.id(id)).getText().trim();
-    }
-
     /** Waits for the next page's title; the old page's title may go stale while it is read. */
     private void titleBecomes(String title) {
         new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).ignoring(org.openqa.selenium.StaleElementReferenceException.class)
                 .ignoring(org.openqa.selenium.NoSuchElementException.class)
-                .until(d -> title.equals(text("kc-page-title")));
-    }
-
-    private void waitFor(By locator) {
-        new WebDriverWait(driver, java.time.Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(locator));
+                .until(d -> title.equals(chromium.text("kc-page-title")));
     }
 
 }

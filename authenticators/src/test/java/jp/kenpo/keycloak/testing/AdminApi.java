@@ -112,6 +112,12 @@ public final class AdminApi {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** Deletes one credential of a user, as union staff do in the admin console (Users → Credentials → Delete). */
+    public Answer deleteCredential(String userId, String credentialId) {
+        HttpResponse<String> response = rest.send("DELETE", realmPath("/users/" + userId + "/credentials/" + credentialId), null);
+        return new Answer(response.statusCode(), response.body());
+    }
+
     /** Sets one attribute of a user as an admin edits it in the console (the rest of the user unchanged). */
     @SuppressWarnings("unchecked")
     public void setAttribute(String userId, String name, String value) {

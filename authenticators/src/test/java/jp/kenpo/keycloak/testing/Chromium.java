@@ -51,6 +51,17 @@ public final class Chromium implements AutoCloseable {
         return driver;
     }
 
+    /** The visible text of the element with this id, trimmed. */
+    public String text(String id) {
+        return driver.findElement(org.openqa.selenium.By.id(id)).getText().trim();
+    }
+
+    /** Waits (at most 30 s) until the page has such an element. */
+    public org.openqa.selenium.WebElement waitFor(org.openqa.selenium.By locator) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, Duration.ofSeconds(30))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
     /** Saves a PNG of the current screen and returns its path. */
     public Path screenshot(String name) {
         try {

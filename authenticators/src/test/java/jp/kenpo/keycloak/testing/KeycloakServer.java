@@ -146,6 +146,11 @@ public final class KeycloakServer implements AutoCloseable {
                 "--spi-kenpo-mail-queue--background--max-attempts=" + MAIL_MAX_ATTEMPTS,
                 "--spi-kenpo-mail-queue--background--retry-base-seconds=1",
                 "--spi-kenpo-mail-queue--background--retry-max-seconds=2"));
+        // -Dkenpo.keycloak.logLevel=INFO,org.keycloak.services.managers:debug (for example) while chasing a problem.
+        String logLevel = System.getProperty("kenpo.keycloak.logLevel", "");
+        if (!logLevel.isBlank()) {
+            command.add("--log-level=" + logLevel);
+        }
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile())
                 .redirectErrorStream(true)

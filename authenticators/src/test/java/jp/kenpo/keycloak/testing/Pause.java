@@ -45,7 +45,12 @@ public final class Pause {
         return until(probe, done, Duration.ofSeconds(10), Duration.ofMillis(200));
     }
 
-    /** Waits longer than Keycloak's quick-login check between two wrong entries. */
+    /**
+     * Waits longer than Keycloak's quick-login check between two wrong entries. It also lets Keycloak record
+     * the previous failure, which it does just after answering: until then its protector refuses the member's
+     * next request as "temporarily disabled" (one request per member at a time). A test that must not wait a
+     * second waits for the count instead ({@code AdminApi.awaitBruteForceFailures}).
+     */
     public static void pastQuickLoginCheck() {
         millis(QUICK_LOGIN_CHECK_MILLIS);
     }

@@ -24,8 +24,8 @@ import jp.kenpo.keycloak.testsupport.LoadBalancer;
  * <p>Repeated from the test's {@code KeycloakCluster} (test code, which this module cannot use): the nodes' start
  * options (the cluster and proxy options, a dozen lines, without the test's vault and 空メール poll) and the free
  * port pair for JGroups. Each node keeps the single node's JVM settings (Keycloak's defaults), so the two differ from
- * it only by having a peer. Everything started here stops in {@link #close()}, also when a start fails, and from a
- * shutdown hook when the benchmark's JVM is ended (Ctrl-C).
+ * it only by having a peer. Everything started here stops in {@link #close()}, also when a start fails, and through
+ * {@link StopOnExit} when the benchmark's JVM is ended (Ctrl-C).
  */
 final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
 
@@ -37,7 +37,6 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
 
     private final List<Process> started = new ArrayList<>();
     private final List<Node> nodes = new ArrayList<>();
-    private final Thread stopOnExit = new Thread(this::stopAll, "kenpo-bench-two-nodes-stop");
     private LoadBalancer balancer;
     private boolean closed;
 
@@ -50,8 +49,7 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
      * to each node. The realms are already in the database: no node imports.
      */
     static KeycloakPair start(Path built, Postgres db, int smtpPort, Path work) throws IOException, InterruptedException {
-        KeycloakPair pair = new KeycloakPair();
-        Runtime.getRuntime().addShutdownHook(pair.stopOnExit);
+        KeycloakPair pair = StopOnExit.register(new KeycloakPair());
         try {
             int balancerPort = ProductionKeycloak.freePort();
             List<LoadBalancer.Backend> backends = new ArrayList<>();
@@ -164,8 +162,9 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
         throw new IllegalStateException("No free port pair for JGroups");
     }
 
-    /** Stops HAProxy, then node b, then node a (each politely, by force after a minute). */
-    private synchronized void stopAll() {
+    /** Stops HAProxy, then node b, then node a (each politely, by force after a minute); safe to call twice. */
+    @Override
+    public synchronized void close() {
         if (closed) {
             return;
         }
@@ -175,16 +174,6 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
         }
         for (int i = started.size() - 1; i >= 0; i--) {
             KeycloakProcess.stop(started.get(i), Duration.ofSeconds(60));
-        }
-    }
-
-    @Override
-    public void close() {
-        stopAll();
-        try {
-            Runtime.getRuntime().removeShutdownHook(stopOnExit);
-        } catch (IllegalStateException shuttingDown) {
-            // the hook runs or has run
         }
     }
 }

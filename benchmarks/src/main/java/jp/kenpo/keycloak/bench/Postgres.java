@@ -55,6 +55,7 @@ final class Postgres implements AutoCloseable {
                     "max_wal_size = '4GB'", ""));
             pg.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "120", "start");
             pg.started = true;
+            StopOnExit.register(pg);
             pg.sql("CREATE USER " + USER + " PASSWORD '" + PASSWORD + "'");
             pg.sql("CREATE DATABASE " + DATABASE + " OWNER " + USER);
             return pg;
@@ -130,6 +131,7 @@ final class Postgres implements AutoCloseable {
     public void close() {
         try {
             if (started) {
+                started = false;
                 run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
             }
         } finally {

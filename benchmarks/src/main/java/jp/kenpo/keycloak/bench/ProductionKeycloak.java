@@ -67,7 +67,7 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
             // On a shared, loaded machine the first start (schema, realm import) can take far longer than usual.
             KeycloakProcess.awaitReady(process, "http://127.0.0.1:" + port + "/realms/kenpo",
                     Duration.ofMinutes(Long.getLong("kenpo.keycloak.readyMinutes", 20)), log);
-            return new ProductionKeycloak(home, port, process, javaPid(process));
+            return StopOnExit.register(new ProductionKeycloak(home, port, process, javaPid(process)));
         } catch (InterruptedException | RuntimeException e) {
             KeycloakProcess.stop(process, Duration.ofSeconds(60));
             throw e;

@@ -184,7 +184,7 @@ final class Report {
                 int cycles = run.warmUps().stream().mapToInt(WarmUp::cycle).max().orElse(0);
                 boolean reached = run.warmUps().stream().filter(w -> w.cycle() == cycles)
                         .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
-                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles (logins/s, change from the cycle before); %s.%n%n",
+                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles (Keycloak CPU ms per login · logins/s; the change of CPU per login from the cycle before); %s.%n%n",
                         cycles, reached ? "stable: every flow within " + Math.round(100 * run.stable()) + " % of the cycle before"
                                 : "**not stable** within the cycles allowed; the rounds were measured anyway"));
                 md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
@@ -193,7 +193,7 @@ final class Report {
                     for (String f : List.of("A", "B", "C0", "C")) {
                         int cy = cycle;
                         WarmUp w = run.warmUps().stream().filter(x -> x.cycle() == cy && x.flow().equals(f)).findFirst().orElse(null);
-                        md.append(w == null ? " |" : String.format(Locale.ROOT, " %.1f%s |", w.loginsPerSecond(),
+                        md.append(w == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f%s |", 1000 * w.keycloakCpuPerLogin(), w.loginsPerSecond(),
                                 Double.isNaN(w.change()) ? "" : String.format(Locale.ROOT, " (%+.0f %%)", 100 * w.change())));
                     }
                     md.append('\n');

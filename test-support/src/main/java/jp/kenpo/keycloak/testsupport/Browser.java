@@ -146,6 +146,16 @@ public final class Browser {
         return lastHops;
     }
 
+    /**
+     * Another tab of this browser: it starts with this browser's cookies and keeps its own from then on, so
+     * both can send at the same moment (one browser's requests follow each other).
+     */
+    public Browser newTab() {
+        Browser tab = new Browser(http, acceptLanguage, stopAt, timeout);
+        tab.cookies.putAll(cookies);
+        return tab;
+    }
+
     /** A new member at the same browser: no cookies. */
     public void forgetCookies() {
         cookies.clear();

@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.firstlogin.emptymail;
 
+import jp.kenpo.keycloak.common.PackAdminResource;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,17 +18,11 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * read, with what outcome ({@code ok}, {@code unreachable}, {@code not_configured}) and how many mails
  * were received, answered, ignored and throttled then (needs the realm's view-realm role).
  */
-public class EmptyMailAdminResource {
-
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
+public class EmptyMailAdminResource extends PackAdminResource {
 
     public EmptyMailAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                   AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
+        super(session, realm, auth, adminEvent);
     }
 
     @GET

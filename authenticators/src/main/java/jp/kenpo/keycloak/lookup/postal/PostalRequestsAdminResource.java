@@ -1,5 +1,6 @@
 package jp.kenpo.keycloak.lookup.postal;
 
+import jp.kenpo.keycloak.common.PackAdminResource;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -25,22 +26,14 @@ import org.keycloak.services.resources.admin.fgap.AdminPermissionEvaluator;
  * realm's view-users role) and close them (manage-users). The list pages with {@code first} (default 0)
  * and {@code max} (default 100, at most 1,000), oldest first, open requests before closed ones.
  */
-public class PostalRequestsAdminResource {
+public class PostalRequestsAdminResource extends PackAdminResource {
 
     /** The resource type of the admin events this records (Realm settings → Events → Admin events). */
     static final String RESOURCE = "KENPO_POSTAL_REQUEST";
 
-    private final KeycloakSession session;
-    private final RealmModel realm;
-    private final AdminPermissionEvaluator auth;
-    private final AdminEventBuilder adminEvent;
-
     public PostalRequestsAdminResource(KeycloakSession session, RealmModel realm, AdminPermissionEvaluator auth,
                                        AdminEventBuilder adminEvent) {
-        this.session = session;
-        this.realm = realm;
-        this.auth = auth;
-        this.adminEvent = adminEvent;
+        super(session, realm, auth, adminEvent);
     }
 
     @GET
