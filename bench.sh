@@ -13,13 +13,26 @@
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members.
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
 # (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
+# --two-nodes: after the single node's steps, the single node stops and two nodes of its build start
+# (`kc.sh start --optimized --cache=ispn`, JDBC-ping on the same PostgreSQL, as docs/cluster.md and TwoNodeClusterIT) behind
+# HAProxy (Debian's package, installed here where missing; round robin, no stickiness); the same flows through the balancer,
+# warm-up until stable and --rounds alternating rounds as on the single node; the report gives Keycloak CPU seconds per login
+# of both JVMs added up and logins/s, each against the single node of the same run. On 2 cores two nodes share the cores
+# one node had: they show the CPU a login costs in a cluster, not scale-out. Add --skip-members to keep the database the
+# same for both (the import adds its members before the two-node phase). A short check:
+#   ./bench.sh --two-nodes --rounds=1 --warmup-cycles=1 --skip-members --skip-hung-mail --skip-key-step
 set -euo pipefail
 cd "$(dirname "$0")"
 
-if ! ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1; then
+packages=()
+ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages+=(postgresql)
+case " $* " in
+  *" --two-nodes "*) command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || packages+=(haproxy) ;;
+esac
+if [ "${#packages[@]}" -gt 0 ]; then
   sudo=""; [ "$(id -u)" -ne 0 ] && sudo="sudo"
   $sudo apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq postgresql >/dev/null
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${packages[@]}" >/dev/null
 fi
 
 mvn -B -q -Pbench -DskipTests package

@@ -24,6 +24,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.LoadBalancer;
 import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**

@@ -55,6 +55,11 @@ public final class Benchmarks {
             doKeyStep = false;
             doMembers = false;
         }
+        // --two-nodes: after the single node's steps, the logins again on two nodes behind HAProxy (TwoNodes).
+        boolean doTwoNodes = options.containsKey("two-nodes") && !enumeration;
+        if (doTwoNodes && !doLogins) {
+            throw new IllegalArgumentException("--two-nodes compares two nodes with the single node's login rounds: drop --skip-logins");
+        }
 
         Path root = Path.of(System.getProperty("kenpo.bench.root", "benchmarks")).toAbsolutePath();
         Path work = Files.createDirectories(root.resolve("target/bench-work"));
@@ -94,8 +99,9 @@ public final class Benchmarks {
                 HungMail.Result[] hungMail = {null};
                 Latencies mailWait = new Latencies();
                 EmailKeyStep.Result keyStep = null;
+                List<String[]> otpMembers = List.of();
                 if (doLogins || doKeyStep) {
-                    List<String[]> otpMembers = setUpLoginMembers(admin, vus, doLogins ? otpPool : 1);
+                    otpMembers = setUpLoginMembers(admin, vus, doLogins ? otpPool : 1);
                     Oidc bench = PortalClient.of(kc.realmUrl("bench"), "kenpo-portal", http);
                     Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
@@ -103,27 +109,9 @@ public final class Benchmarks {
                             LoginFlows.emailKey(kenpo, mail, mailWait, vus));
                     List<Report.WarmUp> warmUps = doLogins ? warmUp(flows, vus, warmup, warmupCycles, stable, kc, db, errors) : List.of();
                     warmUpTrace.addAll(warmUps);
-                    // Many short rounds in alternating order (A B C0 C, C C0 B A, ...): a server that still changes speed
-                    // (JIT, a busier or quieter host) then moves every flow alike; ratios are taken within each round.
                     long credentialUpdates0 = db.credentialUpdates();
-                    Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
-                    for (int round = 0; round < (doLogins ? rounds : 0); round++) {
-                        List<LoginLoad.Flow> order = new ArrayList<>(flows);
-                        if (round % 2 == 1) {
-                            java.util.Collections.reverse(order);
-                        }
-                        for (LoginLoad.Flow flow : order) {
-                            say("Round " + (round + 1) + ", flow " + flow.name() + " (" + flow.description() + "): " + vus
-                                    + " members, 5 s ramp, " + measure + " s measured...");
-                            LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db,
-                                    new Profiler(kc.javaPid(), work.resolve("login-" + flow.name() + ".jfr"), log), errors);
-                            say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
-                                    r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
-                            byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
-                            perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
-                                    r.argon2SamplesPerLogin()));
-                        }
-                    }
+                    Map<String, LoginLoad.Result> byFlow = rounds("Round ", flows, vus, doLogins ? rounds : 0, measure, kc, db,
+                            flow -> new Profiler(kc.javaPid(), work.resolve("login-" + flow + ".jfr"), log), errors, perRound);
                     if (doLogins) {
                         // PostgreSQL's table statistics reach the view within about ten seconds of a backend going idle.
                         LoginLoad.sleep(12_000);
@@ -141,16 +129,18 @@ public final class Benchmarks {
                                 + mailTimeout + " ms), 3 pairs of windows...");
                         hungMail[0] = HungMail.run(admin, kenpo, flows.get(2), vus, measure, 3, mailTimeout, kc, db, work, errors);
                     }
-                    say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
-                    Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
-                    try {
-                        keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
-                                PortalClient.of(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
-                        say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
-                        keyStep.profile().forEach(l -> say("  " + l));
-                    } catch (RuntimeException e) {
-                        // The logins measured so far still go into the report.
-                        say("  the email-key step failed: " + e);
+                    if (doKeyStep) {
+                        say("Email-key step on its own (" + keySteps + " logins, one at a time)...");
+                        Profiler keyProfile = new Profiler(kc.javaPid(), work.resolve("email-key-step.jfr"), log);
+                        try {
+                            keyStep = EmailKeyStep.measure(PortalClient.of(kc.realmUrl("bench"), "bench-email-key", http),
+                                    PortalClient.of(kc.realmUrl("bench"), "bench-username-only", http), mail, 5, keySteps, 100, keyProfile);
+                            say(String.format("  step p50 %.2f ms (SMTP p50 %.2f ms excluded)", keyStep.stepP50(), keyStep.smtpP50()));
+                            keyStep.profile().forEach(l -> say("  " + l));
+                        } catch (RuntimeException e) {
+                            // The logins measured so far still go into the report.
+                            say("  the email-key step failed: " + e);
+                        }
                     }
                 }
 
@@ -189,8 +179,11 @@ public final class Benchmarks {
                             l.answer().percentileMillis(50), l.answer().percentileMillis(95))));
                 }
 
+                TwoNodes.Result twoNodes = doTwoNodes ? TwoNodes.run(kc, db, mail, otpMembers, vus, warmup, warmupCycles, stable, measure,
+                        rounds, work, errors) : null;
+
                 Report.Run run = new Report.Run(started, version, db.version(), vus, warmup, measure, rounds, otpPool, logins, perRound, mailWait,
-                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0], hungMail[0]);
+                        keyStep, imported, lookupResults, warmUpTrace, stable, credentialRowsUpdated[0], hungMail[0], twoNodes);
                 Report.write(results, run);
                 // A pointer, not a copy: results/LATEST names the newest dated folder.
                 Files.writeString(root.resolve("results/LATEST"), started + "\n");
@@ -203,14 +196,44 @@ public final class Benchmarks {
     }
 
     /**
+     * Many short rounds in alternating order (A B C0 C, C C0 B A, ...): a server that still changes speed (JIT, a
+     * busier or quieter host) then moves every flow alike; ratios are taken within each round. Each window is
+     * profiled ({@code profiler} of the flow's name); its figures go to {@code perRound}, and the flows' windows come
+     * back summed per flow.
+     */
+    static Map<String, LoginLoad.Result> rounds(String label, List<LoginLoad.Flow> flows, int vus, int rounds, int measure,
+                                                LoginLoad.Server kc, Postgres db, java.util.function.Function<String, Profiler> profiler,
+                                                Path errors, List<Report.Round> perRound) throws InterruptedException {
+        Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
+        for (int round = 0; round < rounds; round++) {
+            List<LoginLoad.Flow> order = new ArrayList<>(flows);
+            if (round % 2 == 1) {
+                java.util.Collections.reverse(order);
+            }
+            for (LoginLoad.Flow flow : order) {
+                say(label + (round + 1) + ", flow " + flow.name() + " (" + flow.description() + "): " + vus
+                        + " members, 5 s ramp, " + measure + " s measured...");
+                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db,
+                        profiler.apply(flow.name()), errors);
+                say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
+                        r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
+                byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
+                perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
+                        r.argon2SamplesPerLogin()));
+            }
+        }
+        return byFlow;
+    }
+
+    /**
      * Warm-up in cycles over every flow (A B C0 C, one window each) until every flow's Keycloak CPU per login
      * (the primary figure; logins per second also move with everything else on the machine) in the last cycle
      * lies within {@code stable} of the cycle before (at least two cycles, at most
      * {@code maxCycles}): the JIT, the caches and the connection pools are then warm for every flow, and
      * the rounds that follow compare flows on a server that no longer speeds up by itself.
      */
-    private static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, int windowSeconds, int maxCycles, double stable,
-                                              ProductionKeycloak kc, Postgres db, Path errors) throws InterruptedException {
+    static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, int windowSeconds, int maxCycles, double stable,
+                                      LoginLoad.Server kc, Postgres db, Path errors) throws InterruptedException {
         List<Report.WarmUp> trace = new ArrayList<>();
         Map<String, Double> previous = new HashMap<>();
         for (int cycle = 1; cycle <= maxCycles; cycle++) {

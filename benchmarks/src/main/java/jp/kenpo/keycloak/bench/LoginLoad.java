@@ -24,6 +24,12 @@ final class LoginLoad {
     record Flow(String name, String description, List<String> steps, Login login) {
     }
 
+    /** The Keycloak JVMs that serve the load: one node, or both nodes of {@code --two-nodes}. */
+    interface Server {
+        /** User plus system CPU seconds used so far by every Keycloak JVM that serves the load, added up. */
+        double cpuSeconds();
+    }
+
     /** Logs one virtual member in; {@code step} times each request the flow makes. */
     interface Login {
         void run(int virtualMember, Browser browser, Steps step) throws Exception;
@@ -93,7 +99,7 @@ final class LoginLoad {
     }
 
     /** Runs one flow; {@code profiler} is null for warm-up windows, whose numbers are thrown away. */
-    static Result run(Flow flow, int users, Duration warmup, Duration measure, ProductionKeycloak keycloak, Postgres db,
+    static Result run(Flow flow, int users, Duration warmup, Duration measure, Server keycloak, Postgres db,
                       Profiler profiler, Path errorLog) throws InterruptedException {
         Map<String, Latencies> steps = new LinkedHashMap<>();
         flow.steps().forEach(s -> steps.put(s, new Latencies()));
@@ -144,13 +150,15 @@ final class LoginLoad {
             });
         }
         sleepUntil(windowStart);
-        if (profiler != null) {
-            profiler.start();
-        }
+        // CPU is read at the window's start, before the recording starts: jcmd takes a second or more per JVM (two with
+        // --two-nodes; far more on a loaded machine), and the CPU must cover the same window as the logins counted.
         cpuAtStart[0] = keycloak.cpuSeconds();
         cpuAtStart[1] = db.cpuSeconds();
         cpuAtStart[2] = Machine.cpuSeconds(ProcessHandle.current().pid());
         long[] busyAtStart = Machine.busyAndTotalTicks();
+        if (profiler != null) {
+            profiler.start();
+        }
         sleepUntil(windowEnd);
         double keycloakCpu = keycloak.cpuSeconds() - cpuAtStart[0];
         double dbCpu = db.cpuSeconds() - cpuAtStart[1];

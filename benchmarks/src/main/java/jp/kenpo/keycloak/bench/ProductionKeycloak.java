@@ -17,9 +17,11 @@ import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 /**
  * Keycloak as union IT runs it: a copy of the stock distribution (keycloak.server.version), the pack's jar in
  * {@code providers/}, an optimized {@code kc.sh build} for PostgreSQL, then {@code kc.sh start
- * --optimized} on loopback with the realm exports imported.
+ * --optimized} on loopback with the realm exports imported. The node runs with embedded Infinispan
+ * ({@code --cache=ispn}, production mode's default: a cluster of one, found through the database), so that
+ * {@link KeycloakPair}'s two nodes of the same build differ from it only by having a peer.
  */
-final class ProductionKeycloak implements AutoCloseable {
+final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
 
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "bench-admin-password";
@@ -48,10 +50,11 @@ final class ProductionKeycloak implements AutoCloseable {
         Path log = work.resolve("keycloak.log");
         Map<String, String> env = environment(smtpPort);
         String kc = home.resolve("bin/kc.sh").toString();
-        Processes.run(log, env, kc, "build", "--db=postgres", "--cache=local", "--health-enabled=true");
+        // --cache is a run-time option in 26.7 (kc.sh build ignores it): the start names it.
+        Processes.run(log, env, kc, "build", "--db=postgres", "--health-enabled=true");
 
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(kc, "start", "--optimized", "--import-realm",
+        ProcessBuilder builder = new ProcessBuilder(kc, "start", "--optimized", "--import-realm", "--cache=ispn",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + freePort(),
                 "--hostname=http://127.0.0.1:" + port,
@@ -71,7 +74,8 @@ final class ProductionKeycloak implements AutoCloseable {
         }
     }
 
-    private static Map<String, String> environment(int smtpPort) {
+    /** The environment of every node: the bootstrap admin and the realm export's placeholders. */
+    static Map<String, String> environment(int smtpPort) {
         Map<String, String> env = new HashMap<>();
         env.put("KC_BOOTSTRAP_ADMIN_USERNAME", ADMIN_USER);
         env.put("KC_BOOTSTRAP_ADMIN_PASSWORD", ADMIN_PASSWORD);
@@ -99,7 +103,8 @@ final class ProductionKeycloak implements AutoCloseable {
         return javaPid;
     }
 
-    double cpuSeconds() {
+    @Override
+    public double cpuSeconds() {
         return Machine.cpuSeconds(javaPid);
     }
 
@@ -107,7 +112,7 @@ final class ProductionKeycloak implements AutoCloseable {
         return home;
     }
 
-    private static long javaPid(Process process) {
+    static long javaPid(Process process) {
         if (process.info().command().map(c -> c.endsWith("/java")).orElse(false)) {
             return process.pid();
         }
@@ -124,7 +129,7 @@ final class ProductionKeycloak implements AutoCloseable {
         }
     }
 
-    private static void copyTree(Path from, Path to) throws IOException {
+    static void copyTree(Path from, Path to) throws IOException {
         if (Files.exists(to)) {
             try (Stream<Path> old = Files.walk(to)) {
                 old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());

@@ -14,14 +14,16 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordingFile;
 
 /**
- * A JDK Flight Recorder profile of the Keycloak JVM (started and stopped with jcmd), reduced to where
- * the import's own threads spent their samples.
+ * A JDK Flight Recorder profile of the Keycloak JVM, or of both JVMs of {@code --two-nodes} added up (started and
+ * stopped with jcmd), reduced to where the import's own threads spent their samples.
  */
 final class Profiler {
 
     /** Checked from the innermost frame outwards; the first match names the sample's category. */
     private static final Map<String, String> CATEGORIES = new LinkedHashMap<>();
     static final String ARGON2 = "password hashing (Argon2)";
+    static final String INFINISPAN = "Infinispan caches";
+    static final String JGROUPS = "cluster messaging (JGroups)";
 
     static {
         CATEGORIES.put("Argon2", ARGON2);
@@ -40,7 +42,8 @@ final class Profiler {
         CATEGORIES.put("sun.security.", "signatures and TLS primitives (JDK security)");
         CATEGORIES.put("java.math.BigInteger", "signatures and TLS primitives (JDK security)");
         CATEGORIES.put("com.fasterxml.jackson.", "JSON (Jackson)");
-        CATEGORIES.put("org.infinispan.", "Infinispan caches");
+        CATEGORIES.put("org.infinispan.", INFINISPAN);
+        CATEGORIES.put("org.jgroups.", JGROUPS);
         CATEGORIES.put("io.netty.", "HTTP server (Vert.x, Netty)");
         CATEGORIES.put("io.vertx.", "HTTP server (Vert.x, Netty)");
         CATEGORIES.put("jp.kenpo.keycloak.", "the pack's own code");
@@ -56,19 +59,29 @@ final class Profiler {
     }
 
     private final Map<String, List<StepEvent>> stepEvents = new java.util.HashMap<>();
-    private final long pid;
-    private final Path file;
+    private final List<Long> pids;
+    private final List<Path> files;
     private final Path log;
 
     Profiler(long pid, Path file, Path log) {
-        this.pid = pid;
-        this.file = file;
+        this(List.of(pid), List.of(file), log);
+    }
+
+    /** One recording per JVM ({@code files} in the order of {@code pids}), read as one profile: both nodes of {@code --two-nodes}. */
+    Profiler(List<Long> pids, List<Path> files, Path log) {
+        if (pids.size() != files.size()) {
+            throw new IllegalArgumentException("one recording file per JVM");
+        }
+        this.pids = List.copyOf(pids);
+        this.files = List.copyOf(files);
         this.log = log;
     }
 
     void start() {
-        Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.start", "name=kenpo-bench", "settings=profile",
-                "filename=" + file);
+        for (int i = 0; i < pids.size(); i++) {
+            Processes.run(log, Map.of(), "jcmd", Long.toString(pids.get(i)), "JFR.start", "name=kenpo-bench", "settings=profile",
+                    "filename=" + files.get(i));
+        }
     }
 
     /**
@@ -140,7 +153,9 @@ final class Profiler {
 
     /** Stops recording; returns every sample's category and hottest method, and those with a frame of {@code prefix}. */
     Profile stopProfile(String prefix) {
-        Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
+        for (long pid : pids) {
+            Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
+        }
         return read(prefix);
     }
 
@@ -164,36 +179,38 @@ final class Profiler {
         Map<String, Integer> allHot = new TreeMap<>();
         int total = 0;
         int everything = 0;
-        try (RecordingFile recording = new RecordingFile(file)) {
-            while (recording.hasMoreEvents()) {
-                RecordedEvent event = recording.readEvent();
-                String type = event.getEventType().getName();
-                if (type.equals(EMAIL_KEY_EVENT) || type.equals(LOOKUP_EVENT)) {
-                    stepEvents.computeIfAbsent(type, t -> new ArrayList<>()).add(new StepEvent(
-                            event.hasField("phase") ? event.getString("phase") : "", event.getStartTime(), event.getDuration().toNanos()));
-                    continue;
+        for (Path file : files) {
+            try (RecordingFile recording = new RecordingFile(file)) {
+                while (recording.hasMoreEvents()) {
+                    RecordedEvent event = recording.readEvent();
+                    String type = event.getEventType().getName();
+                    if (type.equals(EMAIL_KEY_EVENT) || type.equals(LOOKUP_EVENT)) {
+                        stepEvents.computeIfAbsent(type, t -> new ArrayList<>()).add(new StepEvent(
+                                event.hasField("phase") ? event.getString("phase") : "", event.getStartTime(), event.getDuration().toNanos()));
+                        continue;
+                    }
+                    if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
+                        continue;
+                    }
+                    List<RecordedFrame> frames = event.getStackTrace().getFrames();
+                    if (frames.isEmpty()) {
+                        continue;
+                    }
+                    everything++;
+                    String category = category(frames);
+                    String top = name(frames.get(0));
+                    allCounts.merge(category, 1, Integer::sum);
+                    allHot.merge(top, 1, Integer::sum);
+                    if (frames.stream().noneMatch(f -> name(f).startsWith(prefix))) {
+                        continue;
+                    }
+                    total++;
+                    counts.merge(category, 1, Integer::sum);
+                    hotMethods.merge(top, 1, Integer::sum);
                 }
-                if (!event.getEventType().getName().equals("jdk.ExecutionSample") || event.getStackTrace() == null) {
-                    continue;
-                }
-                List<RecordedFrame> frames = event.getStackTrace().getFrames();
-                if (frames.isEmpty()) {
-                    continue;
-                }
-                everything++;
-                String category = category(frames);
-                String top = name(frames.get(0));
-                allCounts.merge(category, 1, Integer::sum);
-                allHot.merge(top, 1, Integer::sum);
-                if (frames.stream().noneMatch(f -> name(f).startsWith(prefix))) {
-                    continue;
-                }
-                total++;
-                counts.merge(category, 1, Integer::sum);
-                hotMethods.merge(top, 1, Integer::sum);
+            } catch (IOException e) {
+                return Profile.EMPTY;
             }
-        } catch (IOException e) {
-            return Profile.EMPTY;
         }
         return new Profile(everything, allCounts, allHot, total, counts, hotMethods);
     }

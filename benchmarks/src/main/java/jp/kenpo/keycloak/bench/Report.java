@@ -25,7 +25,7 @@ final class Report {
                int measureSeconds, int rounds, int otpPool, List<LoginLoad.Result> logins, List<Round> perRound, Latencies mailWait,
                EmailKeyStep.Result emailKeyStep, MemberScale.ImportResult memberImport,
                List<MemberScale.Lookups> lookups, List<WarmUp> warmUps, double stable, long credentialRowsUpdated,
-               HungMail.Result hungMail) {
+               HungMail.Result hungMail, TwoNodes.Result twoNodes) {
     }
 
     /** One flow's measured window in one round. */
@@ -97,7 +97,7 @@ final class Report {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmark results\n\n");
         md.append(String.format("Run %s on %d cores (%s), %s memory; Keycloak %s in production mode (`kc.sh build` + `kc.sh start --optimized`, "
-                        + "PostgreSQL %s, local caches) with the pack; load driver on the same machine.%n%n",
+                        + "PostgreSQL %s, embedded Infinispan `--cache=ispn`: a cluster of one) with the pack; load driver on the same machine.%n%n",
                 run.started(), Machine.cores(), Machine.cpuModel(), Machine.memory(), run.keycloakVersion(), run.postgresVersion()));
         if (!run.logins().isEmpty()) {
             md.append(String.format(Locale.ROOT, "## Logins (%d virtual members per flow; warm-up in cycles of %d s per flow until stable, "
@@ -251,6 +251,7 @@ final class Report {
                         hm.challengeCalls().percentileMillis(100), hm.challengeCalls().count()));
             }
         }
+        twoNodesMarkdown(run, md);
         EmailKeyStep.Result k = run.emailKeyStep();
         if (k != null) {
             md.append(String.format(Locale.ROOT, "%n## Email-key step, server time without SMTP (%d logins, one at a time)%n%n", k.samples()));
@@ -322,6 +323,7 @@ final class Report {
             csv.append(String.format(Locale.ROOT, "hung-mail,C-hung,answer,%d,%.3f,%.3f,%.3f,,,%n", hm.hungAnswers().count(),
                     hm.hungAnswers().percentileMillis(50), hm.hungAnswers().percentileMillis(95), hm.hungAnswers().percentileMillis(99)));
         }
+        twoNodesCsv(run, csv);
         EmailKeyStep.Result k = run.emailKeyStep();
         if (k != null) {
             csv.append(String.format(Locale.ROOT, "email-key-step,C,server time without smtp,%d,%.3f,%.3f,,,,%n", k.samples(), k.stepP50(), k.stepP95()));
@@ -343,6 +345,148 @@ final class Report {
         return csv.toString();
     }
 
+    /**
+     * {@code --two-nodes}: each flow on two nodes (both JVMs' CPU added up) beside the single node's rounds of the same
+     * run, with the ratio two nodes / one node; the rounds, the warm-up, how the load split between the nodes, and
+     * HAProxy's CPU.
+     */
+    private static void twoNodesMarkdown(Run run, StringBuilder md) {
+        TwoNodes.Result t = run.twoNodes();
+        if (t == null) {
+            return;
+        }
+        md.append("\n## Two nodes behind HAProxy (`--two-nodes`)\n\n");
+        if (t.failure() != null) {
+            md.append("**The two-node phase failed**: `").append(t.failure()).append("` (logs: `benchmarks/target/bench-work/keycloak-a.log`, "
+                    + "`keycloak-b.log`, `haproxy/haproxy.log`).\n");
+            return;
+        }
+        md.append(String.format(Locale.ROOT, "After the single node's steps, the single node stopped and two nodes of its build started "
+                + "(`kc.sh start --optimized --cache=ispn`, finding each other through the shared PostgreSQL: JDBC-ping) behind HAProxy "
+                + "(round robin for every request, no stickiness: each request of a login may go to either node); the same realms, "
+                + "members and flows through the balancer, %d virtual members per flow, warm-up in cycles until stable, then %d %s "
+                + "of %d s per flow in alternating order, as for the single node. Keycloak CPU is both JVMs' CPU added up.%n%n",
+                run.vus(), run.rounds(), run.rounds() == 1 ? "round" : "rounds", run.measureSeconds()));
+        if (Machine.cores() <= 2) {
+            md.append(String.format(Locale.ROOT, "**This machine has %d cores: two nodes share the cores one node had, so they cannot show "
+                    + "scale-out (more logins per second than one node). What they show is the CPU a login costs in a two-node cluster "
+                    + "against one node**, and that the flows work with every request on either node. Logins per second are given for "
+                    + "completeness; on %d shared cores they measure the machine, not the cluster.%n%n", Machine.cores(), Machine.cores()));
+        } else {
+            md.append(String.format(Locale.ROOT, "Both nodes run on this machine's %d cores, beside PostgreSQL and the load driver: logins per "
+                    + "second show scale-out only as far as one node left cores idle. The primary figure is the CPU a login costs in a "
+                    + "two-node cluster against one node.%n%n", Machine.cores()));
+        }
+        List<String> between = new ArrayList<>();
+        if (run.hungMail() != null) {
+            between.add("the hung mail server");
+        }
+        if (run.emailKeyStep() != null) {
+            between.add("the email-key step alone");
+        }
+        if (run.memberImport() != null) {
+            between.add(String.format(Locale.ROOT, "**the member import and the clones** (the database held %,d more members in the "
+                    + "two-node rounds than in the single node's)", (run.lookups() == null ? List.<MemberScale.Lookups>of() : run.lookups())
+                    .stream().mapToLong(MemberScale.Lookups::members).max().orElse(run.memberImport().rows())));
+        }
+        md.append("The single node's figures are those of its rounds above, in the same run"
+                + (between.isEmpty() ? "; nothing else ran in between.\n\n" : "; in between ran " + String.join(", ", between) + ".\n\n"));
+        md.append("| Flow | KC CPU s/login, one node | **two nodes** (both JVMs) | **Ratio** (over the sums) | Ratio of the per-round medians "
+                + "| Logins/s, one node | two nodes | Ratio | Errors, two nodes | Argon2 samples/login, one · two |\n"
+                + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        for (LoginLoad.Result two : t.logins()) {
+            LoginLoad.Result one = flow(run, two.flow());
+            double[] oneCpu = perRound(run.perRound(), two.flow(), true);
+            double[] twoCpu = perRound(t.perRound(), two.flow(), true);
+            if (one == null) {
+                md.append(String.format(Locale.ROOT, "| **%s** | | **%.4f** | | | | %.1f | | %d | · %.2f |%n", two.flow(),
+                        two.keycloakCpuPerLogin(), two.loginsPerSecond(), two.errors(), two.argon2SamplesPerLogin()));
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "| **%s** | %.4f | **%.4f** | **%.2f** | %.2f | %.1f | %.1f | %.2f | %d | %.2f · %.2f |%n",
+                    two.flow(), one.keycloakCpuPerLogin(), two.keycloakCpuPerLogin(), two.keycloakCpuPerLogin() / one.keycloakCpuPerLogin(),
+                    oneCpu.length == 0 || twoCpu.length == 0 ? Double.NaN : median(twoCpu) / median(oneCpu),
+                    one.loginsPerSecond(), two.loginsPerSecond(), two.loginsPerSecond() / one.loginsPerSecond(), two.errors(),
+                    one.argon2SamplesPerLogin(), two.argon2SamplesPerLogin()));
+        }
+        double nodes = t.nodeCpuSeconds().length == 2 ? t.nodeCpuSeconds()[0] + t.nodeCpuSeconds()[1] : 0;
+        if (nodes > 0) {
+            md.append(String.format(Locale.ROOT, "%nThe load split between the nodes during the rounds: node a used %.0f %% of the Keycloak CPU "
+                            + "(%.0f s of %.0f s) and answered %,d requests, node b %,d. HAProxy used %.2f ms of CPU per login (%.1f s for %,d logins), "
+                            + "not counted in the Keycloak CPU above.%n",
+                    100 * t.nodeCpuSeconds()[0] / nodes, t.nodeCpuSeconds()[0], nodes, t.nodeRequests()[0], t.nodeRequests()[1],
+                    1000 * t.balancerCpuSeconds() / Math.max(1, t.loginsMeasured()), t.balancerCpuSeconds(), t.loginsMeasured()));
+        }
+        if (!t.perRound().isEmpty()) {
+            md.append("\nTwo nodes per round, in the order measured (Keycloak CPU ms per login of both JVMs · logins/s):\n\n"
+                    + "| Round | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
+            int n = t.perRound().stream().mapToInt(Round::round).max().orElse(0);
+            for (int round = 1; round <= n; round++) {
+                md.append("| ").append(round).append(" |");
+                for (String f : List.of("A", "B", "C0", "C")) {
+                    Round r = round(t.perRound(), round, f);
+                    md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f |", 1000 * r.keycloakCpuPerLogin(), r.loginsPerSecond()));
+                }
+                md.append('\n');
+            }
+        }
+        if (!t.warmUps().isEmpty()) {
+            int cycles = t.warmUps().stream().mapToInt(WarmUp::cycle).max().orElse(0);
+            boolean reached = t.warmUps().stream().filter(w -> w.cycle() == cycles)
+                    .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
+            md.append(String.format(Locale.ROOT, "%nTwo-node warm-up: %d cycles; %s. Logins/s per cycle: %s.%n", cycles,
+                    reached ? "stable" : "**not stable** within the cycles allowed, measured anyway",
+                    String.join("; ", t.warmUps().stream().map(w -> String.format(Locale.ROOT, "%d %s %.1f", w.cycle(), w.flow(),
+                            w.loginsPerSecond())).toList())));
+        }
+        md.append("\nWhere each flow's time went on the two nodes (JFR samples of both JVMs, all rounds):\n");
+        for (LoginLoad.Result r : t.logins()) {
+            if (r.profile().all() == 0) {
+                continue;
+            }
+            md.append(String.format(Locale.ROOT, "%n%s on two nodes (%d logins, %.1f samples per login, %.2f of them Argon2, %.2f Infinispan, "
+                            + "%.2f JGroups):%n%n", r.flow(), r.logins(), (double) r.profile().all() / Math.max(1, r.logins()),
+                    r.argon2SamplesPerLogin(), (double) r.profile().samplesOf(Profiler.INFINISPAN) / Math.max(1, r.logins()),
+                    (double) r.profile().samplesOf(Profiler.JGROUPS) / Math.max(1, r.logins())));
+            r.profile().allLines(8).forEach(l -> md.append("    ").append(l).append('\n'));
+        }
+    }
+
+    /** One flow's per-round CPU per login ({@code cpu}) or logins per second. */
+    private static double[] perRound(List<Round> rounds, String flow, boolean cpu) {
+        return rounds.stream().filter(r -> r.flow().equals(flow))
+                .mapToDouble(r -> cpu ? r.keycloakCpuPerLogin() : r.loginsPerSecond()).toArray();
+    }
+
+    private static void twoNodesCsv(Run run, StringBuilder csv) {
+        TwoNodes.Result t = run.twoNodes();
+        if (t == null || t.failure() != null) {
+            return;
+        }
+        for (LoginLoad.Result r : t.logins()) {
+            for (Map.Entry<String, Latencies> step : withAll(r)) {
+                Latencies l = step.getValue();
+                csv.append(String.format(Locale.ROOT, "two-nodes,%s,%s,%d,%.3f,%.3f,%.3f,%.3f,%.5f,%.5f%n", r.flow(), step.getKey(), l.count(),
+                        l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99), r.loginsPerSecond(),
+                        r.keycloakCpuPerLogin(), r.databaseCpuPerLogin()));
+            }
+            LoginLoad.Result one = flow(run, r.flow());
+            if (one != null) {
+                // per_second holds the logins/s ratio, kc_cpu_s_per_unit the CPU-per-login ratio (two nodes / one node, over the sums).
+                csv.append(String.format(Locale.ROOT, "two-nodes-ratio,%s,two nodes / one node,%d,,,,%.4f,%.4f,%n", r.flow(), r.logins(),
+                        r.loginsPerSecond() / one.loginsPerSecond(), r.keycloakCpuPerLogin() / one.keycloakCpuPerLogin()));
+            }
+        }
+        t.perRound().forEach(r -> csv.append(String.format(Locale.ROOT, "two-nodes-round-%d,%s,,,,,,%.3f,%.5f,%n",
+                r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin())));
+        csv.append(String.format(Locale.ROOT, "two-nodes-balancer,,haproxy cpu per login,%d,,,,,%.5f,%n", t.loginsMeasured(),
+                t.balancerCpuSeconds() / Math.max(1, t.loginsMeasured())));
+        for (int i = 0; i < t.nodeCpuSeconds().length; i++) {
+            csv.append(String.format(Locale.ROOT, "two-nodes-node,%s,kc cpu s and requests in the rounds,%d,,,,,%.3f,%n",
+                    KeycloakPair.NODES.get(i), t.nodeRequests()[i], t.nodeCpuSeconds()[i]));
+        }
+    }
+
     private static List<Map.Entry<String, Latencies>> withAll(LoginLoad.Result r) {
         List<Map.Entry<String, Latencies>> rows = new ArrayList<>(r.steps().entrySet());
         rows.add(Map.entry("all requests of a login", r.requests()));
@@ -356,10 +500,13 @@ final class Report {
     /**
      * Left: Keycloak CPU ms per login per flow (the primary figure). Middle: logins per second per flow.
      * Right: the ratios C/B and C/A of CPU per login in each round (the spread the medians summarise).
+     * With {@code --two-nodes}, a second row: CPU per login and logins per second of one node beside two nodes.
      */
     static BufferedImage chart(Run run) {
+        TwoNodes.Result two = run.twoNodes() != null && run.twoNodes().failure() == null && !run.twoNodes().logins().isEmpty()
+                ? run.twoNodes() : null;
         int w = 1200;
-        int h = 480;
+        int h = two == null ? 480 : 920;
         BufferedImage image = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
@@ -383,6 +530,32 @@ final class Report {
             double maxRatio = ratios.stream().mapToDouble(r -> max(r.cpu())).max().orElse(1);
             panel(g, 810, 60, 370, 360, "CPU per login ratio per round (C/B, C/A)", maxRatio, rounds, 2,
                     (i, s) -> ratios.get(s).cpu()[i], i -> Integer.toString(i + 1), new Color[] {new Color(0xd69e2e), new Color(0xc53030)});
+        }
+        if (two != null) {
+            List<LoginLoad.Result> twoLogins = two.logins();
+            Value cpu = (i, s) -> {
+                LoginLoad.Result r = s == 0 ? flow(run, twoLogins.get(i).flow()) : twoLogins.get(i);
+                return r == null ? 0 : 1000 * r.keycloakCpuPerLogin();
+            };
+            Value rate = (i, s) -> {
+                LoginLoad.Result r = s == 0 ? flow(run, twoLogins.get(i).flow()) : twoLogins.get(i);
+                return r == null ? 0 : r.loginsPerSecond();
+            };
+            double maxTwoCpu = 0;
+            double maxTwoRate = 0;
+            for (int i = 0; i < twoLogins.size(); i++) {
+                maxTwoCpu = Math.max(maxTwoCpu, Math.max(cpu.of(i, 0), cpu.of(i, 1)));
+                maxTwoRate = Math.max(maxTwoRate, Math.max(rate.of(i, 0), rate.of(i, 1)));
+            }
+            Color[] oneTwo = {new Color(0x805ad5), new Color(0x38a169)};
+            g.setColor(Color.BLACK);
+            g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
+            g.drawString(String.format("Two nodes behind HAProxy (green) against one node (purple), same run; %d cores cannot show scale-out",
+                    Machine.cores()), 20, 480);
+            panel(g, 30, 510, 560, 380, "Keycloak CPU ms per login (two nodes: both JVMs)", maxTwoCpu, twoLogins.size(), 2, cpu,
+                    i -> twoLogins.get(i).flow(), oneTwo);
+            panel(g, 620, 510, 560, 380, "Logins per second (the whole shared machine)", maxTwoRate, twoLogins.size(), 2, rate,
+                    i -> twoLogins.get(i).flow(), oneTwo);
         }
         g.dispose();
         return image;

@@ -1,4 +1,4 @@
-package jp.kenpo.keycloak.testing;
+package jp.kenpo.keycloak.testsupport;
 
 import java.io.IOException;
 import java.net.URI;
@@ -12,22 +12,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
-import jp.kenpo.keycloak.testsupport.KeycloakProcess;
-
 /**
  * HAProxy (Debian's package, installed by {@code scripts/install-test-tools.sh}) in front of the cluster's nodes,
  * with a config of its own on a loopback port: round robin for every request, no stickiness (no cookie, no
  * source hashing), the X-Forwarded-* headers Keycloak reads with {@code --proxy-headers=xforwarded}, health checks
  * on each node's management port ({@code /health/ready}), and a response header {@value #NODE_HEADER} naming the
- * node that answered, so tests can show which node served a step.
+ * node that answered, so tests can show which node served a step. Used by the two-node test ({@code KeycloakCluster})
+ * and by {@code ./bench.sh --two-nodes}.
  */
-final class LoadBalancer implements AutoCloseable {
+public final class LoadBalancer implements AutoCloseable {
 
     /** The response header that names the node (HAProxy's server name) that answered a request. */
-    static final String NODE_HEADER = "X-Kenpo-Node";
+    public static final String NODE_HEADER = "X-Kenpo-Node";
 
     /** One backend server: its name (the header's value), HTTP port and management port. */
-    record Backend(String name, int httpPort, int managementPort) {
+    public record Backend(String name, int httpPort, int managementPort) {
     }
 
     private final int port;
@@ -41,7 +40,7 @@ final class LoadBalancer implements AutoCloseable {
     }
 
     /** Writes the config to {@code dir/haproxy.cfg} and starts HAProxy in the foreground (it ends with the test JVM's close). */
-    static LoadBalancer start(Path dir, int port, List<Backend> backends) throws IOException {
+    public static LoadBalancer start(Path dir, int port, List<Backend> backends) throws IOException {
         Files.createDirectories(dir);
         StringBuilder cfg = new StringBuilder(String.join("\n",
                 "global",
@@ -105,23 +104,23 @@ final class LoadBalancer implements AutoCloseable {
                 return candidate;
             }
         }
-        throw new IllegalStateException("No HAProxy: run scripts/install-test-tools.sh, which installs Debian's haproxy");
+        throw new IllegalStateException("No HAProxy: run scripts/install-test-tools.sh (or ./bench.sh --two-nodes), which installs Debian's haproxy");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "http://127.0.0.1:" + port;
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Waits until requests through the balancer have been answered by every one of {@code nodes}. */
-    void awaitServing(List<String> nodes, Duration within) throws InterruptedException {
+    public void awaitServing(List<String> nodes, Duration within) throws InterruptedException {
         HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(2)).build();
         Set<String> seen = new HashSet<>();
         String last = "no answer";
@@ -147,6 +146,11 @@ final class LoadBalancer implements AutoCloseable {
         }
         throw new IllegalStateException("HAProxy did not route to " + nodes + " within " + within + " (saw " + seen + ", last "
                 + last + "); see " + log);
+    }
+
+    /** HAProxy's process (the benchmark reads its CPU time). */
+    public long pid() {
+        return process.pid();
     }
 
     @Override
