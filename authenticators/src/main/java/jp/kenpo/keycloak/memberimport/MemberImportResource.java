@@ -32,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -158,6 +159,12 @@ public class MemberImportResource {
         }
         MembershipSpool file = spool;
         StreamingOutput stream = out -> {
+            // Each chunk has a transaction of its own; the request's must end now, or Keycloak's transaction
+            // timeout (5 minutes) rolls it back under a long import and the answer breaks off at its end.
+            KeycloakTransactionManager transaction = session.getTransactionManager();
+            if (transaction.isActive()) {
+                transaction.commit();
+            }
             try (file; Reader text = file.reader()) {
                 ImportSummary summary = new ImportSummary();
                 LOG.infof("Member import by %s started: %d rows, %d rejected, %d bytes, dry run %s, mode %s", by, checked[0], checked[1],
