@@ -183,7 +183,7 @@ final class MemberScale {
         int forced = 0;
         for (Map.Entry<Long, Long> gc : after.entrySet()) {
             max = Math.max(max, gc.getValue());
-            if ("System.gc()".equals(causes.get(gc.getKey()))) {
+            if ("Diagnostic Command".equals(causes.get(gc.getKey())) || "System.gc()".equals(causes.get(gc.getKey()))) {
                 forced++;
                 liveMax = Math.max(liveMax, gc.getValue());
                 if (liveFirst < 0) {
