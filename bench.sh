@@ -10,7 +10,9 @@
 # --warmup-cycles=N (at most N warm-up cycles over every flow, default 10), --stable=P (a cycle is stable when every flow's
 # Keycloak CPU per login is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
 # --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
-# --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members.
+# --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members, --skip-lookups,
+# --import-live-heap=S (a forced full GC every S seconds during the import, for its live heap).
+# The import alone: ./bench.sh --skip-logins --skip-hung-mail --skip-key-step --skip-lookups --import-rows=100000
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
 # (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
 # --two-nodes: after the single node's steps, the single node stops and two nodes of its build start

@@ -5,19 +5,24 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import jakarta.persistence.EntityManager;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import org.keycloak.connections.jpa.JpaConnectionProvider;
+import org.keycloak.connections.jpa.support.EntityManagers;
+import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.ModelDuplicateException;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
@@ -28,19 +33,32 @@ import org.keycloak.models.utils.KeycloakModelUtils;
  * login IDs and passwords are never touched, members past 資格喪失日 or absent from the file are
  * disabled (not deleted). New insured members get a pre-issued ID and a temporary password (returned
  * once, for the letters); new dependents get an account without a usable password (they use the lookup).
- * Rows go in small batches, each in its own transaction, on a few threads, with progress as they go.
+ * The file is read as it goes, in chunks of rows, each in its own transaction, on a few threads, with
+ * progress as they go; memory holds the chunks in flight and the file's member keys ({@link MemberKeys}).
  */
 public final class MemberImport {
 
     /**
-     * Rows per transaction. Hibernate checks every entity of a transaction before each query, so the
-     * cost per row grows with the batch: small batches keep a 100,000-row file linear.
+     * Rows per transaction. New members are written the way Keycloak's own realm import writes users
+     * ({@link EntityManagers#runInBatch}: no flush per user, no flush before each query, the chunk's
+     * inserts sent in JDBC batches at its end), so a chunk's cost grows linearly with its rows and a larger
+     * chunk saves the per-transaction work; the members it looks up are found with one query per chunk.
      */
-    private static final int BATCH = 10;
+    static final int CHUNK = 100;
     /** Parallel transactions: the server's cores, at most four, so an import leaves room for logins. */
     private static final int WORKERS = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+    /** Chunks read and not yet handed on: bounds the rows held in memory. */
+    private static final int IN_FLIGHT = WORKERS * 2;
     /** A progress line every so many rows. */
     private static final int PROGRESS_EVERY = 200;
+    /** Members per page when the realm's members are walked (absence, disabling). */
+    private static final int PAGE = 1_000;
+    /**
+     * A chunk whose new login ID was taken meanwhile (by a chunk committing beside it: IDs are checked
+     * against the realm before the chunk writes) is rolled back and run again with new IDs, at most so often.
+     */
+    private static final int ATTEMPTS = 5;
+
     /** A new insured member's letter data; the temporary password exists in clear only here. */
     public record Letter(String memberKey, String name, String loginId, String temporaryPassword) {
     }
@@ -76,31 +94,37 @@ public final class MemberImport {
         this.upsert = new MemberUpsert(dryRun, today);
     }
 
+    /** What a worker hands on for each chunk, in file order: its counts, rejected rows and letters. */
+    interface Output {
+        void rejected(MembershipFile.Rejected rejected);
+
+        void letter(Letter letter);
+
+        /** After each chunk; {@code summary} holds the counts so far. */
+        void chunkDone(ImportSummary summary);
+    }
+
     /**
-     * Rows go in batches of {@link #BATCH}, each in its own transaction, on {@link #WORKERS} threads:
-     * a union's file is mostly Keycloak's own per-user work, which one thread cannot spread over the
-     * server's cores. Letters are handed out only once their batch has committed.
+     * Reads the file's items chunk by chunk and applies each chunk in its own transaction on {@link #WORKERS}
+     * threads, with at most {@link #IN_FLIGHT} chunks read ahead. Rejected rows and letters are handed on in
+     * file order, a chunk's letters only once it has committed. After the first failure no new chunk starts;
+     * the committed ones are still handed on, then the failure is thrown.
      *
-     * @param rows one per member, as {@link MembershipFile#parse} gives them
-     * @param keep member keys of rows that were rejected: their members are not absent, only unreadable this time
+     * @param items the file's second reading ({@link MembershipFile.Items}, with the keys of the first)
+     * @param keys every member the file lists (rows rejected for bad data included: unreadable this time, not absent)
      */
-    public ImportSummary run(List<MembershipFile.Row> rows, Set<String> keep, Mode mode, ImportSummary summary,
-                             Consumer<Letter> letters, Consumer<ImportSummary> progress) {
-        // MembershipFile already rejected a member's second row; two rows of one member on two threads
-        // would create the member twice, so a list that still has one is a programming error.
-        Set<String> seen = new HashSet<>();
-        for (MembershipFile.Row row : rows) {
-            if (!seen.add(row.memberKey())) {
-                throw new IllegalArgumentException("A member is listed twice (line " + row.line() + ")");
-            }
-        }
-        Map<String, MemberUpsert.Known> known = knownMembers();
-        Set<String> issuedIds = ConcurrentHashMap.newKeySet();
-        int batchCount = (rows.size() + BATCH - 1) / BATCH;
+    ImportSummary run(MembershipFile.Items items, MemberKeys keys, Mode mode, ImportSummary summary,
+                             Output output, Consumer<ImportSummary> progress) {
         int[] reported = {0};
-        InFileOrder<Done> inOrder = new InFileOrder<>(batchCount, done -> {
+        // A slot per chunk read and not yet handed on: the rows and results held stay bounded even when one
+        // chunk is slow and the ones after it wait for it.
+        Semaphore slots = new Semaphore(IN_FLIGHT);
+        InFileOrder<Done> inOrder = new InFileOrder<>(done -> {
+            slots.release();
             summary.addAll(done.counted());
-            done.letters().forEach(letters);
+            done.rejected().forEach(output::rejected);
+            done.letters().forEach(output::letter);
+            output.chunkDone(summary);
             if (summary.get(ImportSummary.Count.PROCESSED) / PROGRESS_EVERY > reported[0]) {
                 reported[0] = summary.get(ImportSummary.Count.PROCESSED) / PROGRESS_EVERY;
                 progress.accept(summary);
@@ -111,101 +135,239 @@ public final class MemberImport {
             t.setDaemon(true);
             return t;
         });
+        AtomicReference<Throwable> failure = new AtomicReference<>();
         try {
-            List<Future<?>> batches = new ArrayList<>();
-            for (int b = 0; b < batchCount; b++) {
-                int index = b;
-                List<MembershipFile.Row> batch = rows.subList(b * BATCH, Math.min(rows.size(), (b + 1) * BATCH));
-                batches.add(workers.submit(() -> {
-                    ImportSummary counted = new ImportSummary();
-                    List<Letter> issued = new ArrayList<>();
-                    KeycloakModelUtils.runJobInTransaction(factory, session -> {
-                        RealmModel realm = session.realms().getRealm(realmId);
-                        session.getContext().setRealm(realm);
-                        for (MembershipFile.Row row : batch) {
-                            upsert.upsert(session, realm, row, known.get(row.memberKey()), counted, issued::add, issuedIds);
-                            counted.add(ImportSummary.Count.PROCESSED);
-                        }
-                    });
-                    inOrder.finished(index, new Done(counted, issued));
-                }));
-            }
-            Throwable failure = null;
-            for (Future<?> batch : batches) {
-                try {
-                    batch.get();
-                } catch (ExecutionException e) {
-                    failure = failure == null ? e.getCause() : failure;
+            int index = 0;
+            for (List<MembershipFile.Item> chunk = chunk(items); !chunk.isEmpty() && failure.get() == null; chunk = chunk(items)) {
+                slots.acquire();
+                if (failure.get() != null) {
+                    break;
                 }
-            }
-            if (failure != null) {
-                inOrder.handOnAfterFailure();
-                throw new IllegalStateException("Member import failed", failure);
+                int number = index++;
+                List<MembershipFile.Item> batch = chunk;
+                workers.execute(() -> {
+                    Done done;
+                    try {
+                        done = apply(batch);
+                    } catch (Throwable e) {
+                        failure.compareAndSet(null, e);
+                        slots.release();
+                        return;
+                    }
+                    try {
+                        inOrder.finished(number, done);
+                    } catch (Throwable e) {
+                        // The answer could not be written (the client went away): stop reading the file.
+                        failure.compareAndSet(null, e);
+                        slots.release();
+                    }
+                });
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("Member import interrupted", e);
+            failure.compareAndSet(null, e);
+        } catch (RuntimeException e) {
+            // The file could not be read further: the chunks under way still finish and are handed on.
+            failure.compareAndSet(null, e);
         } finally {
-            workers.shutdownNow();
+            workers.shutdown();
+            awaitChunks(workers);
+        }
+        if (failure.get() != null) {
+            inOrder.handOnAfterFailure();
+            throw new IllegalStateException("Member import failed", failure.get());
         }
         if (mode == Mode.FULL) {
-            seen.addAll(keep);
-            disableAbsent(known, seen, summary);
+            disableAbsent(keys, summary);
         }
         progress.accept(summary);
         return summary;
     }
 
-    /** A committed batch's counts and letters, waiting for the batches before it. */
-    private record Done(ImportSummary counted, List<Letter> letters) {
+    private static void awaitChunks(ExecutorService workers) {
+        try {
+            while (!workers.awaitTermination(1, TimeUnit.MINUTES)) {
+                // a chunk is still writing
+            }
+        } catch (InterruptedException e) {
+            workers.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 
-    /**
-     * Every member already in the realm, by member key, in one query: rows then find their account
-     * without a search each, and the members the file no longer lists are known without a scan.
-     */
-    /**
-     * How many active members a full import of these rows would disable for being absent (not counting
-     * rows that were rejected, whose members are only unreadable this time), before anything changes.
-     */
-    public Absence absence(List<MembershipFile.Row> rows, Set<String> keep) {
-        Set<String> listed = new HashSet<>(keep);
-        rows.forEach(row -> listed.add(row.memberKey()));
-        int active = 0;
-        int absent = 0;
-        for (Map.Entry<String, MemberUpsert.Known> member : knownMembers().entrySet()) {
-            if (member.getValue().enabled()) {
-                active++;
-                if (!listed.contains(member.getKey())) {
-                    absent++;
+    /** The next items up to {@link #CHUNK} rows (rejected ones ride along), empty at the end of the file. */
+    private static List<MembershipFile.Item> chunk(MembershipFile.Items items) {
+        List<MembershipFile.Item> chunk = new ArrayList<>();
+        int rows = 0;
+        MembershipFile.Item item;
+        while (rows < CHUNK && (item = items.next()) != null) {
+            chunk.add(item);
+            if (item instanceof MembershipFile.Row) {
+                rows++;
+            }
+        }
+        return chunk;
+    }
+
+    /** A committed chunk's counts, rejected rows and letters, waiting for the chunks before it. */
+    private record Done(ImportSummary counted, List<MembershipFile.Rejected> rejected, List<Letter> letters) {
+    }
+
+    /** One chunk in one transaction (run again with new login IDs if one was taken meanwhile). */
+    private Done apply(List<MembershipFile.Item> chunk) {
+        List<MembershipFile.Row> rows = new ArrayList<>();
+        List<MembershipFile.Rejected> rejected = new ArrayList<>();
+        for (MembershipFile.Item item : chunk) {
+            if (item instanceof MembershipFile.Row row) {
+                rows.add(row);
+            } else {
+                rejected.add((MembershipFile.Rejected) item);
+            }
+        }
+        for (int attempt = 1; ; attempt++) {
+            ImportSummary counted = new ImportSummary();
+            counted.add(ImportSummary.Count.REJECTED, rejected.size());
+            List<Letter> letters = new ArrayList<>();
+            try {
+                if (!rows.isEmpty()) {
+                    KeycloakModelUtils.runJobInTransaction(factory, session -> applyRows(session, rows, counted, letters));
+                }
+                return new Done(counted, rejected, letters);
+            } catch (ModelDuplicateException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
                 }
             }
         }
-        return new Absence(absent, active);
     }
 
-    private Map<String, MemberUpsert.Known> knownMembers() {
-        Map<String, MemberUpsert.Known> known = new HashMap<>();
-        KeycloakModelUtils.runJobInTransaction(factory, session -> session.getProvider(JpaConnectionProvider.class).getEntityManager()
-                .createQuery("select a.value, a.user.id, a.user.enabled from UserAttributeEntity a"
-                        + " where a.name = :name and a.user.realmId = :realm", Object[].class)
+    private void applyRows(KeycloakSession session, List<MembershipFile.Row> rows, ImportSummary counted, List<Letter> letters) {
+        RealmModel realm = session.realms().getRealm(realmId);
+        session.getContext().setRealm(realm);
+        Map<String, String> known = knownMembers(session, rows);
+        List<MembershipFile.Row> created = new ArrayList<>();
+        for (MembershipFile.Row row : rows) {
+            counted.add(ImportSummary.Count.PROCESSED);
+            String userId = known.get(row.memberKey());
+            UserModel existing = userId == null ? null : session.users().getUserById(realm, userId);
+            if (existing != null) {
+                upsert.update(existing, row, counted);
+            } else if (upsert.lost(row)) {
+                counted.add(ImportSummary.Count.SKIPPED);
+            } else {
+                counted.add(ImportSummary.Count.CREATED);
+                created.add(row);
+            }
+        }
+        if (dryRun || created.isEmpty()) {
+            return;
+        }
+        List<String> loginIds = freeLoginIds(session, created.size());
+        // As Keycloak's realm import writes users: in batch mode nothing is flushed per user or before each
+        // query, and the chunk's rows go to the database in JDBC batches when it ends.
+        EntityManagers.runInBatch(session, () -> {
+            for (int i = 0; i < created.size(); i++) {
+                upsert.create(session, realm, created.get(i), loginIds.get(i), letters::add);
+            }
+        }, true);
+    }
+
+    /** The user IDs of the rows' members already in the realm, by member key: one indexed query per chunk. */
+    private Map<String, String> knownMembers(KeycloakSession session, List<MembershipFile.Row> rows) {
+        Map<String, String> known = new HashMap<>();
+        entityManager(session).createQuery("select a.value, a.user.id from UserAttributeEntity a"
+                        + " where a.name = :name and a.value in :keys and a.user.realmId = :realm", Object[].class)
                 .setParameter("name", MemberAttributes.MEMBER_KEY).setParameter("realm", realmId)
-                .getResultStream()
-                .forEach(r -> known.put((String) r[0], new MemberUpsert.Known((String) r[1], Boolean.TRUE.equals(r[2])))));
+                .setParameter("keys", rows.stream().map(MembershipFile.Row::memberKey).toList())
+                .getResultList()
+                .forEach(r -> known.putIfAbsent((String) r[0], (String) r[1]));
         return known;
     }
 
+    /**
+     * {@code count} new pre-issued login IDs that no account of the realm has: drawn at random, checked with
+     * one query per draw. Two chunks committing side by side may still draw the same ID (about once in
+     * 10^7 chunks); the second then fails on Keycloak's unique username and runs again.
+     */
+    private List<String> freeLoginIds(KeycloakSession session, int count) {
+        Set<String> ids = new HashSet<>();
+        for (int draw = 0; draw < 20 && ids.size() < count; draw++) {
+            Map<String, String> candidates = new HashMap<>();
+            while (candidates.size() < count - ids.size()) {
+                String id = PreIssuedIds.next();
+                if (!ids.contains(id)) {
+                    candidates.put(id.toLowerCase(Locale.ROOT), id);
+                }
+            }
+            // Keycloak stores usernames in lower case.
+            entityManager(session).createQuery("select u.username from UserEntity u where u.realmId = :realm and u.username in :names",
+                            String.class)
+                    .setParameter("realm", realmId).setParameter("names", List.copyOf(candidates.keySet()))
+                    .getResultList().forEach(candidates::remove);
+            ids.addAll(candidates.values());
+        }
+        if (ids.size() < count) {
+            throw new IllegalStateException("Could not find free pre-issued login IDs");
+        }
+        return new ArrayList<>(ids);
+    }
+
+    private static EntityManager entityManager(KeycloakSession session) {
+        return session.getProvider(JpaConnectionProvider.class).getEntityManager();
+    }
+
+    /**
+     * How many active members a full import of the file would disable for being absent (members whose rows
+     * were rejected are only unreadable this time, and count as listed), before anything changes.
+     */
+    Absence absence(MemberKeys keys) {
+        int[] counts = {0, 0};
+        forEachActiveMember(page -> page.forEach(member -> {
+            counts[1]++;
+            if (!keys.contains(member.memberKey())) {
+                counts[0]++;
+            }
+        }));
+        return new Absence(counts[0], counts[1]);
+    }
+
+    /** An enabled member of the realm (one with a member key). */
+    private record Member(String userId, String memberKey) {
+    }
+
+    /**
+     * Walks the realm's enabled members in pages of {@link #PAGE}, by user ID, each page read in a short
+     * transaction of its own: memory holds one page, however many members the realm has.
+     */
+    private void forEachActiveMember(Consumer<List<Member>> pages) {
+        String after = "";
+        while (true) {
+            String from = after;
+            List<Member> page = KeycloakModelUtils.runJobInTransactionWithResult(factory, session -> entityManager(session)
+                    .createQuery("select a.user.id, a.value from UserAttributeEntity a where a.name = :name and a.user.realmId = :realm"
+                            + " and a.user.enabled = true and a.user.id > :after order by a.user.id", Object[].class)
+                    .setParameter("name", MemberAttributes.MEMBER_KEY).setParameter("realm", realmId).setParameter("after", from)
+                    .setMaxResults(PAGE).getResultStream()
+                    .map(r -> new Member((String) r[0], (String) r[1])).toList());
+            if (page.isEmpty()) {
+                return;
+            }
+            pages.accept(page);
+            after = page.get(page.size() - 1).userId();
+        }
+    }
+
     /** Members of the union (they have a member key) that the file no longer lists are disabled. */
-    private void disableAbsent(Map<String, MemberUpsert.Known> known, Set<String> seen, ImportSummary summary) {
-        List<String> absent = known.entrySet().stream()
-                .filter(e -> e.getValue().enabled() && !seen.contains(e.getKey()))
-                .map(e -> e.getValue().userId()).toList();
-        for (int from = 0; from < absent.size(); from += BATCH) {
-            List<String> ids = absent.subList(from, Math.min(absent.size(), from + BATCH));
+    private void disableAbsent(MemberKeys keys, ImportSummary summary) {
+        forEachActiveMember(page -> {
+            List<String> absent = page.stream().filter(m -> !keys.contains(m.memberKey())).map(Member::userId).toList();
+            if (absent.isEmpty()) {
+                return;
+            }
             KeycloakModelUtils.runJobInTransaction(factory, session -> {
                 RealmModel realm = session.realms().getRealm(realmId);
                 session.getContext().setRealm(realm);
-                for (String id : ids) {
+                for (String id : absent) {
                     UserModel user = session.users().getUserById(realm, id);
                     if (user != null && user.isEnabled()) {
                         if (!dryRun) {
@@ -216,6 +378,6 @@ public final class MemberImport {
                     }
                 }
             });
-        }
+        });
     }
 }

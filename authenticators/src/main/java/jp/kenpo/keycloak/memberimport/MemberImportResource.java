@@ -4,15 +4,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.ws.rs.BadRequestException;
@@ -34,6 +32,7 @@ import org.jboss.logging.Logger;
 import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.KeycloakSessionFactory;
+import org.keycloak.models.KeycloakTransactionManager;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.utils.KeycloakModelUtils;
 import org.keycloak.services.resources.admin.AdminEventBuilder;
@@ -63,8 +62,13 @@ public class MemberImportResource {
 
     private static final Logger LOG = Logger.getLogger(MemberImportResource.class);
     private static final AdminText TEXT = AdminText.of(MemberImportResource.class);
-    /** The largest membership file (about 500,000 rows); past it 413 before more is read. */
-    static final int MAX_BYTES = 64 * 1024 * 1024;
+    /**
+     * The largest membership file (about 5,000,000 rows); past it 413 before more is read. The file is not
+     * held in memory ({@link MembershipSpool}); what grows with it is its member keys, about 40 bytes a row.
+     */
+    static final int MAX_BYTES = 512 * 1024 * 1024;
+    /** How often a running import renews its lock ({@link ImportLock}, 15 minutes without renewal). */
+    private static final long RENEW_NANOS = 60_000_000_000L;
     /** The longest login URL printed as a 2次元コード on the letter. */
     static final int MAX_LOGIN_URL = 500;
     /** The largest letters request (about 100,000 letters as JSON); past it 413. */
@@ -106,7 +110,7 @@ public class MemberImportResource {
             return NoStore.json(Response.Status.BAD_REQUEST, Map.of("error", "bad_parameter",
                     "message", TEXT.get("kenpo.import.badParameter")));
         }
-        tooLarge(length, MAX_BYTES, "The file is larger than 64 MiB");
+        tooLarge(length, MAX_BYTES, "The file is larger than " + (MAX_BYTES >> 20) + " MiB");
         KeycloakSessionFactory factory = session.getKeycloakSessionFactory();
         String realmId = realm.getId();
         ImportLock lock = ImportLock.tryTake(session.singleUseObjects(), factory, realmId);
@@ -116,19 +120,29 @@ public class MemberImportResource {
                             "error_description", "Another member import of this realm is running; try again when it has finished"))
                     .build());
         }
-        MembershipFile.Parsed parsed;
-        Set<String> keep = new HashSet<>();
         MemberImport importer = new MemberImport(factory, realmId, dryRun);
         String by = auth.adminAuth().getUser().getUsername();
+        MembershipSpool spool = null;
+        MemberKeys keys = new MemberKeys();
+        int[] checked = {0, 0};
         try {
-            parsed = MembershipFile.parse(readLimited(body, MAX_BYTES));
-            parsed.rejected().stream().map(MembershipFile.Rejected::memberKey).filter(Objects::nonNull).forEach(keep::add);
+            spool = spool(body);
+            // First reading: every member key (duplicates settled) before anything changes.
+            try (Reader text = spool.reader()) {
+                MembershipFile.Items first = new MembershipFile.Items(text, keys);
+                for (MembershipFile.Item item = first.next(); item != null; item = first.next()) {
+                    checked[item instanceof MembershipFile.Row ? 0 : 1]++;
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             if (importMode == MemberImport.Mode.FULL && !dryRun) {
                 // A partial file sent as the whole membership would disable everyone it leaves out: above the
                 // union's share, nothing changes until the request confirms the exact count (shown by a dry run).
-                MemberImport.Absence absence = importer.absence(parsed.rows(), keep);
+                MemberImport.Absence absence = importer.absence(keys);
                 if (absence.exceeds(maxDisablePercent) && confirmDisable != absence.absent()) {
                     LOG.warnf("Member import by %s refused: it would disable %d of %d active members", by, absence.absent(), absence.active());
+                    spool.close();
                     lock.release();
                     return NoStore.json(Response.Status.CONFLICT, Map.of("error", "too_many_absent", "absent", absence.absent(),
                             "active", absence.active(), "maxDisablePercent", maxDisablePercent,
@@ -136,25 +150,52 @@ public class MemberImportResource {
                                     Integer.toString(absence.active()), Integer.toString(maxDisablePercent))));
                 }
             }
+        } catch (CsvReader.TooLongException e) {
+            release(spool, lock);
+            throw new BadRequestException(e.getMessage());
         } catch (RuntimeException e) {
-            lock.release();
+            release(spool, lock);
             throw e;
         }
+        MembershipSpool file = spool;
         StreamingOutput stream = out -> {
-            try {
+            // Each chunk has a transaction of its own; the request's must end now, or Keycloak's transaction
+            // timeout (5 minutes) rolls it back under a long import and the answer breaks off at its end.
+            KeycloakTransactionManager transaction = session.getTransactionManager();
+            if (transaction.isActive()) {
+                transaction.commit();
+            }
+            try (file; Reader text = file.reader()) {
                 ImportSummary summary = new ImportSummary();
-                summary.add(ImportSummary.Count.REJECTED, parsed.rejected().size());
-                for (MembershipFile.Rejected r : parsed.rejected()) {
-                    line(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
-                }
-                LOG.infof("Member import by %s started: %d rows, %d rejected, dry run %s, mode %s", by, parsed.rows().size(),
-                        summary.get(ImportSummary.Count.REJECTED), dryRun, importMode);
+                LOG.infof("Member import by %s started: %d rows, %d rejected, %d bytes, dry run %s, mode %s", by, checked[0], checked[1],
+                        file.bytes(), dryRun, importMode);
+                long[] renewed = {System.nanoTime()};
+                MemberImport.Output output = new MemberImport.Output() {
+                    @Override
+                    public void rejected(MembershipFile.Rejected r) {
+                        write(out, Map.of("type", "rejected", "line", r.line(), "reason", r.reason()));
+                    }
+
+                    @Override
+                    public void letter(MemberImport.Letter letter) {
+                        write(out, letterMap(letter));
+                    }
+
+                    @Override
+                    public void chunkDone(ImportSummary counts) {
+                        flush(out);
+                        // The lock lives 15 minutes; renewing it once a minute keeps it while the import makes progress.
+                        if (System.nanoTime() - renewed[0] > RENEW_NANOS) {
+                            lock.renew();
+                            renewed[0] = System.nanoTime();
+                        }
+                    }
+                };
                 try {
-                    importer.run(parsed.rows(), keep, importMode, summary,
-                            letter -> write(out, letterMap(letter)),
+                    importer.run(new MembershipFile.Items(text, keys), keys, importMode, summary, output,
                             progress -> {
                                 write(out, withType("progress", progress.toMap(dryRun)));
-                                lock.renew();
+                                flush(out);
                             });
                 } catch (RuntimeException e) {
                     // The answer is already under way (200), so the failure is its last line: the admin sees
@@ -172,6 +213,28 @@ public class MemberImportResource {
             }
         };
         return Response.ok(stream, NDJSON).header("Cache-Control", "no-store").build();
+    }
+
+    /** The body into its encrypted temporary file; 413 past {@link #MAX_BYTES}, 400 when it cannot be read. */
+    private static MembershipSpool spool(InputStream body) {
+        try {
+            return MembershipSpool.of(body, MAX_BYTES);
+        } catch (MembershipSpool.TooLargeException e) {
+            throw new WebApplicationException(Response.status(Response.Status.REQUEST_ENTITY_TOO_LARGE)
+                    .type(MediaType.TEXT_PLAIN_TYPE).entity(e.getMessage()).build());
+        } catch (IOException e) {
+            throw new BadRequestException("The file could not be read");
+        }
+    }
+
+    private static void release(MembershipSpool spool, ImportLock lock) {
+        try {
+            if (spool != null) {
+                spool.close();
+            }
+        } finally {
+            lock.release();
+        }
     }
 
 
@@ -328,18 +391,29 @@ public class MemberImportResource {
         return m;
     }
 
+    /** One line of the answer, sent at once. */
+    private static void line(OutputStream out, Map<String, Object> value) throws IOException {
+        out.write(JsonSerialization.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** One line of the answer, sent with the next {@link #flush}: the import's lines go out once per chunk. */
     private static void write(OutputStream out, Map<String, Object> value) {
         try {
-            line(out, value);
+            out.write(JsonSerialization.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
+            out.write('\n');
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    private static void line(OutputStream out, Map<String, Object> value) throws IOException {
-        out.write(JsonSerialization.writeValueAsString(value).getBytes(StandardCharsets.UTF_8));
-        out.write('\n');
-        out.flush();
+    private static void flush(OutputStream out) {
+        try {
+            out.flush();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** 413 at once when the declared length is over the bound (nothing is read). */

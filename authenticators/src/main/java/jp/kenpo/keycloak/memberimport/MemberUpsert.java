@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 
 import jp.kenpo.keycloak.common.TemporaryPasswordGenerator;
@@ -35,41 +34,43 @@ final class MemberUpsert {
         this.today = today;
     }
 
-    /** Creates or updates the row's member; counts what happened and hands a new insured member's letter on. */
-    void upsert(KeycloakSession session, RealmModel realm, MembershipFile.Row row, Known known, ImportSummary summary,
-                Consumer<MemberImport.Letter> letters, Set<String> issuedIds) {
-        boolean lost = row.lossDate() != null && !row.lossDate().isAfter(today);
-        UserModel existing = known == null ? null : session.users().getUserById(realm, known.userId());
-        if (existing != null) {
-            boolean changed = applyData(existing, row);
-            if (lost && existing.isEnabled()) {
-                if (!dryRun) {
-                    existing.setEnabled(false);
-                    existing.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
-                }
-                summary.add(ImportSummary.Count.DISABLED);
-            } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(MemberAttributes.DISABLED_BY_IMPORT))) {
-                if (!dryRun) {
-                    existing.setEnabled(true);
-                    existing.removeAttribute(MemberAttributes.DISABLED_BY_IMPORT);
-                }
-                summary.add(ImportSummary.Count.ENABLED);
-            } else if (changed) {
-                summary.add(ImportSummary.Count.UPDATED);
-            } else {
-                summary.add(ImportSummary.Count.UNCHANGED);
+    /**
+     * Applies a row to its member already in the realm: data updated, disabled past 資格喪失日, enabled again
+     * when the import had disabled it; counts what happened.
+     */
+    void update(UserModel existing, MembershipFile.Row row, ImportSummary summary) {
+        boolean lost = lost(row);
+        boolean changed = applyData(existing, row);
+        if (lost && existing.isEnabled()) {
+            if (!dryRun) {
+                existing.setEnabled(false);
+                existing.setSingleAttribute(MemberAttributes.DISABLED_BY_IMPORT, "true");
             }
-            return;
+            summary.add(ImportSummary.Count.DISABLED);
+        } else if (!lost && !existing.isEnabled() && "true".equals(existing.getFirstAttribute(MemberAttributes.DISABLED_BY_IMPORT))) {
+            if (!dryRun) {
+                existing.setEnabled(true);
+                existing.removeAttribute(MemberAttributes.DISABLED_BY_IMPORT);
+            }
+            summary.add(ImportSummary.Count.ENABLED);
+        } else if (changed) {
+            summary.add(ImportSummary.Count.UPDATED);
+        } else {
+            summary.add(ImportSummary.Count.UNCHANGED);
         }
-        if (lost) {
-            summary.add(ImportSummary.Count.SKIPPED);
-            return;
-        }
-        summary.add(ImportSummary.Count.CREATED);
-        if (dryRun) {
-            return;
-        }
-        String loginId = uniqueId(session, realm, issuedIds);
+    }
+
+    /** True when the row's 資格喪失日 has come: such a member is disabled, or not created. */
+    boolean lost(MembershipFile.Row row) {
+        return row.lossDate() != null && !row.lossDate().isAfter(today);
+    }
+
+    /**
+     * Creates the row's member, not yet registered, with the pre-issued login ID {@code loginId} and, for the
+     * insured, a temporary password whose letter is handed on. Not for dry runs.
+     */
+    void create(KeycloakSession session, RealmModel realm, MembershipFile.Row row, String loginId,
+                Consumer<MemberImport.Letter> letters) {
         UserModel user = session.users().addUser(realm, loginId);
         user.setEnabled(true);
         user.setSingleAttribute(MemberAttributes.MEMBER_KEY, row.memberKey());
@@ -123,19 +124,4 @@ final class MemberUpsert {
         }
         return changed;
     }
-
-    private static String uniqueId(KeycloakSession session, RealmModel realm, Set<String> issuedIds) {
-        for (int attempt = 0; attempt < 50; attempt++) {
-            String id = PreIssuedIds.next();
-            if (issuedIds.add(id) && session.users().getUserByUsername(realm, id) == null) {
-                return id;
-            }
-        }
-        throw new IllegalStateException("Could not find a free pre-issued login ID");
-    }
-
-    /** A member already in the realm: the account and whether it is enabled. */
-    record Known(String userId, boolean enabled) {
-    }
-
 }

@@ -1,5 +1,7 @@
 package jp.kenpo.keycloak.memberimport;
 
+import java.io.Reader;
+import java.io.StringReader;
 import java.text.Normalizer;
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -34,10 +36,14 @@ public final class MembershipFile {
 
     private static final AdminText TEXT = AdminText.of(MembershipFile.class);
 
+    /** One record of the file as the import takes it: a row to apply, or a row it cannot apply. */
+    public sealed interface Item permits Row, Rejected {
+    }
+
     /** One member as the union lists them, normalised. */
     public record Row(int line, String symbol, String number, String branch, String relationship, String familyKanji,
                       String givenKanji, String familyKana, String givenKana, LocalDate birthDate, String employeeNumber,
-                      LocalDate lossDate) {
+                      LocalDate lossDate) implements Item {
         public String memberKey() {
             return MemberKey.of(symbol, number, branch).orElseThrow();
         }
@@ -48,7 +54,7 @@ public final class MembershipFile {
     }
 
     /** A row that could not be read; {@code memberKey} when 記号・番号・枝番 at least could be, so the member is not taken as gone. */
-    public record Rejected(int line, String reason, String memberKey) {
+    public record Rejected(int line, String reason, String memberKey) implements Item {
         public Rejected(int line, String reason) {
             this(line, reason, null);
         }
@@ -90,43 +96,85 @@ public final class MembershipFile {
         return nfkc.replaceAll("\\s", "").toLowerCase(Locale.ROOT);
     }
 
+    /** The whole file at once, for a file held in memory (tests): the same items {@link Items} gives one by one. */
     public static Parsed parse(byte[] bytes) {
-        List<CsvReader.Record> records = CsvReader.parse(CsvReader.decode(bytes));
         List<Row> rows = new ArrayList<>();
         List<Rejected> rejected = new ArrayList<>();
-        if (records.isEmpty()) {
-            rejected.add(new Rejected(1, TEXT.get("kenpo.import.emptyFile")));
-            return new Parsed(rows, rejected);
-        }
-        Map<String, Integer> columns = new HashMap<>();
-        List<String> header = records.get(0).fields();
-        for (int i = 0; i < header.size(); i++) {
-            String field = HEADERS.get(headerKey(header.get(i)));
-            if (field != null) {
-                columns.putIfAbsent(field, i);
-            }
-        }
-        List<String> missing = REQUIRED.stream().filter(f -> !columns.containsKey(f)).toList();
-        if (!missing.isEmpty()) {
-            rejected.add(new Rejected(records.get(0).line(), TEXT.format("kenpo.import.missingColumns", String.join(", ", missing))));
-            return new Parsed(rows, rejected);
-        }
-        Map<String, Integer> firstLine = new HashMap<>();
-        for (CsvReader.Record record : records.subList(1, records.size())) {
-            try {
-                Row row = row(record, columns);
-                Integer earlier = firstLine.putIfAbsent(row.memberKey(), row.line());
-                if (earlier != null) {
-                    // The first row of a member wins; the member is not gone, so the key is kept.
-                    rejected.add(new Rejected(row.line(), TEXT.format("kenpo.import.duplicate", Integer.toString(earlier)), row.memberKey()));
-                    continue;
-                }
+        Items items = new Items(new StringReader(CsvReader.decode(bytes)), new MemberKeys());
+        for (Item item = items.next(); item != null; item = items.next()) {
+            if (item instanceof Row row) {
                 rows.add(row);
-            } catch (IllegalArgumentException e) {
-                rejected.add(new Rejected(record.line(), e.getMessage(), keyIfReadable(record, columns)));
+            } else {
+                rejected.add((Rejected) item);
             }
         }
         return new Parsed(rows, rejected);
+    }
+
+    /**
+     * The file's records one at a time, each a {@link Row} or a {@link Rejected} one, in constant memory besides
+     * the member keys. A member's first readable row is the one applied, a later one is rejected as a
+     * duplicate; the keys record which row was first, so a second reading of the same file with the same keys
+     * gives the same items (the import reads the file once to check it, once to apply it).
+     */
+    static final class Items {
+
+        private final CsvReader.Records records;
+        private final MemberKeys keys;
+        private Map<String, Integer> columns;
+        private boolean ended;
+
+        Items(Reader text, MemberKeys keys) {
+            this.records = new CsvReader.Records(text);
+            this.keys = keys;
+        }
+
+        /** The next item, or null at the end of the file. */
+        Item next() {
+            if (ended) {
+                return null;
+            }
+            if (columns == null) {
+                CsvReader.Record header = records.next();
+                ended = true;
+                if (header == null) {
+                    return new Rejected(1, TEXT.get("kenpo.import.emptyFile"));
+                }
+                Map<String, Integer> found = new HashMap<>();
+                for (int i = 0; i < header.fields().size(); i++) {
+                    String field = HEADERS.get(headerKey(header.fields().get(i)));
+                    if (field != null) {
+                        found.putIfAbsent(field, i);
+                    }
+                }
+                List<String> missing = REQUIRED.stream().filter(f -> !found.containsKey(f)).toList();
+                if (!missing.isEmpty()) {
+                    return new Rejected(header.line(), TEXT.format("kenpo.import.missingColumns", String.join(", ", missing)));
+                }
+                columns = found;
+                ended = false;
+            }
+            CsvReader.Record record = records.next();
+            if (record == null) {
+                ended = true;
+                return null;
+            }
+            try {
+                Row row = row(record, columns);
+                int first = keys.firstRow(row.memberKey(), row.line());
+                if (first != row.line()) {
+                    // The first row of a member wins; the member is not gone, so the key is kept.
+                    return new Rejected(row.line(), TEXT.format("kenpo.import.duplicate", Integer.toString(first)), row.memberKey());
+                }
+                return row;
+            } catch (IllegalArgumentException e) {
+                String key = keyIfReadable(record, columns);
+                if (key != null) {
+                    keys.listed(key);
+                }
+                return new Rejected(record.line(), e.getMessage(), key);
+            }
+        }
     }
 
     private static Row row(CsvReader.Record record, Map<String, Integer> columns) {

@@ -17,7 +17,7 @@ class InFileOrderTest {
     @Test
     void laterBatchesWaitForEarlierOnes() {
         List<Integer> handedOn = new ArrayList<>();
-        InFileOrder<Integer> order = new InFileOrder<>(4, handedOn::add);
+        InFileOrder<Integer> order = new InFileOrder<>(handedOn::add);
         order.finished(2, 2);
         order.finished(1, 1);
         assertEquals(List.of(), handedOn, "batch 0 has not finished yet");
@@ -31,7 +31,7 @@ class InFileOrderTest {
     void batchesFinishingOnManyThreadsAreHandedOnInFileOrder() throws Exception {
         int batches = 2_000;
         List<Integer> handedOn = new ArrayList<>();
-        InFileOrder<Integer> order = new InFileOrder<>(batches, handedOn::add);
+        InFileOrder<Integer> order = new InFileOrder<>(handedOn::add);
         List<Integer> shuffled = new ArrayList<>(IntStream.range(0, batches).boxed().toList());
         Collections.shuffle(shuffled);
         ExecutorService threads = Executors.newFixedThreadPool(4);
@@ -52,7 +52,7 @@ class InFileOrderTest {
     @Test
     void afterAFailureTheCommittedBatchesStillWaitingAreHandedOn() {
         List<String> handedOn = new ArrayList<>();
-        InFileOrder<String> order = new InFileOrder<>(5, handedOn::add);
+        InFileOrder<String> order = new InFileOrder<>(handedOn::add);
         order.finished(0, "a");
         // Batch 1 failed: batches 2 and 4 committed and waited for it, batch 3 never ran.
         order.finished(4, "e");

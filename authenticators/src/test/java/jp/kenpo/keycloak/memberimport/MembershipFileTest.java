@@ -76,6 +76,34 @@ class MembershipFileTest {
     }
 
     @Test
+    void theSecondReadingWithTheKeysOfTheFirstGivesTheSameRowsAndRejections() {
+        String csv = HEADER
+                + "1234,5678,00,本人,健保太郎,ケンポ タロウ,1970-04-01,,\n"
+                + "1234,5678,00,本人,健保 太郎,ケンポ タロウ,1970-04-01,,\n"
+                + "1234,5678,01,配偶者,健保 花子,ケンポ ハナコ,1972-01-01,,\n"
+                + "1234,5678,00,本人,健保 太郎二,ケンポ タロウ,1970-04-01,,\n";
+        MemberKeys keys = new MemberKeys();
+        List<MembershipFile.Item> first = items(csv, keys);
+        List<MembershipFile.Item> second = items(csv, keys);
+        assertEquals(first, second);
+        assertEquals(List.of(2, 3, 4, 5), first.stream().map(i -> i instanceof MembershipFile.Row r ? r.line()
+                : ((MembershipFile.Rejected) i).line()).toList());
+        assertTrue(first.get(0) instanceof MembershipFile.Rejected, "bad name: rejected, the member still listed");
+        assertTrue(first.get(1) instanceof MembershipFile.Row, "the first readable row of the member is applied");
+        assertTrue(((MembershipFile.Rejected) first.get(3)).reason().startsWith("3行目と同じ記号-番号-枝番です"));
+        assertEquals(2, keys.size());
+    }
+
+    private static List<MembershipFile.Item> items(String csv, MemberKeys keys) {
+        MembershipFile.Items items = new MembershipFile.Items(new java.io.StringReader(csv), keys);
+        List<MembershipFile.Item> all = new java.util.ArrayList<>();
+        for (MembershipFile.Item item = items.next(); item != null; item = items.next()) {
+            all.add(item);
+        }
+        return all;
+    }
+
+    @Test
     void englishHeadersInAnyOrderAndMissingColumns() {
         String csv = "name_kanji,branch,number,symbol,relationship,name_kana,birth_date\n健保 太郎,0,5678,1234,self,ケンポ タロウ,19700401\n";
         MembershipFile.Parsed parsed = MembershipFile.parse(csv.getBytes(StandardCharsets.UTF_8));

@@ -47,6 +47,8 @@ public final class Benchmarks {
         boolean doKeyStep = !options.containsKey("skip-key-step");
         boolean doMembers = !options.containsKey("skip-members");
         boolean doHungMail = !options.containsKey("skip-hung-mail");
+        boolean doLookups = !options.containsKey("skip-lookups");
+        int liveHeapEvery = Integer.parseInt(options.getOrDefault("import-live-heap", "0"));
         int mailTimeout = Integer.parseInt(options.getOrDefault("mail-timeout-ms", "5000"));
         boolean enumeration = options.containsKey("enumeration");
         int enumerationSamples = Integer.parseInt(options.getOrDefault("samples", "300"));
@@ -146,16 +148,24 @@ public final class Benchmarks {
 
                 MemberScale.ImportResult imported = null;
                 List<MemberScale.Lookups> lookupResults = new ArrayList<>();
+                MemberScale.File file = null;
                 if (doMembers) {
                     admin.updateExecutionConfig("kenpo", "kenpo browser forms", "kenpo-member-lookup",
                             Map.of("kenpo.lookup.perClientPerHour", "1000000", "kenpo.lookup.perNumberPerDay", "1000"));
-                    MemberScale.File file = MemberScale.membershipFile(importRows);
+                    file = MemberScale.membershipFile(importRows);
                     say("Importing " + file.rows() + " members (" + file.insured() + " insured) through the pack's endpoint...");
                     imported = MemberScale.importFile(admin, file, kc, db,
-                            new Profiler(kc.javaPid(), work.resolve("import.jfr"), log));
-                    say(String.format("  %.0f members/s (%.1f s)", imported.membersPerSecond(), imported.seconds()));
+                            new Profiler(kc.javaPid(), work.resolve("import.jfr"), log), work.resolve("import.jfr"), liveHeapEvery, log);
+                    say(String.format("  %.0f members/s (%.1f s), Keycloak CPU %.3f ms and PostgreSQL CPU %.3f ms per member;"
+                                    + " heap after GC max %.0f MiB, live after %d forced full GCs max %.0f MiB (first %.0f MiB)",
+                            imported.membersPerSecond(), imported.seconds(), 1000 * imported.keycloakCpu() / imported.rows(),
+                            1000 * imported.databaseCpu() / imported.rows(), imported.heap().afterGcMaxMib(), imported.heap().liveSamples(),
+                            imported.heap().liveMaxMib(), imported.heap().liveFirstMib()));
+                    imported.profile().forEach(l -> say("  " + l));
                     // Fresh planner statistics after a bulk load, as autovacuum would gather them shortly after.
                     db.sqlInKeycloakDatabase("ANALYZE user_entity; ANALYZE user_attribute;");
+                }
+                if (doMembers && doLookups) {
                     Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     say("Lookups with " + file.rows() + " members...");
                     lookupResults.add(MemberScale.lookups(kenpo, file.spouses(), file.rows(), lookups, 1,

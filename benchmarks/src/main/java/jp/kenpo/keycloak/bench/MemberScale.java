@@ -2,6 +2,7 @@ package jp.kenpo.keycloak.bench;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,6 +11,8 @@ import java.util.Random;
 import java.util.concurrent.atomic.AtomicReference;
 
 import com.fasterxml.jackson.core.type.TypeReference;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testsupport.Oidc;
@@ -42,11 +45,21 @@ final class MemberScale {
     record File(byte[] csv, int rows, int insured, List<Spouse> spouses) {
     }
 
+    /**
+     * One import: time, CPU of Keycloak and PostgreSQL, the JFR profile, and the Keycloak JVM's heap: the largest
+     * heap in use right after any collection, and (when {@code --import-live-heap} forced full collections during
+     * the import) the largest heap still live after a full collection, the import's own memory plus Keycloak's.
+     */
     record ImportResult(int rows, int insured, double seconds, long created, double keycloakCpu, double databaseCpu,
-                        List<String> profile) {
+                        List<String> profile, Heap heap) {
         double membersPerSecond() {
             return rows / seconds;
         }
+    }
+
+    /** Heap figures in MiB from the import's recording; {@code liveSamples} full collections were forced (0: none). */
+    record Heap(double afterGcMaxMib, double liveMaxMib, double liveFirstMib, int liveSamples, int collections) {
+        static final Heap NONE = new Heap(Double.NaN, Double.NaN, Double.NaN, 0, 0);
     }
 
     private MemberScale() {
@@ -83,11 +96,30 @@ final class MemberScale {
         return new File(csv.toString().getBytes(StandardCharsets.UTF_8), written, insured, spouses);
     }
 
-    static ImportResult importFile(Admin admin, File file, ProductionKeycloak keycloak, Postgres db, Profiler profiler) {
+    static ImportResult importFile(Admin admin, File file, ProductionKeycloak keycloak, Postgres db, Profiler profiler,
+                                   Path recording, int liveHeapEverySeconds, Path log) {
         AtomicReference<Map<String, Object>> summary = new AtomicReference<>();
         double kc0 = keycloak.cpuSeconds();
         double db0 = db.cpuSeconds();
         profiler.start();
+        // Optionally a full collection every so many seconds (System.gc through jcmd): what is still in use after
+        // it is the live heap, which the import's memory bound is about (G1's young collections alone leave
+        // garbage in the old generation of a large heap, so their figure grows with time, not with need).
+        Thread liveHeap = null;
+        if (liveHeapEverySeconds > 0) {
+            liveHeap = new Thread(() -> {
+                try {
+                    while (true) {
+                        Processes.run(log, Map.of(), "jcmd", Long.toString(keycloak.javaPid()), "GC.run");
+                        Thread.sleep(liveHeapEverySeconds * 1000L);
+                    }
+                } catch (InterruptedException stop) {
+                    // the import ended
+                }
+            }, "live-heap");
+            liveHeap.setDaemon(true);
+            liveHeap.start();
+        }
         long t0 = System.nanoTime();
         admin.importMembers("kenpo", new ByteArrayInputStream(file.csv()), line -> {
             if (line.contains("\"summary\"")) {
@@ -99,7 +131,17 @@ final class MemberScale {
             }
         });
         double seconds = (System.nanoTime() - t0) / 1e9;
+        if (liveHeap != null) {
+            liveHeap.interrupt();
+            try {
+                liveHeap.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            Processes.run(log, Map.of(), "jcmd", Long.toString(keycloak.javaPid()), "GC.run");
+        }
         List<String> profile = profiler.stop();
+        Heap heap = heap(recording);
         if (summary.get() == null) {
             throw new IllegalStateException("The import sent no summary");
         }
@@ -111,7 +153,46 @@ final class MemberScale {
             throw new IllegalStateException("Import created " + created + " of " + file.rows() + " members: " + summary.get());
         }
         return new ImportResult(file.rows(), file.insured(), seconds, created, keycloak.cpuSeconds() - kc0,
-                db.cpuSeconds() - db0, profile);
+                db.cpuSeconds() - db0, profile, heap);
+    }
+
+    /** The heap after each collection in a JFR recording (jdk.GCHeapSummary, "After GC"), forced ones apart. */
+    static Heap heap(Path recording) {
+        Map<Long, String> causes = new java.util.HashMap<>();
+        Map<Long, Long> after = new java.util.TreeMap<>();
+        try (RecordingFile events = new RecordingFile(recording)) {
+            while (events.hasMoreEvents()) {
+                RecordedEvent e = events.readEvent();
+                switch (e.getEventType().getName()) {
+                    case "jdk.GarbageCollection" -> causes.put(e.getLong("gcId"), e.getString("cause"));
+                    case "jdk.GCHeapSummary" -> {
+                        if ("After GC".equals(e.getString("when"))) {
+                            after.put(e.getLong("gcId"), e.getLong("heapUsed"));
+                        }
+                    }
+                    default -> { }
+                }
+            }
+        } catch (java.io.IOException e) {
+            return Heap.NONE;
+        }
+        double mib = 1024.0 * 1024.0;
+        long max = 0;
+        long liveMax = 0;
+        long liveFirst = -1;
+        int forced = 0;
+        for (Map.Entry<Long, Long> gc : after.entrySet()) {
+            max = Math.max(max, gc.getValue());
+            if ("Diagnostic Command".equals(causes.get(gc.getKey())) || "System.gc()".equals(causes.get(gc.getKey()))) {
+                forced++;
+                liveMax = Math.max(liveMax, gc.getValue());
+                if (liveFirst < 0) {
+                    liveFirst = gc.getValue();
+                }
+            }
+        }
+        return new Heap(max / mib, forced == 0 ? Double.NaN : liveMax / mib, forced == 0 ? Double.NaN : liveFirst / mib, forced,
+                after.size());
     }
 
     /**

@@ -271,9 +271,11 @@ final class Report {
         }
         MemberScale.ImportResult im = run.memberImport();
         if (im != null) {
-            md.append(String.format(Locale.ROOT, "%n## Member import%n%n| Rows | Insured (one temporary password each) | Seconds | **Members/s** (target ≥ 1,000) | KC CPU s | DB CPU s |%n"
-                    + "|---:|---:|---:|---:|---:|---:|%n| %,d | %,d | %.1f | **%.0f** | %.1f | %.1f |%n",
-                    im.rows(), im.insured(), im.seconds(), im.membersPerSecond(), im.keycloakCpu(), im.databaseCpu()));
+            md.append(String.format(Locale.ROOT, "%n## Member import%n%n| Rows | Insured (one temporary password each) | Seconds | **Members/s** (target ≥ 1,000) | KC CPU s | DB CPU s | KC CPU ms/member | DB CPU ms/member | Heap after GC, max MiB | Live heap after forced full GCs, max MiB (samples) |%n"
+                    + "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|%n| %,d | %,d | %.1f | **%.0f** | %.1f | %.1f | %.3f | %.3f | %.0f | %.0f (%d) |%n",
+                    im.rows(), im.insured(), im.seconds(), im.membersPerSecond(), im.keycloakCpu(), im.databaseCpu(),
+                    1000 * im.keycloakCpu() / im.rows(), 1000 * im.databaseCpu() / im.rows(), im.heap().afterGcMaxMib(),
+                    im.heap().liveMaxMib(), im.heap().liveSamples()));
             if (!im.profile().isEmpty()) {
                 md.append("\nWhere the import's threads spent their time (JFR samples):\n\n");
                 im.profile().forEach(l -> md.append("    ").append(l).append('\n'));
