@@ -244,7 +244,8 @@ final class MemberScale {
             LocalDate birth = random.nextInt(4) == 0 ? s.birth().plusDays(1) : s.birth();
             browser.forgetCookies();
             Browser.Page login = browser.get(portal.authorization("ja").url());
-            Browser.Page form = browser.submit(login, "kenpo-lookup-open-form", Map.of("kenpoLookup", "1"));
+            // ログイン's link 「配偶者・被扶養者（40歳以上）の方のID・パスワード取得はこちら」 opens the data form.
+            Browser.Page form = browser.get(login.document().getElementById("kenpo-lookup-open").absUrl("href"));
             Map<String, String> fields = new java.util.HashMap<>();
             fields.put("employeeNumber", "");
             fields.put("symbol", s.symbol());
