@@ -63,12 +63,6 @@ public final class LoginHistory {
         return Optional.ofNullable(row == null ? null : row.previousLoginAt());
     }
 
-    /** The member's last login (epoch seconds), if any. */
-    public static Optional<Long> last(KeycloakSession session, UserModel user) {
-        LoginHistoryEntity row = em(session).find(LoginHistoryEntity.class, user.getId());
-        return Optional.ofNullable(row == null ? null : row.lastLoginAt());
-    }
-
     static void forgetUser(KeycloakSession session, UserModel user) {
         LoginHistoryEntity row = em(session).find(LoginHistoryEntity.class, user.getId());
         if (row != null) {

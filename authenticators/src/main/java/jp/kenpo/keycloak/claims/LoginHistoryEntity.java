@@ -39,10 +39,6 @@ public class LoginHistoryEntity {
         this.previousLoginAt = previousLoginAt;
     }
 
-    long lastLoginAt() {
-        return lastLoginAt;
-    }
-
     Long previousLoginAt() {
         return previousLoginAt;
     }

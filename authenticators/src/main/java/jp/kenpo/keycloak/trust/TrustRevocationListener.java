@@ -55,7 +55,10 @@ public class TrustRevocationListener implements EventListenerProvider {
                 && PasswordCredentialModel.TYPE.equals(event.getDetails().get(Details.CREDENTIAL_TYPE));
     }
 
-    /** An admin's 「パスワードをリセット」 (users/{id}/reset-password); reached only with admin events on, as the shipped realm has. */
+    /**
+     * An admin's 「パスワードをリセット」 (users/{id}/reset-password); Keycloak passes admin events to the listeners
+     * whether or not the realm stores them.
+     */
     static String resetPasswordUser(AdminEvent event) {
         if (event.getOperationType() != OperationType.ACTION || event.getResourcePath() == null) {
             return null;
