@@ -100,7 +100,7 @@ class ReplayIT {
         RawHttp.Answer keyPage = submitLogin(http, loginPage(http), loginId, PASSWORD);
         String action = keyPage.formAction("kc-email-key-form");
         assertNotNull(action, keyPage.text());
-        String key = mailbox.awaitNext(email, 0).emailKey();
+        String key = mailbox.awaitKey(email, 0);
 
         // A stranger who learnt the key (and the page's address) but has not got the attempt's cookies.
         RawHttp stranger = new RawHttp("127.0.0.1");

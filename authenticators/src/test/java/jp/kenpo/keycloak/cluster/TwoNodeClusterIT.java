@@ -120,7 +120,7 @@ class TwoNodeClusterIT {
         Member member = newMember("clkey");
         Browser browser = new Browser();
         EmailKeyPage keyPage = startLogin(browser, member, NODE_A);
-        String key = mailbox.awaitNext(member.email(), 0).emailKey();
+        String key = mailbox.awaitKey(member.email(), 0);
         Browser.Page portal = steps.on(NODE_B, browser, () -> keyPage.submit(key));
         assertTrue(portal.isPortalRedirect(), "the key mailed by node a logs in on node b: " + portal.uri());
     }
@@ -133,10 +133,10 @@ class TwoNodeClusterIT {
                 Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             Browser browser = new Browser();
             EmailKeyPage keyPage = startLogin(browser, member, NODE_A);
-            String keyOfA = mailbox.awaitNext(member.email(), 0).emailKey();
+            String keyOfA = mailbox.awaitKey(member.email(), 0);
             EmailKeyPage resent = steps.on(NODE_B, browser, keyPage::resend);
             assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", resent.message());
-            String keyOfB = mailbox.awaitNext(member.email(), 1).emailKey();
+            String keyOfB = mailbox.awaitKey(member.email(), 1);
             assertNotEquals(keyOfA, keyOfB);
 
             EmailKeyPage refused = steps.on(NODE_A, browser, () -> new EmailKeyPage(browser, resent.submit(keyOfA)));
@@ -153,7 +153,7 @@ class TwoNodeClusterIT {
         Member member = newMember("cltries");
         Browser browser = new Browser();
         EmailKeyPage page = startLogin(browser, member, NODE_A);
-        String key = mailbox.awaitNext(member.email(), 0).emailKey();
+        String key = mailbox.awaitKey(member.email(), 0);
         String node = NODE_A;
         for (int i = 1; i <= 4; i++) {
             node = KeycloakCluster.other(node);
@@ -177,7 +177,7 @@ class TwoNodeClusterIT {
         Pause.pastQuickLoginCheck();
         Browser next = new Browser();
         EmailKeyPage again = startLogin(next, member, NODE_B);
-        String nextKey = mailbox.awaitNext(member.email(), 1).emailKey();
+        String nextKey = mailbox.awaitKey(member.email(), 1);
         node = NODE_B;
         for (int i = 0; i < 4; i++) {
             node = KeycloakCluster.other(node);
@@ -575,7 +575,7 @@ class TwoNodeClusterIT {
             // Work in flight on node a: a login at the 暗証キー (mailed by node a), a postal request it stored, ...
             Browser browser = new Browser();
             EmailKeyPage keyPage = startLogin(browser, member, NODE_A);
-            String key = mailbox.awaitNext(member.email(), 0).emailKey();
+            String key = mailbox.awaitKey(member.email(), 0);
             assertTrue(postalRequest(family, NODE_A).text().contains("封書をお送りします"));
             Browser lookup = new Browser();
             LookupPage lookupForm = lookupRequest(lookup, lookupAddress);
@@ -605,7 +605,7 @@ class TwoNodeClusterIT {
         Member after = newMember("clrejoin");
         Browser rejoined = new Browser();
         EmailKeyPage again = startLogin(rejoined, after, NODE_B);
-        String keyOfB = mailbox.awaitNext(after.email(), 0).emailKey();
+        String keyOfB = mailbox.awaitKey(after.email(), 0);
         assertTrue(steps.on(NODE_A, rejoined, () -> again.submit(keyOfB)).isPortalRedirect(), "node a rejoined the cluster");
         // One more mail through node a: once that one is here, node a has run its start-up and its outbox polls.
         Member barrier = newMember("clbarrier");
@@ -630,7 +630,7 @@ class TwoNodeClusterIT {
         // In memory only: an open login attempt at the 暗証キー, and a temporary password of パスワード再発行.
         Browser open = new Browser();
         EmailKeyPage keyPage = startLogin(open, member, NODE_B);
-        String key = mailbox.awaitNext(member.email(), 0).emailKey();
+        String key = mailbox.awaitKey(member.email(), 0);
         Member forgot = newMember("clrstmp");
         assertTrue(reissue(forgot.email(), NODE_A).isSentPage());
         Mailbox.Mail mail = mailbox.awaitNext(forgot.email(), 0);
@@ -655,7 +655,7 @@ class TwoNodeClusterIT {
         // The member logs in as before: password (database) and a new key.
         int seen = mailbox.count(member.email());
         EmailKeyPage newKey = steps.on(NODE_B, open, () -> new EmailKeyPage(open, again.submit(member.loginId(), PASSWORD)));
-        String fresh = mailbox.awaitNext(member.email(), seen).emailKey();
+        String fresh = mailbox.awaitKey(member.email(), seen);
         assertTrue(steps.on(NODE_A, open, () -> newKey.submit(fresh)).isPortalRedirect(), "the member's password and address are durable");
 
         // The temporary password lived in memory: refused with the 仮ログイン message, which sends the member to ask again.

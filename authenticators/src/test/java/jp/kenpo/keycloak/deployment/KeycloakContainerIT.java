@@ -88,7 +88,7 @@ class KeycloakContainerIT {
         String realmUrl = base + "/realms/kenpo";
         LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(realmUrl, "ja").url()));
         EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(loginId, PASSWORD));
-        String key = Mailbox.of(greenMail).awaitNext(email, 0).emailKey();
+        String key = Mailbox.of(greenMail).awaitKey(email, 0);
         Browser.Page back = keyPage.submit(key);
         assertTrue(back.isPortalRedirect(), "back at the portal with a code: " + back.uri());
     }

@@ -133,7 +133,7 @@ class EmailKeyLoginIT {
         Member member = newMember();
         int before = mailbox.count(member.email());
         Attempt attempt = startLogin(member);
-        String key = mailbox.awaitNext(member.email(), before).emailKey();
+        String key = mailbox.awaitKey(member.email(), before);
 
         EmailKeyPage afterWrong = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit(otherThan(key)));
         assertEquals("暗証キーが正しくありません。あと4回入力できます。", afterWrong.fieldError());
@@ -152,7 +152,7 @@ class EmailKeyLoginIT {
         Member member = newMember();
         int before = mailbox.count(member.email());
         Attempt attempt = startLogin(member);
-        String key = mailbox.awaitNext(member.email(), before).emailKey();
+        String key = mailbox.awaitKey(member.email(), before);
 
         EmailKeyPage page = attempt.keyPage();
         for (int i = 1; i <= 4; i++) {
@@ -179,7 +179,7 @@ class EmailKeyLoginIT {
                 Map.of(EmailKeyConfig.VALIDITY_SECONDS, "2"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
-            String key = mailbox.awaitNext(member.email(), before).emailKey();
+            String key = mailbox.awaitKey(member.email(), before);
             Pause.millis(2_500);
             Browser.Page result = attempt.keyPage().submit(key);
             assertFalse(result.isPortalRedirect());
@@ -197,11 +197,11 @@ class EmailKeyLoginIT {
                 Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
-            String oldKey = mailbox.awaitNext(member.email(), before).emailKey();
+            String oldKey = mailbox.awaitKey(member.email(), before);
 
             EmailKeyPage resent = attempt.keyPage().resend();
             assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", resent.message());
-            String newKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+            String newKey = mailbox.awaitKey(member.email(), before + 1);
             assertNotEquals(oldKey, newKey);
 
             EmailKeyPage refused = new EmailKeyPage(attempt.browser(), resent.submit(oldKey));
@@ -251,7 +251,7 @@ class EmailKeyLoginIT {
             int seen = mailbox.count(member.email());
             EmailKeyPage resent = first.resend();
             assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", resent.message());
-            assertTrue(resent.submit(mailbox.awaitNext(member.email(), seen).emailKey()).isPortalRedirect());
+            assertTrue(resent.submit(mailbox.awaitKey(member.email(), seen)).isPortalRedirect());
         }
     }
 
@@ -311,11 +311,11 @@ class EmailKeyLoginIT {
         Member member = newMember();
         int before = mailbox.count(member.email());
         Attempt first = startLogin(member);
-        String firstKey = mailbox.awaitNext(member.email(), before).emailKey();
+        String firstKey = mailbox.awaitKey(member.email(), before);
 
         // The member closes the page and starts again, in a new browser: a new attempt with its own key.
         Attempt second = startLogin(member);
-        String secondKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+        String secondKey = mailbox.awaitKey(member.email(), before + 1);
         assertNotEquals(firstKey, secondKey);
 
         EmailKeyPage refused = new EmailKeyPage(second.browser(), second.keyPage().submit(firstKey));
@@ -330,7 +330,7 @@ class EmailKeyLoginIT {
         Member member = newMember();
         int before = mailbox.count(member.email());
         Attempt attempt = startLogin(member);
-        String key = mailbox.awaitNext(member.email(), before).emailKey();
+        String key = mailbox.awaitKey(member.email(), before);
         String action = attempt.keyPage().formAction();
 
         assertTrue(attempt.keyPage().submit(key).isPortalRedirect());
@@ -351,7 +351,7 @@ class EmailKeyLoginIT {
                 Map.of(EmailKeyConfig.RESEND_INTERVAL_SECONDS, "0"))) {
             int before = mailbox.count(member.email());
             Attempt attempt = startLogin(member);
-            String key = mailbox.awaitNext(member.email(), before).emailKey();
+            String key = mailbox.awaitKey(member.email(), before);
             EmailKeyPage page = new EmailKeyPage(attempt.browser(), attempt.keyPage().submit(otherThan(key)));
             Pause.pastQuickLoginCheck();
             page = new EmailKeyPage(attempt.browser(), page.submit(otherThan(key)));
@@ -359,14 +359,14 @@ class EmailKeyLoginIT {
             awaitFailures(member, 2);
 
             page = page.resend();
-            String resentKey = mailbox.awaitNext(member.email(), before + 1).emailKey();
+            String resentKey = mailbox.awaitKey(member.email(), before + 1);
             new EmailKeyPage(attempt.browser(), page.submit(otherThan(resentKey)));
             Pause.pastQuickLoginCheck();
             awaitFailures(member, 3);
 
             int seen = mailbox.count(member.email());
             Attempt next = startLogin(member);
-            String nextKey = mailbox.awaitNext(member.email(), seen).emailKey();
+            String nextKey = mailbox.awaitKey(member.email(), seen);
             new EmailKeyPage(next.browser(), next.keyPage().submit(otherThan(nextKey)));
             awaitFailures(member, 4);
         }
@@ -392,7 +392,7 @@ class EmailKeyLoginIT {
         }
         EmailKeyPage retried = attempt.keyPage().resend();
         assertEquals("新しい暗証キーを送信しました。前にお送りした暗証キーは使えません。", retried.message());
-        String key = mailbox.awaitNext(member.email(), 0).emailKey();
+        String key = mailbox.awaitKey(member.email(), 0);
         assertTrue(retried.submit(key).isPortalRedirect());
     }
 

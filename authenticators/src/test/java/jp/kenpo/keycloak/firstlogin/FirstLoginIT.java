@@ -106,7 +106,7 @@ class FirstLoginIT {
         assertEquals("ログイン", login.title());
         int before = mailbox.count(email);
         EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(newLoginId, NEW_PASSWORD));
-        String key = mailbox.awaitNext(email, before).emailKey();
+        String key = mailbox.awaitKey(email, before);
         Browser.Page portal = keyPage.submit(key);
         assertTrue(portal.isPortalRedirect(), portal.uri().toString());
         assertEquals(Boolean.TRUE, server.admin().user(letter.userId()).get("emailVerified"));
@@ -285,7 +285,7 @@ class FirstLoginIT {
         LoginPage login = corrected.toLogin();
         int before = mailbox.count(right);
         EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(newLoginId, NEW_PASSWORD));
-        assertTrue(keyPage.submit(mailbox.awaitNext(right, before).emailKey()).isPortalRedirect());
+        assertTrue(keyPage.submit(mailbox.awaitKey(right, before)).isPortalRedirect());
         assertEquals(0, mailbox.count(typo));
     }
 

@@ -252,7 +252,7 @@ class ForgotPasswordIT {
         Browser browser = new Browser();
         LoginPage login = new LoginPage(browser, browser.get(Oidc.authorization(server.realmUrl(), null).url()));
         EmailKeyPage keyPage = new EmailKeyPage(browser, login.submit(loginId, PASSWORD));
-        assertTrue(keyPage.submit(mailbox.awaitNext(email, 0).emailKey()).isPortalRedirect());
+        assertTrue(keyPage.submit(mailbox.awaitKey(email, 0)).isPortalRedirect());
 
         reissueForm(new Browser(), Oidc.authorization(server.realmUrl(), null)).send(email);
         Mailbox.Mail mail = mailbox.awaitNext(email, 1);
@@ -353,7 +353,7 @@ class ForgotPasswordIT {
         String offlineUrl = offline.url().replace("scope=openid", "scope=openid%20offline_access");
         LoginPage login = new LoginPage(holder, holder.get(offlineUrl));
         EmailKeyPage keyPage = new EmailKeyPage(holder, login.submit(member.loginId(), PASSWORD));
-        Browser.Page portal = keyPage.submit(mailbox.awaitNext(member.email(), 0).emailKey());
+        Browser.Page portal = keyPage.submit(mailbox.awaitKey(member.email(), 0));
         assertTrue(portal.isPortalRedirect(), portal.uri().toString());
         Map<String, Object> tokens = Oidc.exchange(server.realmUrl(), Oidc.query(portal.uri()).get("code"), offline.verifier());
         String offlineToken = (String) tokens.get("refresh_token");

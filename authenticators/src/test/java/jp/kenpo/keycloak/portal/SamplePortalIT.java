@@ -153,7 +153,7 @@ class SamplePortalIT {
         int before = mailbox.count(email);
         driver.findElement(By.id("kc-login")).click();
         waitFor(By.id("kc-email-key-form"));
-        String key = mailbox.awaitNext(email, before).emailKey();
+        String key = mailbox.awaitKey(email, before);
         driver.findElement(By.id("emailKey")).sendKeys(key);
         driver.findElement(By.id("kc-login")).click();
         waitFor(By.id("portal-welcome"));

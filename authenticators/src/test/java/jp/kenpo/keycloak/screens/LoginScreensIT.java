@@ -78,7 +78,7 @@ class LoginScreensIT {
         assertEquals("s***@e***.jp", chromium.text("kenpo-masked-email"));
         chromium.screen("02-email-key");
 
-        String key = mailbox.awaitNext(email, before).emailKey();
+        String key = mailbox.awaitKey(email, before);
         driver.findElement(By.id("emailKey")).sendKeys("0000000000".equals(key) ? "1111111111" : "0000000000");
         driver.findElement(By.id("kc-login")).click();
         chromium.waitFor(By.id("input-error-emailKey"));
@@ -262,7 +262,7 @@ class LoginScreensIT {
         int before = server.mailbox().count(email);
         driver.findElement(By.id("kc-login")).click();
         chromium.waitFor(By.id("kc-email-key-form"));
-        driver.findElement(By.id("emailKey")).sendKeys(server.mailbox().awaitNext(email, before).emailKey());
+        driver.findElement(By.id("emailKey")).sendKeys(server.mailbox().awaitKey(email, before));
         driver.findElement(By.id("kc-login")).click();
         new WebDriverWait(driver, java.time.Duration.ofSeconds(60))
                 .until(d -> d.getPageSource().contains("ニックネーム") && d.getPageSource().contains("通知メール受信設定"));
@@ -413,7 +413,7 @@ class LoginScreensIT {
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("kc-login")).click();
         chromium.waitFor(By.id("kc-email-key-form"));
-        String key = server.mailbox().awaitNext(email, 0).emailKey();
+        String key = server.mailbox().awaitKey(email, 0);
         String action = driver.findElement(By.id("kc-email-key-form")).getDomAttribute("action");
         driver.get(action.replaceFirst("execution=[^&]*", "execution=no-such-step"));
         chromium.waitFor(By.id("kc-page-title"));
@@ -519,7 +519,7 @@ class LoginScreensIT {
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         driver.findElement(By.id("kc-login")).click();
         chromium.waitFor(By.id("kc-email-key-form"));
-        String key = mailbox.awaitNext(email, 0).emailKey();
+        String key = mailbox.awaitKey(email, 0);
         String wrong = "0000000000".equals(key) ? "1111111111" : "0000000000";
         for (int i = 1; i <= 5; i++) {
             Pause.pastQuickLoginCheck();

@@ -36,6 +36,10 @@ public final class Mailbox {
             return m.group(1);
         }
 
+        public boolean hasEmailKey() {
+            return EMAIL_KEY.matcher(text).find();
+        }
+
         /** The first link in the plain-text body. */
         public String link() {
             Matcher m = LINK.matcher(text);
@@ -79,6 +83,20 @@ public final class Mailbox {
             throw new AssertionError("No new mail to " + address + " (had " + alreadySeen + ")");
         }
         return mails.get(mails.size() - 1);
+    }
+
+    /**
+     * Waits (up to 20 s) for a 暗証キー mailed to {@code address} after its first {@code alreadySeen} mails, and returns
+     * the newest such key. A notice sent after a commit (a passkey added, a password changed) may arrive after the key
+     * mail; it is passed over rather than read as the key mail.
+     */
+    public String awaitKey(String address, int alreadySeen) {
+        List<Mail> keyMails = Pause.until(() -> to(address).stream().skip(alreadySeen).filter(Mail::hasEmailKey).toList(),
+                m -> !m.isEmpty(), Duration.ofSeconds(20), Duration.ofMillis(100));
+        if (keyMails.isEmpty()) {
+            throw new AssertionError("No new 暗証キー mail to " + address + " (had " + alreadySeen + "): " + to(address).stream().map(Mail::subject).toList());
+        }
+        return keyMails.get(keyMails.size() - 1).emailKey();
     }
 
     public int count(String address) {

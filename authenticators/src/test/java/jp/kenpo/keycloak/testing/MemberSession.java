@@ -39,7 +39,7 @@ public final class MemberSession {
         Browser.Page next = login.submit(loginId, password);
         if (!next.isPortalRedirect()) {
             EmailKeyPage keyPage = new EmailKeyPage(browser, next);
-            next = keyPage.submit(server.mailbox().awaitNext(email, before).emailKey());
+            next = keyPage.submit(server.mailbox().awaitKey(email, before));
         }
         if (!next.isPortalRedirect()) {
             throw new AssertionError("login did not reach the portal: " + next.uri() + "\n" + next.document().text());
