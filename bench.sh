@@ -3,11 +3,12 @@
 # an SMTP sink on loopback; logins A/B/C side by side, the email-key step, member import and lookup.
 # Results: benchmarks/results/<date-time>/ (results.md, .csv, .png); benchmarks/results/LATEST names the newest.
 #
-#   ./bench.sh                      # the full run (about 30 minutes on 2 cores)
-#   ./bench.sh --rounds=2 --warmup-cycles=2 --import-rows=20000 --clone-to=100000   # a shorter one
+#   ./bench.sh                      # the full run (about an hour on 2 cores; with --two-nodes some 40 minutes more)
+#   ./bench.sh --rounds=2 --warmup-logins=500 --warmup-cycles=2 --import-rows=20000 --clone-to=100000   # a shorter one
 #
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S (one warm-up window, default 15),
-# --warmup-cycles=N (at most N warm-up cycles over every flow, default 10), --stable=P (a cycle is stable when every flow's
+# --warmup-logins=N (the warm-up goes on until every flow has logged in N times, default 10000; then until stable),
+# --warmup-cycles=N (at most N warm-up cycles over every flow, default 60), --stable=P (a cycle is stable when every flow's
 # Keycloak CPU per login is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
 # --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members, --skip-lookups,
@@ -22,7 +23,7 @@
 # of both JVMs added up and logins/s, each against the single node of the same run. On 2 cores two nodes share the cores
 # one node had: they show the CPU a login costs in a cluster, not scale-out. Add --skip-members to keep the database the
 # same for both (the import adds its members before the two-node phase). A short check:
-#   ./bench.sh --two-nodes --rounds=1 --warmup-cycles=1 --skip-members --skip-hung-mail --skip-key-step
+#   ./bench.sh --two-nodes --rounds=1 --warmup-logins=0 --warmup-cycles=1 --skip-members --skip-hung-mail --skip-key-step
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -42,8 +42,8 @@ final class TwoNodes {
      * runs the warm-up and the rounds, and stops the pair again, also when something fails; a failure comes back
      * as the result's {@code failure}, so the report of everything before it is still written.
      */
-    static Result run(ProductionKeycloak single, Postgres db, SmtpSink mail, List<String[]> otpMembers, int vus, int warmup,
-                      int warmupCycles, double stable, int measure, int rounds, Path work, Path errors) throws InterruptedException {
+    static Result run(ProductionKeycloak single, Postgres db, SmtpSink mail, List<String[]> otpMembers, int vus,
+                      Benchmarks.WarmUpRule warmUpRule, int measure, int rounds, Path work, Path errors) throws InterruptedException {
         Benchmarks.say("Two nodes: stopping the single node, starting two nodes of its build behind HAProxy...");
         single.close();
         // A key mail of the single node's last windows that nobody read must not be taken for a new one.
@@ -58,7 +58,7 @@ final class TwoNodes {
             Oidc kenpo = PortalClient.of(pair.realmUrl("kenpo"), "kenpo-portal", http);
             List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench), LoginFlows.passwordAndOtp(bench, otpMembers),
                     LoginFlows.packWithoutKey(kenpo), LoginFlows.emailKey(kenpo, mail, new Latencies(), vus));
-            List<Report.WarmUp> warmUps = Benchmarks.warmUp(flows, vus, warmup, warmupCycles, stable, pair, db, errors);
+            List<Report.WarmUp> warmUps = Benchmarks.warmUp(flows, vus, warmUpRule, pair, db, errors);
             double[] cpuBefore = pair.cpuSecondsByNode();
             long[] requestsBefore = pair.requestsByNode();
             double balancerBefore = pair.balancerCpuSeconds();
