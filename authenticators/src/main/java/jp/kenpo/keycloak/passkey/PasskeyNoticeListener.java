@@ -3,13 +3,13 @@ package jp.kenpo.keycloak.passkey;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kenpo.keycloak.common.EmailMasker;
 import jp.kenpo.keycloak.common.EventDetails;
 import jp.kenpo.keycloak.common.JapanTime;
 import jp.kenpo.keycloak.mail.QueuedMail;
+import jp.kenpo.keycloak.member.EventMember;
 import jp.kenpo.keycloak.member.MemberAttributes;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
@@ -17,8 +17,6 @@ import org.keycloak.events.EventBuilder;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.OperationType;
-import org.keycloak.events.admin.ResourceType;
 import org.keycloak.models.KeycloakSession;
 import org.keycloak.models.RealmModel;
 import org.keycloak.models.UserModel;
@@ -40,8 +38,8 @@ public class PasskeyNoticeListener implements EventListenerProvider {
 
     private static final Set<String> PASSKEY_TYPES = Set.of(WebAuthnCredentialModel.TYPE_PASSWORDLESS, WebAuthnCredentialModel.TYPE_TWOFACTOR);
 
-    /** The resource path of the admin API's credential removal ({@code DELETE …/users/{id}/credentials/{credentialId}}). */
-    private static final Pattern CREDENTIAL_PATH = Pattern.compile("users/([^/]+)/credentials/[^/]+");
+    /** The admin API's credential removal ({@code DELETE …/users/{id}/credentials/{credentialId}}). */
+    private static final Pattern CREDENTIAL = Pattern.compile("credentials/[^/]+");
 
     /** What happened to the passkey, as the mail tells it. */
     enum Change {
@@ -67,36 +65,26 @@ public class PasskeyNoticeListener implements EventListenerProvider {
         if (!(added || event.getType() == EventType.REMOVE_CREDENTIAL) || event.getUserId() == null || !isPasskey(event.getDetails())) {
             return;
         }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, event.getUserId());
-        if (user != null) {
+        EventMember member = EventMember.find(session, event.getRealmId(), event.getUserId());
+        if (member != null) {
             // The member's own request: the language the member sees now.
-            notice(realm, user, added ? Change.ADDED : Change.REMOVED, session.getContext().resolveLocale(user).toLanguageTag());
+            notice(member.realm(), member.user(), added ? Change.ADDED : Change.REMOVED,
+                    session.getContext().resolveLocale(member.user()).toLanguageTag());
         }
     }
 
     @Override
     public void onEvent(AdminEvent event, boolean includeRepresentation) {
-        String userId = removedCredentialOwner(event);
-        if (userId == null) {
-            return;
-        }
-        RealmModel realm = session.realms().getRealm(event.getRealmId());
-        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
-        if (user != null) {
+        EventMember member = EventMember.find(session, event.getRealmId(), removedCredentialOwner(event));
+        if (member != null) {
             // An admin's request: not the admin's browser language but the member's, or the realm's default.
-            notice(realm, user, Change.REMOVED_BY_UNION, memberLanguage(realm, user));
+            notice(member.realm(), member.user(), Change.REMOVED_BY_UNION, memberLanguage(member.realm(), member.user()));
         }
     }
 
     /** The member whose passkey the admin API removed, or null for any other admin event. */
     static String removedCredentialOwner(AdminEvent event) {
-        if (event.getOperationType() != OperationType.ACTION || event.getResourceType() != ResourceType.USER
-                || event.getResourcePath() == null || !isPasskey(event.getDetails())) {
-            return null;
-        }
-        Matcher path = CREDENTIAL_PATH.matcher(event.getResourcePath());
-        return path.matches() ? path.group(1) : null;
+        return isPasskey(event.getDetails()) ? EventMember.adminActionOn(event, CREDENTIAL) : null;
     }
 
     private static boolean isPasskey(Map<String, String> details) {

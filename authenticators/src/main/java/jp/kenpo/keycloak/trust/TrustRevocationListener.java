@@ -1,19 +1,16 @@
 package jp.kenpo.keycloak.trust;
 
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jp.kenpo.keycloak.common.EventDetails;
+import jp.kenpo.keycloak.member.EventMember;
 import org.keycloak.events.Details;
 import org.keycloak.events.Event;
 import org.keycloak.events.EventListenerProvider;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
-import org.keycloak.events.admin.OperationType;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.RealmModel;
-import org.keycloak.models.UserModel;
 import org.keycloak.models.credential.PasswordCredentialModel;
 
 /**
@@ -27,7 +24,7 @@ public class TrustRevocationListener implements EventListenerProvider {
 
     private static final Set<EventType> LOCKOUTS = Set.of(EventType.USER_DISABLED_BY_TEMPORARY_LOCKOUT,
             EventType.USER_DISABLED_BY_PERMANENT_LOCKOUT);
-    private static final Pattern RESET_PASSWORD = Pattern.compile("users/([^/]+)/reset-password");
+    private static final Pattern RESET_PASSWORD = Pattern.compile("reset-password");
 
     private final KeycloakSession session;
 
@@ -60,11 +57,7 @@ public class TrustRevocationListener implements EventListenerProvider {
      * whether or not the realm stores them.
      */
     static String resetPasswordUser(AdminEvent event) {
-        if (event.getOperationType() != OperationType.ACTION || event.getResourcePath() == null) {
-            return null;
-        }
-        Matcher matcher = RESET_PASSWORD.matcher(event.getResourcePath());
-        return matcher.matches() ? matcher.group(1) : null;
+        return EventMember.adminActionOn(event, RESET_PASSWORD);
     }
 
     @Override
@@ -76,10 +69,9 @@ public class TrustRevocationListener implements EventListenerProvider {
     }
 
     private void revoke(String realmId, String userId) {
-        RealmModel realm = session.realms().getRealm(realmId);
-        UserModel user = realm == null ? null : session.users().getUserById(realm, userId);
-        if (user != null) {
-            TrustedBrowser.revokeAll(user);
+        EventMember member = EventMember.find(session, realmId, userId);
+        if (member != null) {
+            TrustedBrowser.revokeAll(member.user());
         }
     }
 

@@ -14,6 +14,7 @@ import org.keycloak.events.Event;
 import org.keycloak.events.EventType;
 import org.keycloak.events.admin.AdminEvent;
 import org.keycloak.events.admin.OperationType;
+import org.keycloak.events.admin.ResourceType;
 
 class TrustRevocationListenerTest {
 
@@ -47,8 +48,13 @@ class TrustRevocationListenerTest {
     }
 
     private static AdminEvent admin(OperationType operation, String path) {
+        return admin(operation, ResourceType.USER, path);
+    }
+
+    private static AdminEvent admin(OperationType operation, ResourceType resource, String path) {
         AdminEvent event = new AdminEvent();
         event.setOperationType(operation);
+        event.setResourceType(resource);
         event.setResourcePath(path);
         return event;
     }
@@ -59,5 +65,7 @@ class TrustRevocationListenerTest {
         assertNull(TrustRevocationListener.resetPasswordUser(admin(OperationType.ACTION, "users/u-1/reset-password-email")));
         assertNull(TrustRevocationListener.resetPasswordUser(admin(OperationType.UPDATE, "users/u-1")));
         assertNull(TrustRevocationListener.resetPasswordUser(admin(OperationType.ACTION, null)));
+        assertNull(TrustRevocationListener.resetPasswordUser(admin(OperationType.ACTION, "users/u-1/credentials/c-1")));
+        assertNull(TrustRevocationListener.resetPasswordUser(admin(OperationType.ACTION, ResourceType.CLIENT, "users/u-1/reset-password")));
     }
 }
