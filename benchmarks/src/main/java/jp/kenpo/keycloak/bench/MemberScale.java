@@ -105,12 +105,15 @@ final class MemberScale {
         // Optionally a full collection every so many seconds (System.gc through jcmd): what is still in use after
         // it is the live heap, which the import's memory bound is about (G1's young collections alone leave
         // garbage in the old generation of a large heap, so their figure grows with time, not with need).
+        // Each forced collection is jcmd's GC.class_histogram (it collects fully, then counts what is live), kept as
+        // import-histogram-<n>.txt beside the recording: what grows between two of them is what the import holds.
         Thread liveHeap = null;
+        List<Path> histograms = new java.util.concurrent.CopyOnWriteArrayList<>();
         if (liveHeapEverySeconds > 0) {
             liveHeap = new Thread(() -> {
                 try {
                     while (true) {
-                        Processes.run(log, Map.of(), "jcmd", Long.toString(keycloak.javaPid()), "GC.run");
+                        histograms.add(histogram(keycloak, recording.resolveSibling("import-histogram-" + histograms.size() + ".txt"), log));
                         Thread.sleep(liveHeapEverySeconds * 1000L);
                     }
                 } catch (InterruptedException stop) {
@@ -138,7 +141,11 @@ final class MemberScale {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            Processes.run(log, Map.of(), "jcmd", Long.toString(keycloak.javaPid()), "GC.run");
+            histograms.add(histogram(keycloak, recording.resolveSibling("import-histogram-" + histograms.size() + ".txt"), log));
+            if (histograms.size() >= 3) {
+                // From the second (the first may still hold the upload) to the last, after the import.
+                growth(histograms.get(1), histograms.get(histograms.size() - 1), recording.resolveSibling("import-histogram-growth.txt"));
+            }
         }
         List<String> profile = profiler.stop();
         Heap heap = heap(recording);
@@ -154,6 +161,50 @@ final class MemberScale {
         }
         return new ImportResult(file.rows(), file.insured(), seconds, created, keycloak.cpuSeconds() - kc0,
                 db.cpuSeconds() - db0, profile, heap);
+    }
+
+    /** A full collection, then the classes of what is live, largest first (jcmd GC.class_histogram), into {@code file}. */
+    private static Path histogram(ProductionKeycloak keycloak, Path file, Path log) {
+        try {
+            java.nio.file.Files.writeString(file, Processes.output(log, "jcmd", Long.toString(keycloak.javaPid()), "GC.class_histogram"));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return file;
+    }
+
+    /** The 30 classes whose live bytes grew most from one class histogram to another, written to {@code out}. */
+    static void growth(Path from, Path to, Path out) {
+        Map<String, long[]> before = histogramBytes(from);
+        Map<String, long[]> after = histogramBytes(to);
+        StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
+                "Live heap growth from %s to %s (instances, bytes)%n", from.getFileName(), to.getFileName()));
+        after.entrySet().stream()
+                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
+                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(30)
+                .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%+,14d %+,16d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey())));
+        try {
+            java.nio.file.Files.writeString(out, text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    /** Class name → {instances, bytes} from jcmd's histogram lines ({@code  1:  123  4567  java.lang.String (java.base)}). */
+    private static Map<String, long[]> histogramBytes(Path file) {
+        Map<String, long[]> bytes = new java.util.HashMap<>();
+        try {
+            for (String line : java.nio.file.Files.readAllLines(file)) {
+                String[] f = line.trim().split("\\s+");
+                if (f.length >= 4 && f[0].endsWith(":")) {
+                    bytes.put(f[3], new long[] {Long.parseLong(f[1]), Long.parseLong(f[2])});
+                }
+            }
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return bytes;
     }
 
     /** The heap after each collection in a JFR recording (jdk.GCHeapSummary, "After GC"), forced ones apart. */
@@ -183,7 +234,7 @@ final class MemberScale {
         int forced = 0;
         for (Map.Entry<Long, Long> gc : after.entrySet()) {
             max = Math.max(max, gc.getValue());
-            if ("Diagnostic Command".equals(causes.get(gc.getKey())) || "System.gc()".equals(causes.get(gc.getKey()))) {
+            if (java.util.Set.of("Diagnostic Command", "System.gc()", "Heap Inspection Initiated GC").contains(causes.get(gc.getKey()))) {
                 forced++;
                 liveMax = Math.max(liveMax, gc.getValue());
                 if (liveFirst < 0) {
