@@ -7,9 +7,9 @@
 #   ./bench.sh --rounds=2 --warmup-logins=500 --warmup-cycles=2 --import-rows=20000 --clone-to=100000   # a shorter one
 #
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S (one warm-up window, default 15),
-# --warmup-logins=N (the warm-up goes on until every flow has logged in N times, default 10000; then until stable),
+# --warmup-logins=N (the warm-up goes on until every flow has logged in N times, default 6000; then until stable),
 # --warmup-cycles=N (at most N warm-up cycles over every flow, default 60), --stable=P (a cycle is stable when every flow's
-# Keycloak CPU per login is within P % of the cycle before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
+# Keycloak CPU per login over the last 3 cycles is within P % of the 3 before, default 5), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
 # --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members, --skip-lookups,
 # --import-live-heap=S (a forced full GC every S seconds during the import, for its live heap).

@@ -15,7 +15,7 @@ final class LoginFlows {
     static final String PASSWORD = "Bench2026Login";
     /**
      * C's members per virtual member: at 100 key mails per member and hour, 100 carry a virtual member through 10,000
-     * logins an hour (the warm-up alone asks 10,000 of each flow, some 1,250 per virtual member, and the two-node
+     * logins an hour (the warm-up alone asks 6,000 of each flow, some 750 per virtual member, and the two-node
      * phase as many again).
      */
     static final int C_MEMBERS_PER_VU = 100;

@@ -32,7 +32,7 @@ final class Report {
     record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double argon2SamplesPerLogin) {
     }
 
-    /** One flow's window in one warm-up cycle, and its change in logins per second from the cycle before. */
+    /** One flow's window in one warm-up cycle; {@code change}: its CPU per login over the last 3 cycles against the 3 before. */
     record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change, long loginsSoFar) {
     }
 
@@ -185,8 +185,8 @@ final class Report {
                 boolean reached = run.warmUps().stream().filter(w -> w.cycle() == cycles)
                         .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
                 long warmLogins = run.warmUps().stream().filter(w -> w.cycle() == cycles).mapToLong(WarmUp::loginsSoFar).min().orElse(0);
-                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; the change of CPU per login from the cycle before); %s.%n%n",
-                        cycles, warmLogins, reached ? "stable: every flow within " + Math.round(100 * run.stable()) + " % of the cycle before"
+                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; in brackets the change of the mean CPU per login of the last 3 cycles against the 3 before); %s.%n%n",
+                        cycles, warmLogins, reached ? "stable: every flow's last 3 cycles within " + Math.round(100 * run.stable()) + " % of the 3 before"
                                 : "**not stable** within the cycles allowed; the rounds were measured anyway"));
                 md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
                 for (int cycle = 1; cycle <= cycles; cycle++) {
