@@ -52,12 +52,7 @@ final class EmailKeyStep {
             long verifyNanos = System.nanoTime() - t1;
             done.code();
 
-            browser.forgetCookies();
-            Oidc.Authorization plain = usernameOnly.authorization("ja");
-            Browser.Page plainForm = browser.get(plain.url());
-            long t2 = System.nanoTime();
-            browser.submit(plainForm, "kc-form-login", Map.of("username", username)).code();
-            long aloneNanos = System.nanoTime() - t2;
+            long aloneNanos = usernameOnlyLogin(browser, usernameOnly, username);
             if (i >= 0) {
                 send[i] = sendNanos;
                 verify[i] = verifyNanos;
@@ -86,6 +81,30 @@ final class EmailKeyStep {
         }
         return new Result(iterations, p(server, 50), p(server, 95), p(challenge, 50), p(answer, 50), p(smtp, 50),
                 p(step, 50), p(send, 50), p(verify, 50), p(alone, 50), profile);
+    }
+
+    /**
+     * The baseline: the same member identified by Keycloak's username form alone, in nanoseconds. Keycloak's brute-force
+     * protector refuses a member for a moment while it still handles the member's previous login (it answered one
+     * such login of the run of 2026-12-02 15:01 with user_temporarily_disabled and the page instead of a code, which
+     * ended the whole step); a refused try is not timed, and the login is tried again, at most three times.
+     */
+    private static long usernameOnlyLogin(Browser browser, Oidc usernameOnly, String username) {
+        for (int attempt = 1; ; attempt++) {
+            browser.forgetCookies();
+            Oidc.Authorization plain = usernameOnly.authorization("ja");
+            Browser.Page plainForm = browser.get(plain.url());
+            long t2 = System.nanoTime();
+            try {
+                browser.submit(plainForm, "kc-form-login", Map.of("username", username)).code();
+                return System.nanoTime() - t2;
+            } catch (IllegalStateException refused) {
+                if (attempt == 3) {
+                    throw refused;
+                }
+                LoginLoad.sleep(200);
+            }
+        }
     }
 
     private static double p(long[] values, double percentile) {
