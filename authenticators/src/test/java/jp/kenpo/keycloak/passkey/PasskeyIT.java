@@ -2,7 +2,6 @@ package jp.kenpo.keycloak.passkey;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
@@ -140,10 +139,10 @@ class PasskeyIT {
         assertTrue(driver.getCurrentUrl().contains("code="), driver.getCurrentUrl());
     }
 
-    /** The suggestion after the key, 登録する, then Keycloak's passkey registration with the virtual authenticator. */
     /**
-     * Logs in with the 暗証キー and registers a passkey from the suggestion screen; returns the notice mail once it has
-     * arrived (it is sent after the registration commits, so a later step counting mails must not race it).
+     * The suggestion after the key, 登録する, then Keycloak's passkey registration with the virtual authenticator;
+     * returns the notice mail once it has arrived (it is sent after the registration commits, so a later step
+     * counting mails must not race it).
      */
     private Mailbox.Mail registerPasskeyAfterLogin(Member member, boolean screenshots) {
         loginWithEmailKey(member);
@@ -164,10 +163,9 @@ class PasskeyIT {
         acceptLabelPrompt();
         awaitPortal();
         assertEquals(1, authenticator.getCredentials().size(), "the virtual authenticator holds the passkey");
-        Mailbox.Mail notice = Pause.until(() -> mailbox.to(member.email()).stream()
-                .filter(m -> m.subject().contains("パスキーが登録されました")).findFirst().orElse(null), m -> m != null);
-        assertNotNull(notice, "the passkey notice mail arrives");
-        return notice;
+        List<Mailbox.Mail> notices = Pause.until(() -> mailsWithSubject(member.email(), "パスキーが登録されました"), m -> !m.isEmpty());
+        assertFalse(notices.isEmpty(), "the passkey notice mail arrives");
+        return notices.get(0);
     }
 
     /** The member comes back later: the login session is gone (the portal's address answers nothing here, so cookies are cleared through DevTools). */

@@ -220,9 +220,11 @@ public final class Benchmarks {
         // The first recording costs the JVM JFR's start (its classes, buffers and instrumented JDK classes, recompiled):
         // in the run of 2026-12-02 15:01 round 1's first window took 0.199 s of CPU per login against 0.09–0.12 in
         // the windows around it. One profiled window per flow, thrown away, takes that cost off round 1.
-        say(label + "0 (profiler warm-up, not counted): one profiled window per flow...");
-        for (LoginLoad.Flow flow : flows) {
-            LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), kc, db, profiler.apply(flow.name()), errors);
+        if (rounds > 0) {
+            say(label + "0 (profiler warm-up, not counted): one profiled window per flow...");
+            for (LoginLoad.Flow flow : flows) {
+                LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), kc, db, profiler.apply(flow.name()), errors);
+            }
         }
         for (int round = 0; round < rounds; round++) {
             List<LoginLoad.Flow> order = new ArrayList<>(flows);

@@ -102,18 +102,18 @@ final class MemberScale {
         double kc0 = keycloak.cpuSeconds();
         double db0 = db.cpuSeconds();
         profiler.start();
-        // Optionally a full collection every so many seconds (System.gc through jcmd): what is still in use after
-        // it is the live heap, which the import's memory bound is about (G1's young collections alone leave
-        // garbage in the old generation of a large heap, so their figure grows with time, not with need).
-        // Each forced collection is jcmd's GC.class_histogram (it collects fully, then counts what is live), kept as
-        // import-histogram-<n>.txt beside the recording: what grows between two of them is what the import holds.
+        // Optionally a full collection every so many seconds: what is still in use after it is the live heap, which
+        // the import's memory bound is about (G1's young collections alone leave garbage in the old generation of a
+        // large heap, so their figure grows with time, not with need). Each is jcmd's GC.class_histogram (it collects
+        // fully, then counts what is live), kept as import-histogram-<n>.txt beside the recording: what grows between
+        // two of them is what the import holds.
         Thread liveHeap = null;
         List<Path> histograms = new java.util.concurrent.CopyOnWriteArrayList<>();
         if (liveHeapEverySeconds > 0) {
             liveHeap = new Thread(() -> {
                 try {
                     while (true) {
-                        histograms.add(histogram(keycloak, recording.resolveSibling("import-histogram-" + histograms.size() + ".txt"), log));
+                        histograms.add(histogram(keycloak, recording, histograms.size(), log));
                         Thread.sleep(liveHeapEverySeconds * 1000L);
                     }
                 } catch (InterruptedException stop) {
@@ -141,7 +141,7 @@ final class MemberScale {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            histograms.add(histogram(keycloak, recording.resolveSibling("import-histogram-" + histograms.size() + ".txt"), log));
+            histograms.add(histogram(keycloak, recording, histograms.size(), log));
             if (histograms.size() >= 3) {
                 // From the second (the first may still hold the upload) to the last, after the import.
                 growth(histograms.get(1), histograms.get(histograms.size() - 1), recording.resolveSibling("import-histogram-growth.txt"));
@@ -163,8 +163,12 @@ final class MemberScale {
                 db.cpuSeconds() - db0, profile, heap);
     }
 
-    /** A full collection, then the classes of what is live, largest first (jcmd GC.class_histogram), into {@code file}. */
-    private static Path histogram(ProductionKeycloak keycloak, Path file, Path log) {
+    /**
+     * A full collection, then the classes of what is live, largest first (jcmd GC.class_histogram), into
+     * import-histogram-{@code index}.txt beside the recording.
+     */
+    private static Path histogram(ProductionKeycloak keycloak, Path recording, int index, Path log) {
+        Path file = recording.resolveSibling("import-histogram-" + index + ".txt");
         try {
             java.nio.file.Files.writeString(file, Processes.output(log, "jcmd", Long.toString(keycloak.javaPid()), "GC.class_histogram"));
         } catch (java.io.IOException e) {
@@ -180,8 +184,10 @@ final class MemberScale {
         StringBuilder text = new StringBuilder(String.format(java.util.Locale.ROOT,
                 "Live heap growth from %s to %s (instances, bytes)%n", from.getFileName(), to.getFileName()));
         after.entrySet().stream()
-                .map(e -> Map.entry(e.getKey(), new long[] {e.getValue()[0] - before.getOrDefault(e.getKey(), new long[2])[0],
-                        e.getValue()[1] - before.getOrDefault(e.getKey(), new long[2])[1]}))
+                .map(e -> {
+                    long[] was = before.getOrDefault(e.getKey(), new long[2]);
+                    return Map.entry(e.getKey(), new long[] {e.getValue()[0] - was[0], e.getValue()[1] - was[1]});
+                })
                 .sorted((a, b) -> Long.compare(b.getValue()[1], a.getValue()[1])).limit(30)
                 .forEach(e -> text.append(String.format(java.util.Locale.ROOT, "%+,14d %+,16d  %s%n", e.getValue()[0], e.getValue()[1], e.getKey())));
         try {

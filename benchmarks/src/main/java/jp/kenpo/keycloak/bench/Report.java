@@ -32,8 +32,24 @@ final class Report {
     record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double argon2SamplesPerLogin) {
     }
 
-    /** One flow's window in one warm-up cycle; {@code change}: its CPU per login over the last 3 cycles against the 3 before. */
+    /** One flow's window in one warm-up cycle; {@code change}: its CPU per login over the last {@link Benchmarks#STABLE_SPAN} cycles against as many before. */
     record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change, long loginsSoFar) {
+    }
+
+    private static int lastCycle(List<WarmUp> warmUps) {
+        return warmUps.stream().mapToInt(WarmUp::cycle).max().orElse(0);
+    }
+
+    /** Whether every flow's last warm-up cycle passed the stability test. */
+    private static boolean stableAtEnd(List<WarmUp> warmUps, double stable) {
+        int last = lastCycle(warmUps);
+        return warmUps.stream().filter(w -> w.cycle() == last).allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= stable);
+    }
+
+    /** The fewest warm-up logins of any flow by the end of the warm-up. */
+    private static long loginsAtEnd(List<WarmUp> warmUps) {
+        int last = lastCycle(warmUps);
+        return warmUps.stream().filter(w -> w.cycle() == last).mapToLong(WarmUp::loginsSoFar).min().orElse(0);
     }
 
     /** A ratio of two flows in one round, for CPU per login and for logins per second. */
@@ -181,12 +197,12 @@ final class Report {
                 }
             }
             if (!run.warmUps().isEmpty()) {
-                int cycles = run.warmUps().stream().mapToInt(WarmUp::cycle).max().orElse(0);
-                boolean reached = run.warmUps().stream().filter(w -> w.cycle() == cycles)
-                        .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
-                long warmLogins = run.warmUps().stream().filter(w -> w.cycle() == cycles).mapToLong(WarmUp::loginsSoFar).min().orElse(0);
-                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; in brackets the change of the mean CPU per login of the last 3 cycles against the 3 before); %s.%n%n",
-                        cycles, warmLogins, reached ? "stable: every flow's last 3 cycles within " + Math.round(100 * run.stable()) + " % of the 3 before"
+                int cycles = lastCycle(run.warmUps());
+                boolean reached = stableAtEnd(run.warmUps(), run.stable());
+                long warmLogins = loginsAtEnd(run.warmUps());
+                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; in brackets the change of the mean CPU per login of the last %d cycles against the %d before); %s.%n%n",
+                        cycles, warmLogins, Benchmarks.STABLE_SPAN, Benchmarks.STABLE_SPAN, reached ? "stable: every flow's last " + Benchmarks.STABLE_SPAN
+                                + " cycles within " + Math.round(100 * run.stable()) + " % of the " + Benchmarks.STABLE_SPAN + " before"
                                 : "**not stable** within the cycles allowed; the rounds were measured anyway"));
                 md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
                 for (int cycle = 1; cycle <= cycles; cycle++) {
@@ -434,10 +450,9 @@ final class Report {
             }
         }
         if (!t.warmUps().isEmpty()) {
-            int cycles = t.warmUps().stream().mapToInt(WarmUp::cycle).max().orElse(0);
-            boolean reached = t.warmUps().stream().filter(w -> w.cycle() == cycles)
-                    .allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= run.stable());
-            long warmLogins = t.warmUps().stream().filter(w -> w.cycle() == cycles).mapToLong(WarmUp::loginsSoFar).min().orElse(0);
+            int cycles = lastCycle(t.warmUps());
+            boolean reached = stableAtEnd(t.warmUps(), run.stable());
+            long warmLogins = loginsAtEnd(t.warmUps());
             md.append(String.format(Locale.ROOT, "%nTwo-node warm-up: %d cycles, at least %,d logins per flow; %s. Logins/s per cycle: %s.%n", cycles, warmLogins,
                     reached ? "stable" : "**not stable** within the cycles allowed, measured anyway",
                     String.join("; ", t.warmUps().stream().map(w -> String.format(Locale.ROOT, "%d %s %.1f", w.cycle(), w.flow(),
