@@ -126,7 +126,7 @@ class MemberLookupIT {
         // The household's insured member was told at request time, and is told again of the reveal, without personal data.
         Mailbox.Mail notice = mailbox.awaitNext(h.insuredEmail(), 1);
         assertTrue(notice.subject().contains("ご家族のログインIDが発行されました"), notice.subject());
-        assertFalse(notice.text().contains("花子") || notice.text().contains("1972") || notice.text().contains(loginId));
+        assertFalse(notice.prose().contains("花子") || notice.prose().contains("1972") || notice.text().contains(loginId));
 
         // The first login with them goes through 利用者情報入力.
         Browser member = new Browser();

@@ -40,6 +40,14 @@ public final class Mailbox {
             return EMAIL_KEY.matcher(text).find();
         }
 
+        /**
+         * The plain-text body with its links cut out: what a person reads. A link's random token can hold any
+         * digits (a birth year by chance), so checks for personal data look here.
+         */
+        public String prose() {
+            return LINK.matcher(text).replaceAll("");
+        }
+
         /** The first link in the plain-text body. */
         public String link() {
             Matcher m = LINK.matcher(text);
