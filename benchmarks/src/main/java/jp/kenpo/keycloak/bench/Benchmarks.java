@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 
 import jp.kenpo.keycloak.testsupport.Browser;
 import jp.kenpo.keycloak.testsupport.Oidc;
@@ -59,11 +60,9 @@ public final class Benchmarks {
             doKeyStep = false;
             doMembers = false;
         }
-        // --two-nodes: after the single node's steps, the logins again on two nodes behind HAProxy (TwoNodes).
+        // --two-nodes: after the single node's steps, the logins on two nodes behind HAProxy against one node, in
+        // alternating windows (TwoNodes); it needs the login members, not the single node's own rounds.
         boolean doTwoNodes = options.containsKey("two-nodes") && !enumeration;
-        if (doTwoNodes && !doLogins) {
-            throw new IllegalArgumentException("--two-nodes compares two nodes with the single node's login rounds: drop --skip-logins");
-        }
 
         Path root = Path.of(System.getProperty("kenpo.bench.root", "benchmarks")).toAbsolutePath();
         Path work = Files.createDirectories(root.resolve("target/bench-work"));
@@ -104,8 +103,8 @@ public final class Benchmarks {
                 Latencies mailWait = new Latencies();
                 EmailKeyStep.Result keyStep = null;
                 List<String[]> otpMembers = List.of();
-                if (doLogins || doKeyStep) {
-                    otpMembers = setUpLoginMembers(admin, vus, doLogins ? otpPool : 1);
+                if (doLogins || doKeyStep || doTwoNodes) {
+                    otpMembers = setUpLoginMembers(admin, vus, doLogins || doTwoNodes ? otpPool : 1);
                     Oidc bench = PortalClient.of(kc.realmUrl("bench"), "kenpo-portal", http);
                     Oidc kenpo = PortalClient.of(kc.realmUrl("kenpo"), "kenpo-portal", http);
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
@@ -214,8 +213,16 @@ public final class Benchmarks {
      * back summed per flow.
      */
     static Map<String, LoginLoad.Result> rounds(String label, List<LoginLoad.Flow> flows, int vus, int rounds, int measure,
-                                                LoginLoad.Server kc, Postgres db, java.util.function.Function<String, Profiler> profiler,
+                                                LoginLoad.Server kc, Postgres db, Function<String, Profiler> profiler,
                                                 Path errors, List<Report.Round> perRound) throws InterruptedException {
+        return rounds(label, flows, vus, rounds, measure, flow -> kc, db, profiler, errors, perRound);
+    }
+
+    /** As above, each flow on its own server ({@code serverOf} the flow's name): TwoNodes' one node and two nodes in turn. */
+    static Map<String, LoginLoad.Result> rounds(String label, List<LoginLoad.Flow> flows, int vus, int rounds, int measure,
+                                                Function<String, LoginLoad.Server> serverOf, Postgres db,
+                                                Function<String, Profiler> profiler, Path errors, List<Report.Round> perRound)
+            throws InterruptedException {
         Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
         // The first recording costs the JVM JFR's start (its classes, buffers and instrumented JDK classes, recompiled):
         // in the run of 2026-12-02 15:01 round 1's first window took 0.199 s of CPU per login against 0.09–0.12 in
@@ -223,7 +230,8 @@ public final class Benchmarks {
         if (rounds > 0) {
             say(label + "0 (profiler warm-up, not counted): one profiled window per flow...");
             for (LoginLoad.Flow flow : flows) {
-                LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), kc, db, profiler.apply(flow.name()), errors);
+                LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), serverOf.apply(flow.name()), db,
+                        profiler.apply(flow.name()), errors);
             }
         }
         for (int round = 0; round < rounds; round++) {
@@ -234,8 +242,8 @@ public final class Benchmarks {
             for (LoginLoad.Flow flow : order) {
                 say(label + (round + 1) + ", flow " + flow.name() + " (" + flow.description() + "): " + vus
                         + " members, 5 s ramp, " + measure + " s measured...");
-                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), kc, db,
-                        profiler.apply(flow.name()), errors);
+                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(5), Duration.ofSeconds(measure), serverOf.apply(flow.name()),
+                        db, profiler.apply(flow.name()), errors);
                 say(String.format("  %.1f logins/s, %d errors, %.3f KC CPU s/login, machine %.0f %% busy",
                         r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
                 byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
@@ -273,6 +281,12 @@ public final class Benchmarks {
      */
     static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, WarmUpRule rule,
                                       LoginLoad.Server kc, Postgres db, Path errors) throws InterruptedException {
+        return warmUp(flows, vus, rule, flow -> kc, db, errors);
+    }
+
+    /** As above, each flow on its own server ({@code serverOf} the flow's name). */
+    static List<Report.WarmUp> warmUp(List<LoginLoad.Flow> flows, int vus, WarmUpRule rule,
+                                      Function<String, LoginLoad.Server> serverOf, Postgres db, Path errors) throws InterruptedException {
         List<Report.WarmUp> trace = new ArrayList<>();
         Map<String, List<Double>> cpu = new HashMap<>();
         Map<String, Long> logins = new HashMap<>();
@@ -280,13 +294,15 @@ public final class Benchmarks {
             boolean allStable = true;
             StringBuilder line = new StringBuilder("Warm-up cycle " + cycle + ":");
             for (LoginLoad.Flow flow : flows) {
-                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(rule.windowSeconds()), kc, db, null, errors);
+                LoginLoad.Result r = LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(rule.windowSeconds()),
+                        serverOf.apply(flow.name()), db, null, errors);
                 List<Double> history = cpu.computeIfAbsent(flow.name(), f -> new ArrayList<>());
                 history.add(r.keycloakCpuPerLogin());
                 long done = logins.merge(flow.name(), r.logins(), Long::sum);
                 double change = trendChange(history);
-                allStable &= !Double.isNaN(change) && Math.abs(change) <= rule.stable() && done >= rule.minLogins();
-                trace.add(new Report.WarmUp(cycle, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(), change, done));
+                boolean warm = !Double.isNaN(change) && Math.abs(change) <= rule.stable() && done >= rule.minLogins();
+                allStable &= warm;
+                trace.add(new Report.WarmUp(cycle, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(), change, done, warm));
                 line.append(String.format(java.util.Locale.ROOT, " %s %.1f/s %.1f ms CPU%s", flow.name(), r.loginsPerSecond(),
                         1000 * r.keycloakCpuPerLogin(), Double.isNaN(change) ? "" : String.format(java.util.Locale.ROOT, " (%+.0f %%)", 100 * change)));
             }

@@ -148,7 +148,7 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
     }
 
     /** A free port for JGroups whose failure-detection port (JGroups' FD_SOCK2: the port + 100) is free too. */
-    private static int freeClusterPort() {
+    static int freeClusterPort() {
         for (int i = 0; i < 50; i++) {
             int port = ProductionKeycloak.freePort();
             if (port + 100 < 65_536) {

@@ -175,7 +175,12 @@ final class LoginLoad {
 
     private static synchronized void logError(Path log, String flow, Throwable e) {
         try {
-            Files.writeString(log, flow + ": " + e + "\n", java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            // The causes too: the browser's "POST … failed" alone does not say whether the connection broke or was refused.
+            StringBuilder line = new StringBuilder(flow).append(": ").append(e);
+            for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
+                line.append(" <- ").append(cause);
+            }
+            Files.writeString(log, line.append('\n'), java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
         } catch (java.io.IOException ignored) {
             // the count in the results still shows it
         }

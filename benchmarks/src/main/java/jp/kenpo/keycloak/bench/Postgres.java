@@ -66,7 +66,20 @@ final class Postgres implements AutoCloseable {
     }
 
     String jdbcUrl() {
-        return "jdbc:postgresql://127.0.0.1:" + port + "/" + DATABASE;
+        return jdbcUrl(DATABASE);
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:" + port + "/" + database;
+    }
+
+    /**
+     * A copy of Keycloak's database under {@code name} (PostgreSQL's template copy: nobody may be connected to
+     * Keycloak's database meanwhile), owned by Keycloak's user; its JDBC URL.
+     */
+    String copyOfKeycloakDatabase(String name) {
+        sql("CREATE DATABASE " + name + " TEMPLATE " + DATABASE + " OWNER " + USER);
+        return jdbcUrl(name);
     }
 
     /** CPU seconds of the postmaster and its backends (Keycloak's pooled connections live as long as the run). */

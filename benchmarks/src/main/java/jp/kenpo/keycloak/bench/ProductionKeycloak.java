@@ -49,16 +49,34 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
         }
         Path log = work.resolve("keycloak.log");
         Map<String, String> env = environment(smtpPort);
-        String kc = home.resolve("bin/kc.sh").toString();
         // --cache is a run-time option in 26.7 (kc.sh build ignores it): the start names it.
-        Processes.run(log, env, kc, "build", "--db=postgres", "--health-enabled=true");
+        Processes.run(log, env, home.resolve("bin/kc.sh").toString(), "build", "--db=postgres", "--health-enabled=true");
 
+        return launch(home, db.jdbcUrl(), env, log, "--import-realm");
+    }
+
+    /**
+     * This node's build started again (its realms are in the database, no import) on the database at {@code jdbcUrl},
+     * with its own log: {@link TwoNodes}' single node beside the pair, on a copy of the pair's database (on the same
+     * one it would join the pair's cluster through JDBC-ping). JGroups gets free ports, away from the pair's.
+     */
+    static ProductionKeycloak startAgain(Path home, String jdbcUrl, int smtpPort, Path log) throws IOException, InterruptedException {
+        Files.deleteIfExists(log);
+        return launch(home, jdbcUrl, environment(smtpPort), log, "--cache-embedded-network-bind-address=127.0.0.1",
+                "--cache-embedded-network-bind-port=" + KeycloakPair.freeClusterPort());
+    }
+
+    private static ProductionKeycloak launch(Path home, String jdbcUrl, Map<String, String> env, Path log, String... extra)
+            throws IOException, InterruptedException {
+        String kc = home.resolve("bin/kc.sh").toString();
         int port = freePort();
-        ProcessBuilder builder = new ProcessBuilder(kc, "start", "--optimized", "--import-realm", "--cache=ispn",
+        List<String> command = new java.util.ArrayList<>(List.of(kc, "start", "--optimized", "--cache=ispn",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + freePort(),
                 "--hostname=http://127.0.0.1:" + port,
-                "--db-url=" + db.jdbcUrl(), "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD)
+                "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD));
+        command.addAll(List.of(extra));
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);

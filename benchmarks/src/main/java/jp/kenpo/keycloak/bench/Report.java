@@ -32,18 +32,22 @@ final class Report {
     record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double argon2SamplesPerLogin) {
     }
 
-    /** One flow's window in one warm-up cycle; {@code change}: its CPU per login over the last {@link Benchmarks#STABLE_SPAN} cycles against as many before. */
-    record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change, long loginsSoFar) {
+    /**
+     * One flow's window in one warm-up cycle; {@code change}: its CPU per login over the last {@link Benchmarks#STABLE_SPAN}
+     * cycles against as many before; {@code warm}: whether the flow met the warm-up rule then (stable and enough logins).
+     */
+    record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change, long loginsSoFar,
+                  boolean warm) {
     }
 
     private static int lastCycle(List<WarmUp> warmUps) {
         return warmUps.stream().mapToInt(WarmUp::cycle).max().orElse(0);
     }
 
-    /** Whether every flow's last warm-up cycle passed the stability test. */
-    private static boolean stableAtEnd(List<WarmUp> warmUps, double stable) {
+    /** Whether every flow met the warm-up rule (stable and enough logins) in the last cycle, as the warm-up judged it. */
+    private static boolean stableAtEnd(List<WarmUp> warmUps) {
         int last = lastCycle(warmUps);
-        return warmUps.stream().filter(w -> w.cycle() == last).allMatch(w -> !Double.isNaN(w.change()) && Math.abs(w.change()) <= stable);
+        return warmUps.stream().filter(w -> w.cycle() == last).allMatch(WarmUp::warm);
     }
 
     /** The fewest warm-up logins of any flow by the end of the warm-up. */
@@ -119,8 +123,8 @@ final class Report {
             md.append(String.format(Locale.ROOT, "## Logins (%d virtual members per flow; warm-up in cycles of %d s per flow until stable, "
                             + "then %d rounds of %d s per flow in alternating order)%n%n",
                     run.vus(), run.warmupSeconds(), run.rounds(), run.measureSeconds()));
-            md.append("The machine was shared with other work during the run (other helpers' builds, tests and servers on the same 2 cores): "
-                    + "windows are noisy, so flows are compared within each round and the per-round ratios are summarised by their median "
+            md.append("Windows are noisy on a few shared cores (the host itself may change speed within minutes; see benchmarks/README.md): "
+                    + "so flows are compared within each round and the per-round ratios are summarised by their median "
                     + "and spread. Keycloak CPU seconds per login (of the Keycloak JVM alone, from /proc) is the primary figure; logins "
                     + "per second, which the whole shared machine bounds, the secondary one.\n\n");
             List<Ratio> ratios = ratios(run.perRound());
@@ -153,16 +157,16 @@ final class Report {
                     first = false;
                 }
             }
-            LoginLoad.Result a = flow(run, "A");
-            LoginLoad.Result b = flow(run, "B");
-            LoginLoad.Result c = flow(run, "C");
+            LoginLoad.Result a = byName(run.logins(), "A");
+            LoginLoad.Result b = byName(run.logins(), "B");
+            LoginLoad.Result c = byName(run.logins(), "C");
             if (a != null && b != null && c != null) {
                 md.append(String.format(Locale.ROOT, "%nOver the sums: Keycloak CPU per login **C/B = %.2f**, C/A = %.2f; logins per second "
                                 + "**C/B = %.2f**, C/A = %.2f.%n",
                         c.keycloakCpuPerLogin() / b.keycloakCpuPerLogin(), c.keycloakCpuPerLogin() / a.keycloakCpuPerLogin(),
                         c.loginsPerSecond() / b.loginsPerSecond(), c.loginsPerSecond() / a.loginsPerSecond()));
             }
-            LoginLoad.Result c0 = flow(run, "C0");
+            LoginLoad.Result c0 = byName(run.logins(), "C0");
             if (a != null && c0 != null) {
                 md.append(String.format(Locale.ROOT, "C0/A: Keycloak CPU per login %.2f, logins per second %.2f "
                                 + "(the pack's flow and realm without the mail against Keycloak's password-only flow).%n",
@@ -198,12 +202,12 @@ final class Report {
             }
             if (!run.warmUps().isEmpty()) {
                 int cycles = lastCycle(run.warmUps());
-                boolean reached = stableAtEnd(run.warmUps(), run.stable());
+                boolean reached = stableAtEnd(run.warmUps());
                 long warmLogins = loginsAtEnd(run.warmUps());
                 md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; in brackets the change of the mean CPU per login of the last %d cycles against the %d before); %s.%n%n",
                         cycles, warmLogins, Benchmarks.STABLE_SPAN, Benchmarks.STABLE_SPAN, reached ? "stable: every flow's last " + Benchmarks.STABLE_SPAN
                                 + " cycles within " + Math.round(100 * run.stable()) + " % of the " + Benchmarks.STABLE_SPAN + " before"
-                                : "**not stable** within the cycles allowed; the rounds were measured anyway"));
+                                : "**not warm** within the cycles allowed (not stable, or fewer logins than asked); the rounds were measured anyway"));
                 md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
                 for (int cycle = 1; cycle <= cycles; cycle++) {
                     md.append("| ").append(cycle).append(" |");
@@ -365,9 +369,9 @@ final class Report {
     }
 
     /**
-     * {@code --two-nodes}: each flow on two nodes (both JVMs' CPU added up) beside the single node's rounds of the same
-     * run, with the ratio two nodes / one node; the rounds, the warm-up, how the load split between the nodes, and
-     * HAProxy's CPU.
+     * {@code --two-nodes}: each flow on two nodes (both JVMs' CPU added up) against one node, measured in alternating
+     * windows of the same rounds, with the ratio two nodes / one node per round (median and spread) and over the sums;
+     * the rounds, the warm-up, how the load split between the nodes, and HAProxy's CPU.
      */
     private static void twoNodesMarkdown(Run run, StringBuilder md) {
         TwoNodes.Result t = run.twoNodes();
@@ -377,14 +381,16 @@ final class Report {
         md.append("\n## Two nodes behind HAProxy (`--two-nodes`)\n\n");
         if (t.failure() != null) {
             md.append("**The two-node phase failed**: `").append(t.failure()).append("` (logs: `benchmarks/target/bench-work/keycloak-a.log`, "
-                    + "`keycloak-b.log`, `haproxy/haproxy.log`).\n");
+                    + "`keycloak-b.log`, `keycloak-single.log`, `haproxy/haproxy.log`).\n");
             return;
         }
-        md.append(String.format(Locale.ROOT, "After the single node's steps, the single node stopped and two nodes of its build started "
-                + "(`kc.sh start --optimized --cache=ispn`, finding each other through the shared PostgreSQL: JDBC-ping) behind HAProxy "
-                + "(round robin for every request, no stickiness: each request of a login may go to either node); the same realms, "
-                + "members and flows through the balancer, %d virtual members per flow, warm-up in cycles until stable, then %d %s "
-                + "of %d s per flow in alternating order, as for the single node. Keycloak CPU is both JVMs' CPU added up.%n%n",
+        md.append(String.format(Locale.ROOT, "Two nodes of the single node's build (`kc.sh start --optimized --cache=ispn`, finding each other "
+                + "through the shared PostgreSQL: JDBC-ping) behind HAProxy (round robin for every request, no stickiness: each request of "
+                + "a login may go to either node), **against one node of the same build in alternating windows** (A on one node, A on two "
+                + "nodes, B on one node, …; the order reversed every round), so that a host changing speed moves both alike. The one node "
+                + "runs on a copy of the pair's database taken when the phase started (on the same database it would join the pair's "
+                + "cluster); realms, members and flows are the same. %d virtual members per flow, warm-up in cycles until stable, then "
+                + "%d %s of %d s per flow and setup. Keycloak CPU of the pair is both JVMs' CPU added up.%n%n",
                 run.vus(), run.rounds(), run.rounds() == 1 ? "round" : "rounds", run.measureSeconds()));
         if (Machine.cores() <= 2) {
             md.append(String.format(Locale.ROOT, "**This machine has %d cores: two nodes share the cores one node had, so they cannot show "
@@ -396,36 +402,21 @@ final class Report {
                     + "second show scale-out only as far as one node left cores idle. The primary figure is the CPU a login costs in a "
                     + "two-node cluster against one node.%n%n", Machine.cores()));
         }
-        List<String> between = new ArrayList<>();
-        if (run.hungMail() != null) {
-            between.add("the hung mail server");
-        }
-        if (run.emailKeyStep() != null) {
-            between.add("the email-key step alone");
-        }
-        if (run.memberImport() != null) {
-            between.add(String.format(Locale.ROOT, "**the member import and the clones** (the database held %,d more members in the "
-                    + "two-node rounds than in the single node's)", (run.lookups() == null ? List.<MemberScale.Lookups>of() : run.lookups())
-                    .stream().mapToLong(MemberScale.Lookups::members).max().orElse(run.memberImport().rows())));
-        }
-        md.append("The single node's figures are those of its rounds above, in the same run"
-                + (between.isEmpty() ? "; nothing else ran in between.\n\n" : "; in between ran " + String.join(", ", between) + ".\n\n"));
-        md.append("| Flow | KC CPU s/login, one node | **two nodes** (both JVMs) | **Ratio** (over the sums) | Ratio of the per-round medians "
-                + "| Logins/s, one node | two nodes | Ratio | Errors, two nodes | Argon2 samples/login, one · two |\n"
+        md.append("| Flow | KC CPU s/login, one node | **two nodes** (both JVMs) | **Ratio per round**, median (min – max) | Ratio over the sums "
+                + "| Logins/s, one node | two nodes | Ratio | Errors, one · two nodes | Argon2 samples/login, one · two |\n"
                 + "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         for (LoginLoad.Result two : t.logins()) {
-            LoginLoad.Result one = flow(run, two.flow());
-            double[] oneCpu = perRound(run.perRound(), two.flow(), true);
-            double[] twoCpu = perRound(t.perRound(), two.flow(), true);
+            LoginLoad.Result one = byName(t.single(), two.flow());
+            double[] ratios = twoNodeRatios(t, two.flow());
             if (one == null) {
-                md.append(String.format(Locale.ROOT, "| **%s** | | **%.4f** | | | | %.1f | | %d | · %.2f |%n", two.flow(),
+                md.append(String.format(Locale.ROOT, "| **%s** | | **%.4f** | | | | %.1f | | · %d | · %.2f |%n", two.flow(),
                         two.keycloakCpuPerLogin(), two.loginsPerSecond(), two.errors(), two.argon2SamplesPerLogin()));
                 continue;
             }
-            md.append(String.format(Locale.ROOT, "| **%s** | %.4f | **%.4f** | **%.2f** | %.2f | %.1f | %.1f | %.2f | %d | %.2f · %.2f |%n",
-                    two.flow(), one.keycloakCpuPerLogin(), two.keycloakCpuPerLogin(), two.keycloakCpuPerLogin() / one.keycloakCpuPerLogin(),
-                    oneCpu.length == 0 || twoCpu.length == 0 ? Double.NaN : median(twoCpu) / median(oneCpu),
-                    one.loginsPerSecond(), two.loginsPerSecond(), two.loginsPerSecond() / one.loginsPerSecond(), two.errors(),
+            md.append(String.format(Locale.ROOT, "| **%s** | %.4f | **%.4f** | **%.2f** (%.2f – %.2f) | %.2f | %.1f | %.1f | %.2f | %d · %d | %.2f · %.2f |%n",
+                    two.flow(), one.keycloakCpuPerLogin(), two.keycloakCpuPerLogin(), median(ratios), min(ratios), max(ratios),
+                    two.keycloakCpuPerLogin() / one.keycloakCpuPerLogin(),
+                    one.loginsPerSecond(), two.loginsPerSecond(), two.loginsPerSecond() / one.loginsPerSecond(), one.errors(), two.errors(),
                     one.argon2SamplesPerLogin(), two.argon2SamplesPerLogin()));
         }
         double nodes = t.nodeCpuSeconds().length == 2 ? t.nodeCpuSeconds()[0] + t.nodeCpuSeconds()[1] : 0;
@@ -437,24 +428,27 @@ final class Report {
                     1000 * t.balancerCpuSeconds() / Math.max(1, t.loginsMeasured()), t.balancerCpuSeconds(), t.loginsMeasured()));
         }
         if (!t.perRound().isEmpty()) {
-            md.append("\nTwo nodes per round, in the order measured (Keycloak CPU ms per login of both JVMs · logins/s):\n\n"
-                    + "| Round | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
+            md.append("\nPer round (Keycloak CPU ms per login, one node → two nodes (both JVMs), and the ratio):\n\n"
+                    + "| Round | A | B | C0 | C |\n|---:|---|---|---|---|\n");
             int n = t.perRound().stream().mapToInt(Round::round).max().orElse(0);
             for (int round = 1; round <= n; round++) {
                 md.append("| ").append(round).append(" |");
                 for (String f : List.of("A", "B", "C0", "C")) {
-                    Round r = round(t.perRound(), round, f);
-                    md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f |", 1000 * r.keycloakCpuPerLogin(), r.loginsPerSecond()));
+                    Round one = round(t.singlePerRound(), round, f);
+                    Round two = round(t.perRound(), round, f);
+                    md.append(one == null || two == null ? " |" : String.format(Locale.ROOT, " %.1f → %.1f (%.2f) |",
+                            1000 * one.keycloakCpuPerLogin(), 1000 * two.keycloakCpuPerLogin(), two.keycloakCpuPerLogin() / one.keycloakCpuPerLogin()));
                 }
                 md.append('\n');
             }
         }
         if (!t.warmUps().isEmpty()) {
             int cycles = lastCycle(t.warmUps());
-            boolean reached = stableAtEnd(t.warmUps(), run.stable());
+            boolean reached = stableAtEnd(t.warmUps());
             long warmLogins = loginsAtEnd(t.warmUps());
-            md.append(String.format(Locale.ROOT, "%nTwo-node warm-up: %d cycles, at least %,d logins per flow; %s. Logins/s per cycle: %s.%n", cycles, warmLogins,
-                    reached ? "stable" : "**not stable** within the cycles allowed, measured anyway",
+            md.append(String.format(Locale.ROOT, "%nWarm-up of both (flows on two nodes named two-…): %d cycles, at least %,d logins per flow and "
+                            + "setup; %s. Logins/s per cycle: %s.%n", cycles, warmLogins,
+                    reached ? "warm (stable, the logins asked)" : "**not warm** within the cycles allowed (not stable, or fewer logins than asked), measured anyway",
                     String.join("; ", t.warmUps().stream().map(w -> String.format(Locale.ROOT, "%d %s %.1f", w.cycle(), w.flow(),
                             w.loginsPerSecond())).toList())));
         }
@@ -471,10 +465,20 @@ final class Report {
         }
     }
 
-    /** One flow's per-round CPU per login ({@code cpu}) or logins per second. */
-    private static double[] perRound(List<Round> rounds, String flow, boolean cpu) {
-        return rounds.stream().filter(r -> r.flow().equals(flow))
-                .mapToDouble(r -> cpu ? r.keycloakCpuPerLogin() : r.loginsPerSecond()).toArray();
+    /** One flow's CPU per login on two nodes against one node, per round (the windows side by side). */
+    private static double[] twoNodeRatios(TwoNodes.Result t, String flow) {
+        List<Double> ratios = new ArrayList<>();
+        for (Round two : t.perRound()) {
+            Round one = two.flow().equals(flow) ? round(t.singlePerRound(), two.round(), flow) : null;
+            if (one != null) {
+                ratios.add(two.keycloakCpuPerLogin() / one.keycloakCpuPerLogin());
+            }
+        }
+        return ratios.stream().mapToDouble(Double::doubleValue).toArray();
+    }
+
+    private static LoginLoad.Result byName(List<LoginLoad.Result> results, String flow) {
+        return results.stream().filter(r -> r.flow().equals(flow)).findFirst().orElse(null);
     }
 
     private static void twoNodesCsv(Run run, StringBuilder csv) {
@@ -489,7 +493,7 @@ final class Report {
                         l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99), r.loginsPerSecond(),
                         r.keycloakCpuPerLogin(), r.databaseCpuPerLogin()));
             }
-            LoginLoad.Result one = flow(run, r.flow());
+            LoginLoad.Result one = byName(t.single(), r.flow());
             if (one != null) {
                 // per_second holds the logins/s ratio, kc_cpu_s_per_unit the CPU-per-login ratio (two nodes / one node, over the sums).
                 csv.append(String.format(Locale.ROOT, "two-nodes-ratio,%s,two nodes / one node,%d,,,,%.4f,%.4f,%n", r.flow(), r.logins(),
@@ -497,6 +501,8 @@ final class Report {
             }
         }
         t.perRound().forEach(r -> csv.append(String.format(Locale.ROOT, "two-nodes-round-%d,%s,,,,,,%.3f,%.5f,%n",
+                r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin())));
+        t.singlePerRound().forEach(r -> csv.append(String.format(Locale.ROOT, "two-nodes-phase-one-node-round-%d,%s,,,,,,%.3f,%.5f,%n",
                 r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin())));
         csv.append(String.format(Locale.ROOT, "two-nodes-balancer,,haproxy cpu per login,%d,,,,,%.5f,%n", t.loginsMeasured(),
                 t.balancerCpuSeconds() / Math.max(1, t.loginsMeasured())));
@@ -510,10 +516,6 @@ final class Report {
         List<Map.Entry<String, Latencies>> rows = new ArrayList<>(r.steps().entrySet());
         rows.add(Map.entry("all requests of a login", r.requests()));
         return rows;
-    }
-
-    private static LoginLoad.Result flow(Run run, String name) {
-        return run.logins().stream().filter(r -> r.flow().equals(name)).findFirst().orElse(null);
     }
 
     /**
@@ -553,11 +555,11 @@ final class Report {
         if (two != null) {
             List<LoginLoad.Result> twoLogins = two.logins();
             Value cpu = (i, s) -> {
-                LoginLoad.Result r = s == 0 ? flow(run, twoLogins.get(i).flow()) : twoLogins.get(i);
+                LoginLoad.Result r = s == 0 ? byName(two.single(), twoLogins.get(i).flow()) : twoLogins.get(i);
                 return r == null ? 0 : 1000 * r.keycloakCpuPerLogin();
             };
             Value rate = (i, s) -> {
-                LoginLoad.Result r = s == 0 ? flow(run, twoLogins.get(i).flow()) : twoLogins.get(i);
+                LoginLoad.Result r = s == 0 ? byName(two.single(), twoLogins.get(i).flow()) : twoLogins.get(i);
                 return r == null ? 0 : r.loginsPerSecond();
             };
             double maxTwoCpu = 0;
@@ -569,7 +571,7 @@ final class Report {
             Color[] oneTwo = {new Color(0x805ad5), new Color(0x38a169)};
             g.setColor(Color.BLACK);
             g.setFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
-            g.drawString(String.format("Two nodes behind HAProxy (green) against one node (purple), same run; %d cores cannot show scale-out",
+            g.drawString(String.format("Two nodes behind HAProxy (green) against one node (purple), alternating windows; %d cores cannot show scale-out",
                     Machine.cores()), 20, 480);
             panel(g, 30, 510, 560, 380, "Keycloak CPU ms per login (two nodes: both JVMs)", maxTwoCpu, twoLogins.size(), 2, cpu,
                     i -> twoLogins.get(i).flow(), oneTwo);
