@@ -248,7 +248,7 @@ public final class Benchmarks {
                         r.loginsPerSecond(), r.errors(), r.keycloakCpuPerLogin(), 100 * r.machineBusy()));
                 byFlow.merge(flow.name(), r, LoginLoad.Result::plus);
                 perRound.add(new Report.Round(round + 1, flow.name(), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
-                        r.argon2SamplesPerLogin()));
+                        r.argon2SamplesPerLogin(), r.profile().otherSamplesPerHash()));
             }
         }
         return byFlow;

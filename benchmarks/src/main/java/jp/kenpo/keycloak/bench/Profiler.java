@@ -105,6 +105,16 @@ final class Profiler {
             return categories.getOrDefault(category, 0);
         }
 
+        /**
+         * Samples of everything else per Argon2 sample (NaN without Argon2 samples). Every login of the benchmark's
+         * flows hashes its password once, so this is a flow's cost beside its hash, and it does not move when the host
+         * slows down or speeds up (the hash and the rest alike).
+         */
+        double otherSamplesPerHash() {
+            int hash = samplesOf(ARGON2);
+            return hash == 0 ? Double.NaN : (double) (all - hash) / hash;
+        }
+
         /** Lines "share category" over all samples, then the hottest methods. */
         List<String> allLines(int topMethods) {
             return lines(categories, hotMethods, all, topMethods,

@@ -64,8 +64,15 @@ final class TwoNodes {
             mail.discard(LoginFlows.emailOf("c-" + i));
         }
         ProductionKeycloak one = null;
+        String copy;
+        try {
+            // Before the pair starts: PostgreSQL copies a database nobody is connected to.
+            copy = db.copyOfKeycloakDatabase(SINGLE_DATABASE);
+        } catch (RuntimeException e) {
+            Benchmarks.say("  the two-node phase failed: " + e);
+            return Result.failed(e.toString());
+        }
         try (KeycloakPair pair = KeycloakPair.start(single.home(), db, mail.port(), work)) {
-            String copy = db.copyOfKeycloakDatabase(SINGLE_DATABASE);
             one = ProductionKeycloak.startAgain(single.home(), copy, mail.port(), work.resolve("keycloak-single.log"));
             Benchmarks.say("  nodes a (JVM pid " + pair.javaPids().get(0) + ") and b (JVM pid " + pair.javaPids().get(1)
                     + ") ready behind HAProxy at " + pair.baseUrl() + " (round robin, no stickiness); one node (JVM pid "
@@ -116,7 +123,7 @@ final class TwoNodes {
             }
             List<Report.Round> pairRounds = perRound.stream().filter(r -> r.flow().startsWith(ON_TWO_NODES))
                     .map(r -> new Report.Round(r.round(), onTwoNodes(r.flow()), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
-                            r.argon2SamplesPerLogin())).toList();
+                            r.argon2SamplesPerLogin(), r.otherSamplesPerHash())).toList();
             List<Report.Round> singleRounds = perRound.stream().filter(r -> !r.flow().startsWith(ON_TWO_NODES)).toList();
             Result result = new Result(onPair, pairRounds, onSingle, singleRounds, warmUps, nodeCpu, nodeRequests,
                     pair.balancerCpuSeconds() - balancerBefore, null);
