@@ -88,7 +88,9 @@ public class PasskeyNoticeListener implements EventListenerProvider {
     }
 
     private static boolean isPasskey(Map<String, String> details) {
-        return details != null && PASSKEY_TYPES.contains(details.get(Details.CREDENTIAL_TYPE));
+        // Set.of(…).contains(null) throws: most admin events (the pack's own among them) name no credential type.
+        String type = details == null ? null : details.get(Details.CREDENTIAL_TYPE);
+        return type != null && PASSKEY_TYPES.contains(type);
     }
 
     private static String memberLanguage(RealmModel realm, UserModel user) {

@@ -49,4 +49,13 @@ class PasskeyNoticeListenerTest {
         assertNull(PasskeyNoticeListener.removedCredentialOwner(
                 event(OperationType.ACTION, ResourceType.USER, "users/u-1/credentials/c-1", null)));
     }
+
+    @Test
+    void adminEventsWithDetailsButNoCredentialTypeAreNotPasskeyRemovals() {
+        // As the pack's own letter reissue sends them: details, none of them a credential type (it threw before).
+        assertNull(PasskeyNoticeListener.removedCredentialOwner(
+                event(OperationType.ACTION, ResourceType.USER, "kenpo-members/letters", Map.of("reissued", "1", "refused", "0"))));
+        assertNull(PasskeyNoticeListener.removedCredentialOwner(
+                event(OperationType.ACTION, ResourceType.USER, "users/u-1/credentials/c-1", Map.of("credential_id", "c-1"))));
+    }
 }
