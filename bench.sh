@@ -3,7 +3,7 @@
 # an SMTP sink on loopback; logins A/B/C side by side, the email-key step, member import and lookup.
 # Results: benchmarks/results/<date-time>/ (results.md, .csv, .png); benchmarks/results/LATEST names the newest.
 #
-#   ./bench.sh                      # the full run (about an hour on 2 cores; with --two-nodes some 40 minutes more)
+#   ./bench.sh                      # the full run (about an hour on 2 cores; with --two-nodes about an hour more)
 #   ./bench.sh --rounds=2 --warmup-logins=500 --warmup-cycles=2 --import-rows=20000 --clone-to=100000   # a shorter one
 #
 # Options: --vus=N (virtual members per login flow, default 8), --warmup=S (one warm-up window, default 15),
@@ -16,14 +16,16 @@
 # The import alone: ./bench.sh --skip-logins --skip-hung-mail --skip-key-step --skip-lookups --import-rows=100000
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
 # (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
-# --two-nodes: after the single node's steps, the single node stops and two nodes of its build start
+# --two-nodes: after the single node's steps, the single node stops, its database is copied, two nodes of its build start
 # (`kc.sh start --optimized --cache=ispn`, JDBC-ping on the same PostgreSQL, as docs/cluster.md and TwoNodeClusterIT) behind
-# HAProxy (Debian's package, installed here where missing; round robin, no stickiness); the same flows through the balancer,
-# warm-up until stable and --rounds alternating rounds as on the single node; the report gives Keycloak CPU seconds per login
-# of both JVMs added up and logins/s, each against the single node of the same run. On 2 cores two nodes share the cores
-# one node had: they show the CPU a login costs in a cluster, not scale-out. Add --skip-members to keep the database the
-# same for both (the import adds its members before the two-node phase). A short check:
-#   ./bench.sh --two-nodes --rounds=1 --warmup-logins=0 --warmup-cycles=1 --skip-members --skip-hung-mail --skip-key-step
+# HAProxy (Debian's package, installed here where missing; round robin, no stickiness), and the single node starts again on
+# the copy; the same flows on one node and on two nodes in alternating windows (A one, A two, B one, ...), warm-up until
+# stable and --rounds rounds; the report gives Keycloak CPU seconds per login of both JVMs added up against the one node,
+# per round. On 2 cores two nodes share the cores one node had: they show the CPU a login costs in a cluster, not
+# scale-out. The phase alone:
+#   ./bench.sh --two-nodes --skip-logins --skip-hung-mail --skip-key-step --skip-members
+# A short check:
+#   ./bench.sh --two-nodes --skip-logins --skip-hung-mail --skip-key-step --skip-members --vus=2 --rounds=1 --warmup-logins=0 --warmup-cycles=1
 set -euo pipefail
 cd "$(dirname "$0")"
 

@@ -445,6 +445,18 @@ final class Report {
                     one.loginsPerSecond(), two.loginsPerSecond(), two.loginsPerSecond() / one.loginsPerSecond(), one.errors(), two.errors(),
                     one.argon2SamplesPerLogin(), two.argon2SamplesPerLogin()));
         }
+        List<Ratio> oneNodeRatios = ratios(t.singlePerRound());
+        if (!oneNodeRatios.isEmpty()) {
+            md.append("\nThe one node's own ratios in this phase (issue 19, target 1, a second reading; its flows' windows are two "
+                    + "apart here, a pair window between), per round, median (min – max):\n\n"
+                    + "| Ratio | KC CPU per login | Logins/s | Estimated from samples per hash |\n|---|---:|---:|---:|\n");
+            for (Ratio r : oneNodeRatios) {
+                md.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f – %.2f) | %.2f (%.2f – %.2f) | %s |%n", r.name(), median(r.cpu()),
+                        min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), r.hashNormalised().length == 0 ? ""
+                                : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(r.hashNormalised()), min(r.hashNormalised()),
+                                max(r.hashNormalised()))));
+            }
+        }
         double nodes = t.nodeCpuSeconds().length == 2 ? t.nodeCpuSeconds()[0] + t.nodeCpuSeconds()[1] : 0;
         if (nodes > 0) {
             md.append(String.format(Locale.ROOT, "%nThe load split between the nodes during the rounds: node a used %.0f %% of the Keycloak CPU "
