@@ -52,7 +52,9 @@ final class Postgres implements AutoCloseable {
                     "effective_cache_size = '8GB'",
                     "work_mem = '16MB'",
                     "maintenance_work_mem = '512MB'",
-                    "max_wal_size = '4GB'", ""));
+                    "max_wal_size = '4GB'",
+                    // Statements slower than this go to the server log, which close() keeps as postgres-server.log.
+                    "log_min_duration_statement = '2s'", ""));
             pg.run("pg_ctl", "-D", data.toString(), "-l", data.resolve("server.log").toString(), "-w", "-t", "120", "start");
             pg.started = true;
             StopOnExit.register(pg);
@@ -148,6 +150,14 @@ final class Postgres implements AutoCloseable {
                 run("pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "stop");
             }
         } finally {
+            try {
+                Path serverLog = data.resolve("server.log");
+                if (Files.exists(serverLog)) {
+                    Files.copy(serverLog, log.resolveSibling("postgres-server.log"), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+                }
+            } catch (IOException ignored) {
+                // best effort: only the slow statements' record
+            }
             try (Stream<Path> files = Files.walk(data)) {
                 files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
             } catch (IOException ignored) {
