@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -67,9 +68,14 @@ final class Report {
 
     /**
      * A ratio of two flows in one round, for CPU per login, for logins per second, and for cost per login estimated from
-     * the profile's samples per hash (NaN where a window had no hash samples).
+     * the profile's samples per hash; all three by round ({@code hashNormalised} NaN where a window had no hash samples).
      */
     record Ratio(String name, double[] cpu, double[] rate, double[] hashNormalised) {
+
+        /** The hash-normalised ratios of the rounds that have one, for their median and spread. */
+        double[] hashNormalisedKnown() {
+            return Arrays.stream(hashNormalised).filter(v -> !Double.isNaN(v)).toArray();
+        }
     }
 
     /** The ratios compared: C/B (the target), C/A, C0/A (the pack without the mail) and C/C0 (the mail alone). */
@@ -93,7 +99,7 @@ final class Report {
             if (!cpu.isEmpty()) {
                 ratios.add(new Ratio(pair[0] + "/" + pair[1], cpu.stream().mapToDouble(Double::doubleValue).toArray(),
                         rate.stream().mapToDouble(Double::doubleValue).toArray(),
-                        normalised.stream().mapToDouble(Double::doubleValue).filter(v -> !Double.isNaN(v)).toArray()));
+                        normalised.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
         return ratios;
@@ -153,9 +159,9 @@ final class Report {
                     };
                     md.append(String.format(Locale.ROOT, "| **%s** | **%.2f** | %.2f – %.2f | **%.2f** | %.2f – %.2f | %s | %s | %s |%n", r.name(),
                             median(r.cpu()), min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()),
-                            r.hashNormalised().length == 0 ? "" : String.format(Locale.ROOT, "%.2f", median(r.hashNormalised())),
-                            r.hashNormalised().length == 0 ? "" : String.format(Locale.ROOT, "%.2f – %.2f", min(r.hashNormalised()),
-                                    max(r.hashNormalised())), target));
+                            r.hashNormalisedKnown().length == 0 ? "" : String.format(Locale.ROOT, "%.2f", median(r.hashNormalisedKnown())),
+                            r.hashNormalisedKnown().length == 0 ? "" : String.format(Locale.ROOT, "%.2f – %.2f", min(r.hashNormalisedKnown()),
+                                    max(r.hashNormalisedKnown())), target));
                 }
                 md.append("\nThe estimate: every login of every flow hashes its password once (Argon2), so each window's JFR samples of "
                         + "everything else per Argon2 sample (x) give a flow's cost beside its hash, and (1 + x) / (1 + y) two flows' cost per "
@@ -360,6 +366,9 @@ final class Report {
             csv.append(String.format(Locale.ROOT, "ratio-max,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, max(r.rate()), max(r.cpu())));
             // kc_cpu_s_per_unit holds the ratio estimated from the samples per hash (see results.md).
             for (int i = 0; i < r.hashNormalised().length; i++) {
+                if (Double.isNaN(r.hashNormalised()[i])) {
+                    continue;
+                }
                 csv.append(String.format(Locale.ROOT, "ratio-hash-normalised-round-%d,%s,,,,,,,%.4f,%n", i + 1, r.name(), r.hashNormalised()[i]));
             }
         }
@@ -452,9 +461,9 @@ final class Report {
                     + "| Ratio | KC CPU per login | Logins/s | Estimated from samples per hash |\n|---|---:|---:|---:|\n");
             for (Ratio r : oneNodeRatios) {
                 md.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f – %.2f) | %.2f (%.2f – %.2f) | %s |%n", r.name(), median(r.cpu()),
-                        min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), r.hashNormalised().length == 0 ? ""
-                                : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(r.hashNormalised()), min(r.hashNormalised()),
-                                max(r.hashNormalised()))));
+                        min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), r.hashNormalisedKnown().length == 0 ? ""
+                                : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(r.hashNormalisedKnown()), min(r.hashNormalisedKnown()),
+                                max(r.hashNormalisedKnown()))));
             }
         }
         double nodes = t.nodeCpuSeconds().length == 2 ? t.nodeCpuSeconds()[0] + t.nodeCpuSeconds()[1] : 0;
