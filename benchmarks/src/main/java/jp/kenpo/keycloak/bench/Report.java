@@ -157,11 +157,11 @@ final class Report {
                         case "C/B" -> "CPU ≤ 1.05, logins/s ≥ 0.95";
                         default -> "";
                     };
+                    double[] known = r.hashNormalisedKnown();
                     md.append(String.format(Locale.ROOT, "| **%s** | **%.2f** | %.2f – %.2f | **%.2f** | %.2f – %.2f | %s | %s | %s |%n", r.name(),
                             median(r.cpu()), min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()),
-                            r.hashNormalisedKnown().length == 0 ? "" : String.format(Locale.ROOT, "%.2f", median(r.hashNormalisedKnown())),
-                            r.hashNormalisedKnown().length == 0 ? "" : String.format(Locale.ROOT, "%.2f – %.2f", min(r.hashNormalisedKnown()),
-                                    max(r.hashNormalisedKnown())), target));
+                            known.length == 0 ? "" : String.format(Locale.ROOT, "%.2f", median(known)),
+                            known.length == 0 ? "" : String.format(Locale.ROOT, "%.2f – %.2f", min(known), max(known)), target));
                 }
                 md.append("\nThe estimate: every login of every flow hashes its password once (Argon2), so each window's JFR samples of "
                         + "everything else per Argon2 sample (x) give a flow's cost beside its hash, and (1 + x) / (1 + y) two flows' cost per "
@@ -460,10 +460,10 @@ final class Report {
                     + "apart here, a pair window between), per round, median (min – max):\n\n"
                     + "| Ratio | KC CPU per login | Logins/s | Estimated from samples per hash |\n|---|---:|---:|---:|\n");
             for (Ratio r : oneNodeRatios) {
+                double[] known = r.hashNormalisedKnown();
                 md.append(String.format(Locale.ROOT, "| %s | %.2f (%.2f – %.2f) | %.2f (%.2f – %.2f) | %s |%n", r.name(), median(r.cpu()),
-                        min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), r.hashNormalisedKnown().length == 0 ? ""
-                                : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(r.hashNormalisedKnown()), min(r.hashNormalisedKnown()),
-                                max(r.hashNormalisedKnown()))));
+                        min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()), known.length == 0 ? ""
+                                : String.format(Locale.ROOT, "%.2f (%.2f – %.2f)", median(known), min(known), max(known))));
             }
         }
         double nodes = t.nodeCpuSeconds().length == 2 ? t.nodeCpuSeconds()[0] + t.nodeCpuSeconds()[1] : 0;
