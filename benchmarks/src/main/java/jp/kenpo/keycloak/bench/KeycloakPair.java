@@ -106,18 +106,9 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
     }
 
     /** The nodes' JVMs, in the order of {@link #NODES}. */
-    List<Long> javaPids() {
-        return nodes.stream().map(Node::javaPid).toList();
-    }
-
-    /** Both JVMs' CPU seconds added up: a login's cost in the cluster, wherever its requests went. */
     @Override
-    public double cpuSeconds() {
-        double total = 0;
-        for (double s : cpuSecondsByNode()) {
-            total += s;
-        }
-        return total;
+    public List<Long> javaPids() {
+        return nodes.stream().map(Node::javaPid).toList();
     }
 
     /** Each JVM's CPU seconds so far, in the order of {@link #NODES}. */

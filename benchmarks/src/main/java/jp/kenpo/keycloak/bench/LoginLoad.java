@@ -26,8 +26,13 @@ final class LoginLoad {
 
     /** The Keycloak JVMs that serve the load: one node, or both nodes of {@code --two-nodes}. */
     interface Server {
+        /** The Keycloak JVMs that serve the load. */
+        List<Long> javaPids();
+
         /** User plus system CPU seconds used so far by every Keycloak JVM that serves the load, added up. */
-        double cpuSeconds();
+        default double cpuSeconds() {
+            return javaPids().stream().mapToDouble(Machine::cpuSeconds).sum();
+        }
     }
 
     /** Logs one virtual member in; {@code step} times each request the flow makes. */
@@ -47,8 +52,8 @@ final class LoginLoad {
     /** What one flow did in its measured window. */
     record Result(String flow, String description, int users, double seconds, long logins, long errors,
                   double keycloakCpuSeconds, double databaseCpuSeconds, double driverCpuSeconds, double machineBusy,
-                  Map<String, Latencies> steps, Latencies requests, Latencies total, Profiler.Profile profile,
-                  List<Profiler.StepEvent> emailKeyEvents) {
+                  ThreadCpu.Split keycloakThreads, Map<String, Latencies> steps, Latencies requests, Latencies total,
+                  Profiler.Profile profile, List<Profiler.StepEvent> emailKeyEvents) {
         /** Two measured windows of the same flow as one. */
         Result plus(Result o) {
             Map<String, Latencies> mergedSteps = new LinkedHashMap<>();
@@ -69,7 +74,8 @@ final class LoginLoad {
             return new Result(flow, description, users, seconds + o.seconds, logins + o.logins, errors + o.errors,
                     keycloakCpuSeconds + o.keycloakCpuSeconds, databaseCpuSeconds + o.databaseCpuSeconds,
                     driverCpuSeconds + o.driverCpuSeconds,
-                    (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds), mergedSteps, r, t,
+                    (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds),
+                    keycloakThreads.plus(o.keycloakThreads), mergedSteps, r, t,
                     profile.plus(o.profile), events);
         }
 
@@ -84,6 +90,11 @@ final class LoginLoad {
         /** JFR samples with Argon2 on the stack per login: compare flows by this, not by shares (see Profiler.Profile). */
         double argon2SamplesPerLogin() {
             return (double) profile.samplesOf(Profiler.ARGON2) / Math.max(1, logins);
+        }
+
+        /** Keycloak's CPU per login by kind of thread. */
+        ThreadCpu.Split keycloakThreadsPerLogin() {
+            return keycloakThreads.per(logins);
         }
 
         double driverCpuPerLogin() {
@@ -152,6 +163,7 @@ final class LoginLoad {
         sleepUntil(windowStart);
         // CPU is read at the window's start, before the recording starts: jcmd takes a second or more per JVM (two with
         // --two-nodes; far more on a loaded machine), and the CPU must cover the same window as the logins counted.
+        ThreadCpu.Reading threadsAtStart = ThreadCpu.read(keycloak.javaPids());
         cpuAtStart[0] = keycloak.cpuSeconds();
         cpuAtStart[1] = db.cpuSeconds();
         cpuAtStart[2] = Machine.cpuSeconds(ProcessHandle.current().pid());
@@ -161,6 +173,7 @@ final class LoginLoad {
         }
         sleepUntil(windowEnd);
         double keycloakCpu = keycloak.cpuSeconds() - cpuAtStart[0];
+        ThreadCpu.Split threads = ThreadCpu.between(threadsAtStart, ThreadCpu.read(keycloak.javaPids()));
         double dbCpu = db.cpuSeconds() - cpuAtStart[1];
         double driverCpu = Machine.cpuSeconds(ProcessHandle.current().pid()) - cpuAtStart[2];
         long[] busyAtEnd = Machine.busyAndTotalTicks();
@@ -169,7 +182,7 @@ final class LoginLoad {
         pool.awaitTermination(5, TimeUnit.MINUTES);
         double busy = (double) (busyAtEnd[0] - busyAtStart[0]) / Math.max(1, busyAtEnd[1] - busyAtStart[1]);
         return new Result(flow.name(), flow.description(), users, measure.toNanos() / 1e9, logins.get(), errors.get(),
-                keycloakCpu, dbCpu, driverCpu, busy, steps, requests, total, profile,
+                keycloakCpu, dbCpu, driverCpu, busy, threads, steps, requests, total, profile,
                 profiler == null ? List.of() : profiler.stepEvents(Profiler.EMAIL_KEY_EVENT));
     }
 

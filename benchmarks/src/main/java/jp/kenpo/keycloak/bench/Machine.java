@@ -32,13 +32,17 @@ final class Machine {
     /** User plus system CPU seconds used so far by a process and all its threads. */
     static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            // The command name may hold spaces: fields are counted after its closing parenthesis.
-            String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
+            return cpuSecondsOf(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read CPU time of process " + pid, e);
         }
+    }
+
+    /** utime + stime of one /proc stat line, of a process or of one of its threads. */
+    static double cpuSecondsOf(String stat) {
+        // The command name may hold spaces: fields are counted after its closing parenthesis.
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        return (Long.parseLong(f[11]) + Long.parseLong(f[12])) / TICKS_PER_SECOND;
     }
 
     /** Busy and total jiffies of the whole machine, from the first line of /proc/stat. */

@@ -122,8 +122,8 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
     }
 
     @Override
-    public double cpuSeconds() {
-        return Machine.cpuSeconds(javaPid);
+    public List<Long> javaPids() {
+        return List.of(javaPid);
     }
 
     Path home() {

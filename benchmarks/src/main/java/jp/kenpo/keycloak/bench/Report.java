@@ -34,7 +34,7 @@ final class Report {
      * hash sample (see {@link Profiler.Profile#otherSamplesPerHash()}).
      */
     record Round(int round, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double argon2SamplesPerLogin,
-                 double otherSamplesPerHash) {
+                 double otherSamplesPerHash, ThreadCpu.Split threadsPerLogin) {
 
         /** This window's cost per login against {@code other}'s, estimated from samples per hash: (1 + x) / (1 + y). */
         double hashNormalisedAgainst(Round other) {
@@ -47,7 +47,7 @@ final class Report {
      * cycles against as many before; {@code warm}: whether the flow met the warm-up rule then (stable and enough logins).
      */
     record WarmUp(int cycle, String flow, double loginsPerSecond, double keycloakCpuPerLogin, double change, long loginsSoFar,
-                  boolean warm) {
+                  boolean warm, double jitCpuPerLogin) {
     }
 
     private static int lastCycle(List<WarmUp> warmUps) {
@@ -70,7 +70,7 @@ final class Report {
      * A ratio of two flows in one round, for CPU per login, for logins per second, and for cost per login estimated from
      * the profile's samples per hash; all three by round ({@code hashNormalised} NaN where a window had no hash samples).
      */
-    record Ratio(String name, double[] cpu, double[] rate, double[] hashNormalised) {
+    record Ratio(String name, double[] cpu, double[] rate, double[] hashNormalised, double[] requestCpu) {
 
         /** The hash-normalised ratios of the rounds that have one, for their median and spread. */
         double[] hashNormalisedKnown() {
@@ -87,6 +87,7 @@ final class Report {
             List<Double> cpu = new ArrayList<>();
             List<Double> rate = new ArrayList<>();
             List<Double> normalised = new ArrayList<>();
+            List<Double> request = new ArrayList<>();
             for (int round = 1; round <= n; round++) {
                 Round x = round(rounds, round, pair[0]);
                 Round y = round(rounds, round, pair[1]);
@@ -94,15 +95,23 @@ final class Report {
                     cpu.add(x.keycloakCpuPerLogin() / y.keycloakCpuPerLogin());
                     rate.add(x.loginsPerSecond() / y.loginsPerSecond());
                     normalised.add(x.hashNormalisedAgainst(y));
+                    request.add(x.threadsPerLogin().request() / y.threadsPerLogin().request());
                 }
             }
             if (!cpu.isEmpty()) {
                 ratios.add(new Ratio(pair[0] + "/" + pair[1], cpu.stream().mapToDouble(Double::doubleValue).toArray(),
                         rate.stream().mapToDouble(Double::doubleValue).toArray(),
-                        normalised.stream().mapToDouble(Double::doubleValue).toArray()));
+                        normalised.stream().mapToDouble(Double::doubleValue).toArray(),
+                        request.stream().mapToDouble(Double::doubleValue).toArray()));
             }
         }
         return ratios;
+    }
+
+    /** CPU ms per login by kind of thread: request · GC · JIT · other. */
+    static String byThread(ThreadCpu.Split perLogin) {
+        return String.format(Locale.ROOT, "%.1f · %.1f · %.1f · %.1f", 1000 * perLogin.request(), 1000 * perLogin.gc(),
+                1000 * perLogin.jit(), 1000 * perLogin.other());
     }
 
     private static Round round(List<Round> rounds, int round, String flow) {
@@ -151,35 +160,39 @@ final class Report {
             List<Ratio> ratios = ratios(run.perRound());
             if (!ratios.isEmpty()) {
                 md.append("| Ratio (per round) | KC CPU per login: median | min – max | Logins/s: median | min – max "
-                        + "| Estimated from samples per hash: median | min – max | Target |\n|---|---:|---:|---:|---:|---:|---:|---|\n");
+                        + "| Request threads' CPU per login: median | min – max "
+                        + "| Estimated from samples per hash: median | min – max | Target |\n|---|---:|---:|---:|---:|---:|---:|---:|---:|---|\n");
                 for (Ratio r : ratios) {
                     String target = switch (r.name()) {
                         case "C/B" -> "CPU ≤ 1.05, logins/s ≥ 0.95";
                         default -> "";
                     };
                     double[] known = r.hashNormalisedKnown();
-                    md.append(String.format(Locale.ROOT, "| **%s** | **%.2f** | %.2f – %.2f | **%.2f** | %.2f – %.2f | %s | %s | %s |%n", r.name(),
+                    md.append(String.format(Locale.ROOT, "| **%s** | **%.2f** | %.2f – %.2f | **%.2f** | %.2f – %.2f | %.2f | %.2f – %.2f | %s | %s | %s |%n", r.name(),
                             median(r.cpu()), min(r.cpu()), max(r.cpu()), median(r.rate()), min(r.rate()), max(r.rate()),
+                            median(r.requestCpu()), min(r.requestCpu()), max(r.requestCpu()),
                             known.length == 0 ? "" : String.format(Locale.ROOT, "%.2f", median(known)),
                             known.length == 0 ? "" : String.format(Locale.ROOT, "%.2f – %.2f", min(known), max(known)), target));
                 }
+                md.append("\nRequest threads: the Keycloak JVM's CPU read by thread from /proc (Quarkus' executor and Vert.x threads), "
+                        + "without the garbage collector, the JIT compiler and the JVM's other threads; the split per round is below.\n");
                 md.append("\nThe estimate: every login of every flow hashes its password once (Argon2), so each window's JFR samples of "
                         + "everything else per Argon2 sample (x) give a flow's cost beside its hash, and (1 + x) / (1 + y) two flows' cost per "
                         + "login. A host that slows down slows the hash and the rest alike, so this ratio holds still where CPU per login "
                         + "moves by 2× within minutes; it assumes JFR over-samples the long hash by the same factor in both windows.\n\n");
             }
             md.append("Sums over all rounds:\n\n");
-            md.append("| Flow | What | KC CPU s/login | Logins/s | Errors | DB CPU s/login | Driver CPU s/login | Argon2 samples/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
-            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
+            md.append("| Flow | What | KC CPU s/login | KC CPU ms/login by thread: request · GC · JIT · other | Logins/s | Errors | DB CPU s/login | Driver CPU s/login | Argon2 samples/login | Machine busy | Step | p50 ms | p95 ms | p99 ms |\n");
+            md.append("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|\n");
             for (LoginLoad.Result r : run.logins()) {
                 boolean first = true;
                 for (Map.Entry<String, Latencies> step : withAll(r)) {
                     Latencies l = step.getValue();
                     md.append(first
-                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.4f** | **%.1f** | %d | %.4f | %.4f | %.2f | %.0f %% ", r.flow(), r.description(),
-                                    r.keycloakCpuPerLogin(), r.loginsPerSecond(), r.errors(), r.databaseCpuPerLogin(), r.driverCpuPerLogin(),
-                                    r.argon2SamplesPerLogin(), 100 * r.machineBusy())
-                            : "| | | | | | | | | ");
+                            ? String.format(Locale.ROOT, "| **%s** | %s | **%.4f** | %s | **%.1f** | %d | %.4f | %.4f | %.2f | %.0f %% ", r.flow(), r.description(),
+                                    r.keycloakCpuPerLogin(), byThread(r.keycloakThreadsPerLogin()), r.loginsPerSecond(), r.errors(),
+                                    r.databaseCpuPerLogin(), r.driverCpuPerLogin(), r.argon2SamplesPerLogin(), 100 * r.machineBusy())
+                            : "| | | | | | | | | | ");
                     md.append(String.format(Locale.ROOT, "| %s | %.1f | %.1f | %.1f |%n", step.getKey(),
                             l.percentileMillis(50), l.percentileMillis(95), l.percentileMillis(99)));
                     first = false;
@@ -228,13 +241,26 @@ final class Report {
                     md.append('\n');
                 }
             }
+            if (!run.perRound().isEmpty()) {
+                md.append("\nKeycloak CPU ms per login by thread, per round (request threads · garbage collector · JIT compiler · the rest, "
+                        + "which includes threads that ended in the window):\n\n| Round | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
+                int n = run.perRound().stream().mapToInt(Round::round).max().orElse(0);
+                for (int round = 1; round <= n; round++) {
+                    md.append("| ").append(round).append(" |");
+                    for (String f : List.of("A", "B", "C0", "C")) {
+                        Round r = round(run.perRound(), round, f);
+                        md.append(r == null ? " |" : " " + byThread(r.threadsPerLogin()) + " |");
+                    }
+                    md.append('\n');
+                }
+            }
             if (!run.warmUps().isEmpty()) {
                 int cycles = lastCycle(run.warmUps());
                 boolean reached = stableAtEnd(run.warmUps());
                 long warmLogins = loginsAtEnd(run.warmUps());
-                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s; in brackets the change of the mean CPU per login of the last %d cycles against the %d before); %s.%n%n",
+                md.append(String.format(Locale.ROOT, "%nWarm-up: %d cycles, at least %,d logins per flow (Keycloak CPU ms per login · logins/s · the JIT compiler's CPU ms per login; in brackets the change of the mean CPU per login of the last %d cycles against the %d before); %s.%n%n",
                         cycles, warmLogins, Benchmarks.STABLE_SPAN, Benchmarks.STABLE_SPAN, reached ? "stable: every flow's last " + Benchmarks.STABLE_SPAN
-                                + " cycles within " + Math.round(100 * run.stable()) + " % of the " + Benchmarks.STABLE_SPAN + " before"
+                                + " cycles within " + Math.round(100 * run.stable()) + " % of the " + Benchmarks.STABLE_SPAN + " before, the JIT idle"
                                 : "**not warm** within the cycles allowed (not stable, or fewer logins than asked); the rounds were measured anyway"));
                 md.append("| Cycle | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
                 for (int cycle = 1; cycle <= cycles; cycle++) {
@@ -242,7 +268,8 @@ final class Report {
                     for (String f : List.of("A", "B", "C0", "C")) {
                         int cy = cycle;
                         WarmUp w = run.warmUps().stream().filter(x -> x.cycle() == cy && x.flow().equals(f)).findFirst().orElse(null);
-                        md.append(w == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f%s |", 1000 * w.keycloakCpuPerLogin(), w.loginsPerSecond(),
+                        md.append(w == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f · JIT %.1f%s |", 1000 * w.keycloakCpuPerLogin(),
+                                w.loginsPerSecond(), 1000 * w.jitCpuPerLogin(),
                                 Double.isNaN(w.change()) ? "" : String.format(Locale.ROOT, " (%+.0f %%)", 100 * w.change())));
                     }
                     md.append('\n');
@@ -354,8 +381,15 @@ final class Report {
                         r.keycloakCpuPerLogin(), r.databaseCpuPerLogin()));
             }
         }
-        run.perRound().forEach(r -> csv.append(String.format(Locale.ROOT, "login-round-%d,%s,,,,,,%.3f,%.5f,%n",
-                r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin())));
+        run.perRound().forEach(r -> {
+            csv.append(String.format(Locale.ROOT, "login-round-%d,%s,,,,,,%.3f,%.5f,%n",
+                    r.round(), r.flow(), r.loginsPerSecond(), r.keycloakCpuPerLogin()));
+            ThreadCpu.Split t = r.threadsPerLogin();
+            csv.append(String.format(Locale.ROOT, "login-round-%d-threads,%s,request,,,,,,%.5f,%n", r.round(), r.flow(), t.request()));
+            csv.append(String.format(Locale.ROOT, "login-round-%d-threads,%s,gc,,,,,,%.5f,%n", r.round(), r.flow(), t.gc()));
+            csv.append(String.format(Locale.ROOT, "login-round-%d-threads,%s,jit,,,,,,%.5f,%n", r.round(), r.flow(), t.jit()));
+            csv.append(String.format(Locale.ROOT, "login-round-%d-threads,%s,other,,,,,,%.5f,%n", r.round(), r.flow(), t.other()));
+        });
         // Ratios: per_second holds the logins/s ratio, kc_cpu_s_per_unit the CPU-per-login ratio; p50 is the median over rounds.
         for (Ratio r : ratios(run.perRound())) {
             for (int i = 0; i < r.cpu().length; i++) {
@@ -364,6 +398,10 @@ final class Report {
             csv.append(String.format(Locale.ROOT, "ratio-median,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, median(r.rate()), median(r.cpu())));
             csv.append(String.format(Locale.ROOT, "ratio-min,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, min(r.rate()), min(r.cpu())));
             csv.append(String.format(Locale.ROOT, "ratio-max,%s,,%d,,,,%.4f,%.4f,%n", r.name(), r.cpu().length, max(r.rate()), max(r.cpu())));
+            // kc_cpu_s_per_unit holds the ratio of the request threads' CPU per login.
+            for (int i = 0; i < r.requestCpu().length; i++) {
+                csv.append(String.format(Locale.ROOT, "ratio-request-threads-round-%d,%s,,,,,,,%.4f,%n", i + 1, r.name(), r.requestCpu()[i]));
+            }
             // kc_cpu_s_per_unit holds the ratio estimated from the samples per hash (see results.md).
             for (int i = 0; i < r.hashNormalised().length; i++) {
                 if (Double.isNaN(r.hashNormalised()[i])) {

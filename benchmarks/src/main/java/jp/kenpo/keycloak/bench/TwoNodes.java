@@ -123,7 +123,7 @@ final class TwoNodes {
             }
             List<Report.Round> pairRounds = perRound.stream().filter(r -> r.flow().startsWith(ON_TWO_NODES))
                     .map(r -> new Report.Round(r.round(), onTwoNodes(r.flow()), r.loginsPerSecond(), r.keycloakCpuPerLogin(),
-                            r.argon2SamplesPerLogin(), r.otherSamplesPerHash())).toList();
+                            r.argon2SamplesPerLogin(), r.otherSamplesPerHash(), r.threadsPerLogin())).toList();
             List<Report.Round> singleRounds = perRound.stream().filter(r -> !r.flow().startsWith(ON_TWO_NODES)).toList();
             Result result = new Result(onPair, pairRounds, onSingle, singleRounds, warmUps, nodeCpu, nodeRequests,
                     pair.balancerCpuSeconds() - balancerBefore, null);
@@ -157,7 +157,7 @@ final class TwoNodes {
 
     private static LoginLoad.Result renamed(LoginLoad.Result r, String flow) {
         return new LoginLoad.Result(flow, r.description(), r.users(), r.seconds(), r.logins(), r.errors(), r.keycloakCpuSeconds(),
-                r.databaseCpuSeconds(), r.driverCpuSeconds(), r.machineBusy(), r.steps(), r.requests(), r.total(), r.profile(),
+                r.databaseCpuSeconds(), r.driverCpuSeconds(), r.machineBusy(), r.keycloakThreads(), r.steps(), r.requests(), r.total(), r.profile(),
                 r.emailKeyEvents());
     }
 }
