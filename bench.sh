@@ -13,7 +13,10 @@
 # threads took at most P % of its CPU in its last window, default 2), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
 # --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members, --skip-lookups,
-# --import-live-heap=S (a forced full GC every S seconds during the import, for its live heap).
+# --import-live-heap=S (a forced full GC every S seconds during the import, for its live heap),
+# --perf (each login window also recorded with Linux perf: the request threads' CPU per login by what they did, with JVM,
+# libc and kernel frames; Keycloak then runs with -XX:+PreserveFramePointer), --keycloak-java-opts='...' (added to every
+# Keycloak JVM's JAVA_OPTS_APPEND).
 # The import alone: ./bench.sh --skip-logins --skip-hung-mail --skip-key-step --skip-lookups --import-rows=100000
 # --enumeration [--samples=N]: only the timing comparison of known and unknown input at every entry point
 # (default 300 samples each), written to benchmarks/results/<date-time>/enumeration.md and .csv.
@@ -32,6 +35,9 @@ cd "$(dirname "$0")"
 
 packages=()
 ls /usr/lib/postgresql/*/bin/postgres >/dev/null 2>&1 || packages+=(postgresql)
+case " $* " in
+  *" --perf "*) command -v perf >/dev/null 2>&1 || packages+=(linux-perf) ;;
+esac
 case " $* " in
   *" --two-nodes "*) command -v haproxy >/dev/null 2>&1 || [ -x /usr/sbin/haproxy ] || packages+=(haproxy) ;;
 esac

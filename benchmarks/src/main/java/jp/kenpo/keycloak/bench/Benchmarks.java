@@ -54,6 +54,15 @@ public final class Benchmarks {
         boolean doLookups = !options.containsKey("skip-lookups");
         int liveHeapEvery = Integer.parseInt(options.getOrDefault("import-live-heap", "0"));
         int mailTimeout = Integer.parseInt(options.getOrDefault("mail-timeout-ms", "5000"));
+        boolean perf = options.containsKey("perf");
+        // Options for every Keycloak JVM the run starts (kc.sh's JAVA_OPTS_APPEND); --perf needs frame pointers in Java code.
+        String javaOpts = (options.getOrDefault("keycloak-java-opts", "") + (perf ? " -XX:+PreserveFramePointer" : "")).strip();
+        if (!javaOpts.isEmpty()) {
+            System.setProperty(ProductionKeycloak.JAVA_OPTS_PROPERTY, javaOpts);
+        }
+        if (perf && !NativeProfiler.available()) {
+            throw new IllegalStateException("--perf needs Linux perf (package linux-perf or linux-tools)");
+        }
         boolean enumeration = options.containsKey("enumeration");
         int enumerationSamples = Integer.parseInt(options.getOrDefault("samples", "300"));
         if (enumeration) {
@@ -115,7 +124,9 @@ public final class Benchmarks {
                     warmUpTrace.addAll(warmUps);
                     long credentialUpdates0 = db.credentialUpdates();
                     Map<String, LoginLoad.Result> byFlow = rounds("Round ", flows, vus, doLogins ? rounds : 0, measure, kc, db,
-                            flow -> new Profiler(kc.javaPid(), work.resolve("login-" + flow + ".jfr"), log), errors, perRound);
+                            flow -> new Profiler(kc.javaPid(), work.resolve("login-" + flow + ".jfr"), log).withNative(perf
+                                    ? new NativeProfiler(List.of(kc.javaPid()), work.resolve("login-" + flow + ".perf.data"), log) : null),
+                            errors, perRound);
                     if (doLogins) {
                         // PostgreSQL's table statistics reach the view within about ten seconds of a backend going idle.
                         LoginLoad.sleep(12_000);

@@ -53,7 +53,7 @@ final class LoginLoad {
     record Result(String flow, String description, int users, double seconds, long logins, long errors,
                   double keycloakCpuSeconds, double databaseCpuSeconds, double driverCpuSeconds, double machineBusy,
                   ThreadCpu.Split keycloakThreads, Map<String, Latencies> steps, Latencies requests, Latencies total,
-                  Profiler.Profile profile, List<Profiler.StepEvent> emailKeyEvents) {
+                  Profiler.Profile profile, NativeProfiler.Profile nativeProfile, List<Profiler.StepEvent> emailKeyEvents) {
         /** Two measured windows of the same flow as one. */
         Result plus(Result o) {
             Map<String, Latencies> mergedSteps = new LinkedHashMap<>();
@@ -76,7 +76,7 @@ final class LoginLoad {
                     driverCpuSeconds + o.driverCpuSeconds,
                     (machineBusy * seconds + o.machineBusy * o.seconds) / (seconds + o.seconds),
                     keycloakThreads.plus(o.keycloakThreads), mergedSteps, r, t,
-                    profile.plus(o.profile), events);
+                    profile.plus(o.profile), nativeProfile.plus(o.nativeProfile), events);
         }
 
         double loginsPerSecond() {
@@ -183,6 +183,7 @@ final class LoginLoad {
         double busy = (double) (busyAtEnd[0] - busyAtStart[0]) / Math.max(1, busyAtEnd[1] - busyAtStart[1]);
         return new Result(flow.name(), flow.description(), users, measure.toNanos() / 1e9, logins.get(), errors.get(),
                 keycloakCpu, dbCpu, driverCpu, busy, threads, steps, requests, total, profile,
+                profiler == null ? NativeProfiler.Profile.EMPTY : profiler.nativeProfile(),
                 profiler == null ? List.of() : profiler.stepEvents(Profiler.EMAIL_KEY_EVENT));
     }
 

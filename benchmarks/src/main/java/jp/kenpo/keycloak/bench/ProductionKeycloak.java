@@ -25,6 +25,8 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
 
     static final String ADMIN_USER = "admin";
     static final String ADMIN_PASSWORD = "bench-admin-password";
+    /** System property of the bench's JVM: options for every Keycloak JVM it starts (kc.sh's JAVA_OPTS_APPEND). */
+    static final String JAVA_OPTS_PROPERTY = "kenpo.bench.keycloakJavaOpts";
 
     private final Path home;
     private final int port;
@@ -105,6 +107,10 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
         env.put("KENPO_PORTAL_REDIRECT_URI", "http://127.0.0.1:3000/*");
         env.put("KENPO_PORTAL_ROOT_URL", "http://127.0.0.1:3000");
         env.put("KENPO_STAFF_ADDRESS", "staff@bench.example");
+        String javaOpts = System.getProperty(JAVA_OPTS_PROPERTY);
+        if (javaOpts != null) {
+            env.put("JAVA_OPTS_APPEND", javaOpts);
+        }
         return env;
     }
 

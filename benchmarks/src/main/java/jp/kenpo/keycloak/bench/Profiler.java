@@ -62,6 +62,7 @@ final class Profiler {
     private final List<Long> pids;
     private final List<Path> files;
     private final Path log;
+    private NativeProfiler nativeProfiler;
 
     Profiler(long pid, Path file, Path log) {
         this(List.of(pid), List.of(file), log);
@@ -77,7 +78,17 @@ final class Profiler {
         this.log = log;
     }
 
+    /** Also records the window with perf ({@code --perf}); null leaves it out. */
+    Profiler withNative(NativeProfiler nativeProfiler) {
+        this.nativeProfiler = nativeProfiler;
+        return this;
+    }
+
     void start() {
+        // perf first: it starts at once, while each jcmd takes a second or more.
+        if (nativeProfiler != null) {
+            nativeProfiler.start();
+        }
         for (int i = 0; i < pids.size(); i++) {
             Processes.run(log, Map.of(), "jcmd", Long.toString(pids.get(i)), "JFR.start", "name=kenpo-bench", "settings=profile",
                     "filename=" + files.get(i));
@@ -163,6 +174,7 @@ final class Profiler {
 
     /** Stops recording; returns every sample's category and hottest method, and those with a frame of {@code prefix}. */
     Profile stopProfile(String prefix) {
+        lastNative = nativeProfiler == null ? NativeProfiler.Profile.EMPTY : nativeProfiler.stop();
         for (long pid : pids) {
             Processes.run(log, Map.of(), "jcmd", Long.toString(pid), "JFR.stop", "name=kenpo-bench");
         }
@@ -223,6 +235,13 @@ final class Profiler {
             }
         }
         return new Profile(everything, allCounts, allHot, total, counts, hotMethods);
+    }
+
+    private NativeProfiler.Profile lastNative = NativeProfiler.Profile.EMPTY;
+
+    /** perf's profile of the last window ({@link NativeProfiler.Profile#EMPTY} without {@code --perf}). */
+    NativeProfiler.Profile nativeProfile() {
+        return lastNative;
     }
 
     /** The pack's timing events of one kind in the last recording, in the order they started. */

@@ -108,6 +108,56 @@ final class Report {
         return ratios;
     }
 
+    /**
+     * {@code --perf}: the request threads' CPU per login by what they were doing, from perf's samples (CPU time, with
+     * native and kernel frames), per flow over all rounds, and C − B.
+     */
+    private static void nativeProfileMarkdown(Run run, StringBuilder md) {
+        List<LoginLoad.Result> profiled = run.logins().stream().filter(r -> r.nativeProfile().samples() > 0 && r.logins() > 0).toList();
+        if (profiled.isEmpty()) {
+            return;
+        }
+        LoginLoad.Result b = byName(profiled, "B");
+        LoginLoad.Result c = byName(profiled, "C");
+        md.append("\nWhere the request threads' CPU went (`--perf`: Linux perf's on-CPU samples at " + NativeProfiler.FREQUENCY
+                + " Hz with Java, JVM and kernel frames, all rounds; CPU ms per login; each sample goes to the first category "
+                + "any frame of its stack matches, in the order of the table):\n\n| What | ");
+        profiled.forEach(r -> md.append(r.flow()).append(" | "));
+        md.append(b != null && c != null ? "C − B |\n|---|" : "\n|---|");
+        profiled.forEach(r -> md.append("---:|"));
+        md.append(b != null && c != null ? "---:|\n" : "\n");
+        List<String> rows = new ArrayList<>();
+        for (String category : NativeProfiler.Profile.categories()) {
+            rows.add(category);
+            rows.add(category + " | " + NativeProfiler.KERNEL_SHARE);
+        }
+        for (String row : rows) {
+            boolean kernel = row.endsWith(NativeProfiler.KERNEL_SHARE);
+            if (kernel && profiled.stream().allMatch(r -> r.nativeProfile().millisPerLogin(row, r.logins()) < 0.05)) {
+                continue;
+            }
+            md.append(kernel ? "| … " + NativeProfiler.KERNEL_SHARE + " |" : "| " + row + " |");
+            profiled.forEach(r -> md.append(String.format(Locale.ROOT, " %.2f |", r.nativeProfile().millisPerLogin(row, r.logins()))));
+            if (b != null && c != null) {
+                md.append(String.format(Locale.ROOT, " %+.2f |", c.nativeProfile().millisPerLogin(row, c.logins())
+                        - b.nativeProfile().millisPerLogin(row, b.logins())));
+            }
+            md.append('\n');
+        }
+        md.append("| **request threads, all** |");
+        profiled.forEach(r -> md.append(String.format(Locale.ROOT, " **%.2f** |", requestMillis(r))));
+        if (b != null && c != null) {
+            md.append(String.format(Locale.ROOT, " **%+.2f** |", requestMillis(c) - requestMillis(b)));
+        }
+        md.append("\n| (the same read from /proc by thread) |");
+        profiled.forEach(r -> md.append(String.format(Locale.ROOT, " %.2f |", 1000 * r.keycloakThreadsPerLogin().request())));
+        md.append(b != null && c != null ? " |\n" : "\n");
+    }
+
+    private static double requestMillis(LoginLoad.Result r) {
+        return NativeProfiler.Profile.categories().stream().mapToDouble(cat -> r.nativeProfile().millisPerLogin(cat, r.logins())).sum();
+    }
+
     /** CPU ms per login by kind of thread: request · GC · JIT · other. */
     static String byThread(ThreadCpu.Split perLogin) {
         return String.format(Locale.ROOT, "%.1f · %.1f · %.1f · %.1f", 1000 * perLogin.request(), 1000 * perLogin.gc(),
@@ -283,6 +333,7 @@ final class Report {
                                 + "(key, mail with its SMTP conversation, page) p50 %.1f ms, p95 %.1f ms; the answer call p50 %.2f ms, p95 %.2f ms.%n",
                         challenge.percentileMillis(50), challenge.percentileMillis(95), answer.percentileMillis(50), answer.percentileMillis(95)));
             }
+            nativeProfileMarkdown(run, md);
             md.append("\nWhere each flow's Keycloak time went (JFR samples of the whole Keycloak JVM in the flow's windows, all rounds). JFR samples "
                     + "Java threads that are runnable, on a core or waiting for one, so on a saturated machine a long CPU-bound call such as the "
                     + "password hash gets more than its share of CPU: compare flows by samples per login, not a share with CPU seconds.\n");
