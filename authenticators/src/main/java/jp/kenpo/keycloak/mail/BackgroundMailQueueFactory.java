@@ -53,6 +53,7 @@ public class BackgroundMailQueueFactory implements MailQueueFactory {
 
     @Override
     public void postInit(KeycloakSessionFactory factory) {
+        MailStreamProviderPin.pin();
         kinds = MailJobKindRegistry.load();
         worker = new MailOutboxWorker(factory, settings, kinds, nodeName());
         factory.register(event -> {
