@@ -120,13 +120,16 @@ public final class Benchmarks {
                     List<LoginLoad.Flow> flows = List.of(LoginFlows.passwordOnly(bench),
                             LoginFlows.passwordAndOtp(bench, otpMembers), LoginFlows.packWithoutKey(kenpo),
                             LoginFlows.emailKey(kenpo, mail, mailWait, vus));
+                    Function<String, Profiler> profiler = flow -> new Profiler(kc.javaPid(), work.resolve("login-" + flow + ".jfr"), log)
+                            .withNative(perf ? new NativeProfiler(List.of(kc.javaPid()), work.resolve("login-" + flow + ".perf.data"), log) : null);
+                    if (doLogins) {
+                        profilerWarmUp("", flows, vus, flow -> kc, db, profiler, errors);
+                    }
                     List<Report.WarmUp> warmUps = doLogins ? warmUp(flows, vus, warmUpRule, kc, db, errors) : List.of();
                     warmUpTrace.addAll(warmUps);
                     long credentialUpdates0 = db.credentialUpdates();
                     Map<String, LoginLoad.Result> byFlow = rounds("Round ", flows, vus, doLogins ? rounds : 0, measure, kc, db,
-                            flow -> new Profiler(kc.javaPid(), work.resolve("login-" + flow + ".jfr"), log).withNative(perf
-                                    ? new NativeProfiler(List.of(kc.javaPid()), work.resolve("login-" + flow + ".perf.data"), log) : null),
-                            errors, perRound);
+                            profiler, errors, perRound);
                     if (doLogins) {
                         // PostgreSQL's table statistics reach the view within about ten seconds of a backend going idle.
                         LoginLoad.sleep(12_000);
@@ -236,16 +239,6 @@ public final class Benchmarks {
                                                 Function<String, Profiler> profiler, Path errors, List<Report.Round> perRound)
             throws InterruptedException {
         Map<String, LoginLoad.Result> byFlow = new LinkedHashMap<>();
-        // The first recording costs the JVM JFR's start (its classes, buffers and instrumented JDK classes, recompiled):
-        // in the run of 2026-12-02 15:01 round 1's first window took 0.199 s of CPU per login against 0.09–0.12 in
-        // the windows around it. One profiled window per flow, thrown away, takes that cost off round 1.
-        if (rounds > 0) {
-            say(label + "0 (profiler warm-up, not counted): one profiled window per flow...");
-            for (LoginLoad.Flow flow : flows) {
-                LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), serverOf.apply(flow.name()), db,
-                        profiler.apply(flow.name()), errors);
-            }
-        }
         for (int round = 0; round < rounds; round++) {
             List<LoginLoad.Flow> order = new ArrayList<>(flows);
             if (round % 2 == 1) {
@@ -264,6 +257,22 @@ public final class Benchmarks {
             }
         }
         return byFlow;
+    }
+
+    /**
+     * One profiled window per flow, thrown away, before the warm-up. The first recording costs the JVM JFR's start (its
+     * classes, buffers and instrumented JDK classes, recompiled): in the run of 2026-12-02 15:01 round 1's first window
+     * took 0.199 s of CPU per login against 0.09–0.12 in the windows around it. Run between the warm-up and round 1 (until
+     * 2026-12-03 07:00) it made the JIT compile 11–13 ms per login in every window of round 1 after the warm-up had found
+     * the JIT idle; before the warm-up, the warm-up's JIT condition waits for that compilation to end.
+     */
+    static void profilerWarmUp(String label, List<LoginLoad.Flow> flows, int vus, Function<String, LoginLoad.Server> serverOf,
+                               Postgres db, Function<String, Profiler> profiler, Path errors) throws InterruptedException {
+        say(label + "profiler warm-up (not counted): one profiled window per flow...");
+        for (LoginLoad.Flow flow : flows) {
+            LoginLoad.run(flow, vus, Duration.ofSeconds(3), Duration.ofSeconds(10), serverOf.apply(flow.name()), db,
+                    profiler.apply(flow.name()), errors);
+        }
     }
 
     /**

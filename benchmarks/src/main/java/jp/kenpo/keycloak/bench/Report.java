@@ -121,7 +121,9 @@ final class Report {
         LoginLoad.Result c = byName(profiled, "C");
         md.append("\nWhere the request threads' CPU went (`--perf`: Linux perf's on-CPU samples at " + NativeProfiler.FREQUENCY
                 + " Hz with Java, JVM and kernel frames, all rounds; CPU ms per login; each sample goes to the first category "
-                + "any frame of its stack matches, in the order of the table):\n\n| What | ");
+                + "any frame of its stack matches, in the order of the table). perf keeps per-thread counters that the kernel "
+                + "switches at every context switch, so a flow that blocks often (C's SMTP conversation) loses logins per second "
+                + "under `--perf`: take logins per second from a run without it.\n\n| What | ");
         profiled.forEach(r -> md.append(r.flow()).append(" | "));
         md.append(b != null && c != null ? "C − B |\n|---|" : "\n|---|");
         profiled.forEach(r -> md.append("---:|"));

@@ -89,18 +89,21 @@ final class TwoNodes {
             }
             ProductionKeycloak oneNode = one;
             Function<String, LoginLoad.Server> serverOf = flow -> flow.startsWith(ON_TWO_NODES) ? pair : oneNode;
+            Path log = work.resolve("bench.log");
+            Function<String, Profiler> profiler = flow -> flow.startsWith(ON_TWO_NODES)
+                    ? new Profiler(pair.javaPids(), KeycloakPair.NODES.stream()
+                            .map(n -> work.resolve("two-nodes-login-" + onTwoNodes(flow) + "-" + n + ".jfr")).toList(), log)
+                    : new Profiler(oneNode.javaPid(), work.resolve("two-nodes-phase-one-node-login-" + flow + ".jfr"), log);
+            if (rounds > 0) {
+                Benchmarks.profilerWarmUp("Two nodes: ", flows, vus, serverOf, db, profiler, errors);
+            }
             List<Report.WarmUp> warmUps = Benchmarks.warmUp(flows, vus, warmUpRule, serverOf, db, errors);
             double[] cpuBefore = pair.cpuSecondsByNode();
             long[] requestsBefore = pair.requestsByNode();
             double balancerBefore = pair.balancerCpuSeconds();
             List<Report.Round> perRound = new ArrayList<>();
-            Path log = work.resolve("bench.log");
             Map<String, LoginLoad.Result> byFlow = Benchmarks.rounds("Two nodes, round ", flows, vus, rounds, measure, serverOf, db,
-                    flow -> flow.startsWith(ON_TWO_NODES)
-                            ? new Profiler(pair.javaPids(), KeycloakPair.NODES.stream()
-                                    .map(n -> work.resolve("two-nodes-login-" + onTwoNodes(flow) + "-" + n + ".jfr")).toList(), log)
-                            : new Profiler(oneNode.javaPid(), work.resolve("two-nodes-phase-one-node-login-" + flow + ".jfr"), log),
-                    errors, perRound);
+                    profiler, errors, perRound);
             double[] cpuAfter = pair.cpuSecondsByNode();
             long[] requestsAfter = pair.requestsByNode();
             double[] nodeCpu = new double[cpuAfter.length];
