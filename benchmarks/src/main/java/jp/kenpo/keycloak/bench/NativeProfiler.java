@@ -165,9 +165,9 @@ final class NativeProfiler {
                     }
                 }
             }
+            // The file stays (each flow's last window, like the JFR recordings) and reads again with `perf report -i`
+            // as long as /tmp/perf-<pid>.map, which jcmd wrote, is there.
             script.waitFor(10, TimeUnit.MINUTES);
-            // The kernel's symbols are resolved through perf itself; the raw file is large and not kept.
-            Files.deleteIfExists(data);
         } catch (IOException e) {
             return Profile.EMPTY;
         } catch (InterruptedException e) {
