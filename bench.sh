@@ -11,7 +11,8 @@
 # --warmup-cycles=N (at most N warm-up cycles over every flow, default 60), --stable=P (a cycle is stable when every flow's
 # Keycloak CPU per login over the last 3 cycles is within P % of the 3 before, default 5), --jit-idle=P (and the JIT compiler's
 # threads took at most P % of its CPU in its last window, default 2), --measure=S, --rounds=N (alternating A B C0 C / C C0 B A, default 6),
-# --otp-pool=N, --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
+# --otp-pool=N (B's members with authenticator apps, each used once per 30-second period: about N/30 logins/s at most, default 2400),
+# --key-steps=N, --mail-timeout-ms=N (the hung-mail-server scenario's realm mail timeout, default 5000),
 # --import-rows=N, --clone-to=N, --lookups=N, --skip-logins, --skip-hung-mail, --skip-key-step, --skip-members, --skip-lookups,
 # --import-live-heap=S (a forced full GC every S seconds during the import, for its live heap),
 # --perf (each login window also recorded with Linux perf: the request threads' CPU per login by what they did, with JVM,

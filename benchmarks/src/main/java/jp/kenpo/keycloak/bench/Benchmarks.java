@@ -41,7 +41,7 @@ public final class Benchmarks {
         double jitIdle = Double.parseDouble(options.getOrDefault("jit-idle", "2")) / 100;
         WarmUpRule warmUpRule = new WarmUpRule(warmup, warmupLogins, warmupCycles, stable, jitIdle);
         int measure = Integer.parseInt(options.getOrDefault("measure", "20"));
-        int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "1200"));
+        int otpPool = Integer.parseInt(options.getOrDefault("otp-pool", "2400"));
         int rounds = Integer.parseInt(options.getOrDefault("rounds", "6"));
         int importRows = Integer.parseInt(options.getOrDefault("import-rows", "100000"));
         int cloneTo = Integer.parseInt(options.getOrDefault("clone-to", "500000"));
