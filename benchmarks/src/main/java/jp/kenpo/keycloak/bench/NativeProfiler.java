@@ -56,7 +56,10 @@ final class NativeProfiler {
             return 1000.0 * requestCategories.getOrDefault(category, 0L) / FREQUENCY / Math.max(1, logins);
         }
 
-        /** The categories in their fixed order, then "of which in the kernel" for each that has kernel samples. */
+        /**
+         * The categories in their fixed order. Each also has a count of the samples whose innermost frame was in the
+         * kernel, under the category's name + " | " + {@link #KERNEL_SHARE}.
+         */
         static List<String> categories() {
             return new ArrayList<>(CATEGORIES.keySet());
         }
