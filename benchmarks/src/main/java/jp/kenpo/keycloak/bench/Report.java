@@ -160,6 +160,20 @@ final class Report {
         return NativeProfiler.Profile.categories().stream().mapToDouble(cat -> r.nativeProfile().millisPerLogin(cat, r.logins())).sum();
     }
 
+    /** One table row per round: its number, a cell per flow A, B, C0, C (empty where it has no window), then {@code more}. */
+    private static void roundRows(StringBuilder md, List<Round> rounds, java.util.function.Function<Round, String> cell,
+                                  java.util.function.IntFunction<String> more) {
+        int n = rounds.stream().mapToInt(Round::round).max().orElse(0);
+        for (int round = 1; round <= n; round++) {
+            md.append("| ").append(round).append(" |");
+            for (String f : List.of("A", "B", "C0", "C")) {
+                Round r = round(rounds, round, f);
+                md.append(r == null ? " |" : " " + cell.apply(r) + " |");
+            }
+            md.append(more.apply(round)).append('\n');
+        }
+    }
+
     /** CPU ms per login by kind of thread: request · GC · JIT · other. */
     static String byThread(ThreadCpu.Split perLogin) {
         return String.format(Locale.ROOT, "%.1f · %.1f · %.1f · %.1f", 1000 * perLogin.request(), 1000 * perLogin.gc(),
@@ -273,38 +287,25 @@ final class Report {
             if (!run.perRound().isEmpty()) {
                 md.append("\nPer round, in the order measured (Keycloak CPU ms per login · logins/s), with the ratios of that round:\n\n"
                         + "| Round | A | B | C0 | C | C/B CPU | C/A CPU | C0/A CPU | C/B logins/s | C/A logins/s |\n|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
-                int n = run.perRound().stream().mapToInt(Round::round).max().orElse(0);
-                for (int round = 1; round <= n; round++) {
-                    md.append("| ").append(round).append(" |");
-                    for (String f : List.of("A", "B", "C0", "C")) {
-                        Round r = round(run.perRound(), round, f);
-                        md.append(r == null ? " |" : String.format(Locale.ROOT, " %.1f · %.1f |", 1000 * r.keycloakCpuPerLogin(), r.loginsPerSecond()));
-                    }
-                    for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}, {"C0", "A"}}) {
-                        Round x = round(run.perRound(), round, pair[0]);
-                        Round y = round(run.perRound(), round, pair[1]);
-                        md.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.keycloakCpuPerLogin() / y.keycloakCpuPerLogin()));
-                    }
-                    for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}}) {
-                        Round x = round(run.perRound(), round, pair[0]);
-                        Round y = round(run.perRound(), round, pair[1]);
-                        md.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.loginsPerSecond() / y.loginsPerSecond()));
-                    }
-                    md.append('\n');
-                }
-            }
-            if (!run.perRound().isEmpty()) {
+                roundRows(md, run.perRound(),
+                        r -> String.format(Locale.ROOT, "%.1f · %.1f", 1000 * r.keycloakCpuPerLogin(), r.loginsPerSecond()),
+                        round -> {
+                            StringBuilder cells = new StringBuilder();
+                            for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}, {"C0", "A"}}) {
+                                Round x = round(run.perRound(), round, pair[0]);
+                                Round y = round(run.perRound(), round, pair[1]);
+                                cells.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.keycloakCpuPerLogin() / y.keycloakCpuPerLogin()));
+                            }
+                            for (String[] pair : new String[][] {{"C", "B"}, {"C", "A"}}) {
+                                Round x = round(run.perRound(), round, pair[0]);
+                                Round y = round(run.perRound(), round, pair[1]);
+                                cells.append(x == null || y == null ? " |" : String.format(Locale.ROOT, " %.2f |", x.loginsPerSecond() / y.loginsPerSecond()));
+                            }
+                            return cells.toString();
+                        });
                 md.append("\nKeycloak CPU ms per login by thread, per round (request threads · garbage collector · JIT compiler · the rest, "
                         + "which includes threads that ended in the window):\n\n| Round | A | B | C0 | C |\n|---:|---:|---:|---:|---:|\n");
-                int n = run.perRound().stream().mapToInt(Round::round).max().orElse(0);
-                for (int round = 1; round <= n; round++) {
-                    md.append("| ").append(round).append(" |");
-                    for (String f : List.of("A", "B", "C0", "C")) {
-                        Round r = round(run.perRound(), round, f);
-                        md.append(r == null ? " |" : " " + byThread(r.threadsPerLogin()) + " |");
-                    }
-                    md.append('\n');
-                }
+                roundRows(md, run.perRound(), r -> byThread(r.threadsPerLogin()), round -> "");
             }
             if (!run.warmUps().isEmpty()) {
                 int cycles = lastCycle(run.warmUps());
