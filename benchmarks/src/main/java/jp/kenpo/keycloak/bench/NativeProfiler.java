@@ -28,27 +28,31 @@ final class NativeProfiler {
 
     /** Checked in this order over the whole stack; the first match names the sample's category. */
     private static final Map<String, List<String>> CATEGORIES = new LinkedHashMap<>();
-    static final String HASH = "password hash (Argon2)";
     static final String KERNEL_SHARE = "of which in the kernel";
+    /** The last category, which every sample with a frame falls into if no other took it. */
+    private static final String REST = "Keycloak, HTTP and the rest";
 
     static {
-        CATEGORIES.put(HASH, List.of("Argon2"));
+        CATEGORIES.put("password hash (Argon2)", List.of("Argon2"));
         CATEGORIES.put("mail: new Jakarta Mail session (providers looked up on the class path)", List.of("jakarta.mail.Session.<init>"));
         CATEGORIES.put("mail: SMTP conversation", List.of("org.eclipse.angus.mail.smtp.", "jakarta.mail.Service.connect", "jakarta.mail.Transport"));
         CATEGORIES.put("mail: building the message", List.of("org.keycloak.email.", "jakarta.mail.", "org.eclipse.angus."));
         CATEGORIES.put("FreeMarker templates", List.of("freemarker."));
         CATEGORIES.put("database, transactions and events", List.of("org.postgresql.", "org.hibernate.", "io.agroal.", "com.arjuna.", "org.keycloak.events."));
         CATEGORIES.put("the pack's own code", List.of("jp.kenpo.keycloak."));
-        CATEGORIES.put("Keycloak, HTTP and the rest", List.of(""));
+        CATEGORIES.put(REST, List.of(""));
     }
 
-    /** CPU samples of one window or several: the request threads' by category, every thread's by kind. */
-    record Profile(long samples, Map<String, Long> requestCategories, Map<String, Long> threadKinds) {
+    /**
+     * CPU samples of one window or several: all of the JVM's, and the request threads' by category (the split by kind of
+     * thread comes from {@link ThreadCpu}).
+     */
+    record Profile(long samples, Map<String, Long> requestCategories) {
 
-        static final Profile EMPTY = new Profile(0, Map.of(), Map.of());
+        static final Profile EMPTY = new Profile(0, Map.of());
 
         Profile plus(Profile o) {
-            return new Profile(samples + o.samples, merged(requestCategories, o.requestCategories), merged(threadKinds, o.threadKinds));
+            return new Profile(samples + o.samples, merged(requestCategories, o.requestCategories));
         }
 
         /** CPU milliseconds per login of one category of the request threads' samples. */
@@ -133,7 +137,6 @@ final class NativeProfiler {
 
     private Profile read() {
         Map<String, Long> categories = new TreeMap<>();
-        Map<String, Long> kinds = new TreeMap<>();
         long samples = 0;
         try {
             Process script = new ProcessBuilder("perf", "script", "-i", data.toString(), "-F", "comm,tid,ip,sym,dso")
@@ -145,9 +148,7 @@ final class NativeProfiler {
                     if (line == null || line.isBlank()) {
                         if (thread != null) {
                             samples++;
-                            ThreadCpu.Kind kind = ThreadCpu.kindOf(thread);
-                            kinds.merge(kind.name().toLowerCase(java.util.Locale.ROOT), 1L, Long::sum);
-                            if (kind == ThreadCpu.Kind.REQUEST) {
+                            if (ThreadCpu.kindOf(thread) == ThreadCpu.Kind.REQUEST) {
                                 String category = category(frames);
                                 categories.merge(category, 1L, Long::sum);
                                 if (!frames.isEmpty() && frames.get(0).contains("[kernel.kallsyms]")) {
@@ -177,7 +178,7 @@ final class NativeProfiler {
             Thread.currentThread().interrupt();
             return Profile.EMPTY;
         }
-        return new Profile(samples, categories, kinds);
+        return new Profile(samples, categories);
     }
 
     static String category(List<String> frames) {
@@ -190,6 +191,6 @@ final class NativeProfiler {
                 }
             }
         }
-        return "Keycloak, HTTP and the rest";
+        return REST;
     }
 }
