@@ -63,6 +63,7 @@ final class Profiler {
     private final List<Path> files;
     private final Path log;
     private NativeProfiler nativeProfiler;
+    private NativeProfiler.Profile lastNative = NativeProfiler.Profile.EMPTY;
 
     Profiler(long pid, Path file, Path log) {
         this(List.of(pid), List.of(file), log);
@@ -236,8 +237,6 @@ final class Profiler {
         }
         return new Profile(everything, allCounts, allHot, total, counts, hotMethods);
     }
-
-    private NativeProfiler.Profile lastNative = NativeProfiler.Profile.EMPTY;
 
     /** perf's profile of the last window ({@link NativeProfiler.Profile#EMPTY} without {@code --perf}). */
     NativeProfiler.Profile nativeProfile() {

@@ -21,8 +21,6 @@ final class ThreadCpu {
     /** CPU seconds by kind; {@code other} also holds threads that ended within the window (the process total minus the rest). */
     record Split(double request, double gc, double jit, double other) {
 
-        static final Split NONE = new Split(0, 0, 0, 0);
-
         double total() {
             return request + gc + jit + other;
         }
@@ -37,8 +35,12 @@ final class ThreadCpu {
         }
     }
 
-    /** One reading: each live thread's kind and CPU seconds (keyed pid/tid), and the processes' totals. */
-    record Reading(Map<String, Kind> kinds, Map<String, Double> seconds, double total) {
+    /** One thread's kind and the CPU seconds it has used so far. */
+    record Task(Kind kind, double seconds) {
+    }
+
+    /** One reading: each live thread (keyed pid/tid), and the processes' totals. */
+    record Reading(Map<String, Task> tasks, double total) {
     }
 
     private ThreadCpu() {
@@ -62,34 +64,35 @@ final class ThreadCpu {
     }
 
     static Reading read(List<Long> pids) {
-        Map<String, Kind> kinds = new HashMap<>();
-        Map<String, Double> seconds = new HashMap<>();
+        Map<String, Task> tasks = new HashMap<>();
         double total = 0;
         for (long pid : pids) {
             total += Machine.cpuSeconds(pid);
-            try (Stream<Path> tasks = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
-                for (Path task : (Iterable<Path>) tasks::iterator) {
+            try (Stream<Path> dirs = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+                for (Path task : (Iterable<Path>) dirs::iterator) {
                     String stat;
                     try {
                         stat = Files.readString(task.resolve("stat"));
                     } catch (IOException ended) {
                         continue;
                     }
-                    String key = pid + "/" + task.getFileName();
-                    kinds.put(key, kindOf(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))));
-                    seconds.put(key, Machine.cpuSecondsOf(stat));
+                    tasks.put(pid + "/" + task.getFileName(),
+                            new Task(kindOf(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), Machine.cpuSecondsOf(stat)));
                 }
             } catch (IOException e) {
                 throw new IllegalStateException("Cannot list the threads of process " + pid, e);
             }
         }
-        return new Reading(kinds, seconds, total);
+        return new Reading(tasks, total);
     }
 
     /** What each kind of thread used between two readings; a thread born in between counts from zero. */
     static Split between(Reading start, Reading end) {
         double[] byKind = new double[Kind.values().length];
-        end.seconds().forEach((key, s) -> byKind[end.kinds().get(key).ordinal()] += s - start.seconds().getOrDefault(key, 0.0));
+        end.tasks().forEach((key, t) -> {
+            Task before = start.tasks().get(key);
+            byKind[t.kind().ordinal()] += t.seconds() - (before == null ? 0 : before.seconds());
+        });
         double known = byKind[Kind.REQUEST.ordinal()] + byKind[Kind.GC.ordinal()] + byKind[Kind.JIT.ordinal()];
         return new Split(byKind[Kind.REQUEST.ordinal()], byKind[Kind.GC.ordinal()], byKind[Kind.JIT.ordinal()],
                 Math.max(0, end.total() - start.total() - known));

@@ -160,7 +160,7 @@ final class TwoNodes {
 
     private static LoginLoad.Result renamed(LoginLoad.Result r, String flow) {
         return new LoginLoad.Result(flow, r.description(), r.users(), r.seconds(), r.logins(), r.errors(), r.keycloakCpuSeconds(),
-                r.databaseCpuSeconds(), r.driverCpuSeconds(), r.machineBusy(), r.keycloakThreads(), r.steps(), r.requests(), r.total(), r.profile(), r.nativeProfile(),
-                r.emailKeyEvents());
+                r.databaseCpuSeconds(), r.driverCpuSeconds(), r.machineBusy(), r.keycloakThreads(), r.steps(), r.requests(), r.total(),
+                r.profile(), r.nativeProfile(), r.emailKeyEvents());
     }
 }
