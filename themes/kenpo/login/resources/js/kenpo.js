@@ -1,4 +1,4 @@
-// 文字サイズ (text size) switch and the パスワードを表示する checkbox. No text lives here: labels come from the templates.
+// 文字サイズ (text size) switch, the パスワードを表示する checkbox, live rule checks and forms sent once. No text lives here: labels come from the templates.
 (function () {
   "use strict";
   var STORAGE_KEY = "kenpo.textSize";
@@ -18,6 +18,32 @@
 
   // Applied before the body renders, so a member who chose 大 never sees the page jump.
   applySize(storedSize());
+
+  // A page's forms go once. Every form of a login page carries the step's code, and the first press moves it on: a
+  // second press while the next page loads (a double click, a second Enter, 送信 then 再請求) would reach Keycloak with
+  // the old code or be refused as too soon, and its answer, not the first one's, is what the member would see. The
+  // pressed button is not disabled: a disabled button's name and value would not be sent, and some steps read them.
+  var SENDING = "data-kenpo-sending";
+  var sending = false;
+  document.addEventListener("submit", function (event) {
+    if (sending) { event.preventDefault(); return; }
+    if (event.defaultPrevented) { return; }
+    sending = true;
+    event.target.setAttribute(SENDING, "");
+    event.target.setAttribute("aria-busy", "true");
+  });
+  // A page the browser kept whole and shows again (the back button) may be sent again, keycloak.v2's ログイン included.
+  window.addEventListener("pageshow", function (event) {
+    if (!event.persisted) { return; }
+    sending = false;
+    var forms = document.querySelectorAll("form[" + SENDING + "]");
+    for (var i = 0; i < forms.length; i++) {
+      forms[i].removeAttribute(SENDING);
+      forms[i].removeAttribute("aria-busy");
+      var pressed = forms[i].querySelectorAll("[type=submit]:disabled");
+      for (var j = 0; j < pressed.length; j++) { pressed[j].disabled = false; }
+    }
+  });
 
   // Live rule checks (the server checks again; these only help the member as they type).
   function halfWidth(value) {
