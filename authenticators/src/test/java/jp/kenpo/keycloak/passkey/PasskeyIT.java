@@ -18,6 +18,7 @@ import jp.kenpo.keycloak.pages.PasswordChangePage;
 import jp.kenpo.keycloak.pages.ReissuePage;
 import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Chromium;
+import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
@@ -52,7 +53,7 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * <p>WebAuthn needs a secure context and a domain (not an IP address) as RP ID: Chromium browses the
  * server as {@code localhost}.
  */
-@ExtendWith(KeycloakServerExtension.class)
+@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
 class PasskeyIT {
 
     private static final String PASSWORD = "Kenpo2026Pk";
@@ -74,10 +75,10 @@ class PasskeyIT {
     }
 
     @BeforeEach
-    void open() {
+    void open(Chromium browser) {
         suggestionOn = server.admin().changeRequirement(PasskeySuggestionFactory.PROVIDER_ID, "REQUIRED");
-        chromium = new Chromium("ja");
-        driver = chromium.driver();
+        chromium = browser;
+        driver = browser.driver();
         authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
@@ -89,10 +90,9 @@ class PasskeyIT {
 
     @AfterEach
     void close() {
-        // The realm's setting goes back first: a browser that failed to start must not leave the suggestion on for other tests.
-        suggestionOn.close();
-        if (chromium != null) {
-            chromium.close();
+        // The browser is ChromiumExtension's (closed after this); a browser that failed to start never got here to turn it on.
+        if (suggestionOn != null) {
+            suggestionOn.close();
         }
     }
 

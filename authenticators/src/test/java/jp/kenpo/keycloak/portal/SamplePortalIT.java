@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import jp.kenpo.keycloak.testing.Chromium;
+import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
@@ -35,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -44,7 +44,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ログアウト through Keycloak's end-session endpoint → back at the portal, logged out at Keycloak too.
  * Needs Node.js 20 (node and npm on the PATH); {@code npm ci} runs once when the portal has no node_modules.
  */
-@ExtendWith(KeycloakServerExtension.class)
+@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
 class SamplePortalIT {
 
     private static final String PASSWORD = "Kenpo2026Pt";
@@ -64,7 +64,9 @@ class SamplePortalIT {
     }
 
     @BeforeEach
-    void startPortal() throws Exception {
+    void startPortal(Chromium browser) throws Exception {
+        chromium = browser;
+        driver = browser.driver();
         Path dir = portalDir();
         String node = executable("node");
         String npm = executable("npm");
@@ -86,16 +88,10 @@ class SamplePortalIT {
         env.put("PORTAL_BASE_URL", portalUrl);
         portal = builder.start();
         awaitPortal(port, log);
-
-        chromium = new Chromium("ja");
-        driver = chromium.driver();
     }
 
     @AfterEach
     void stopPortal() {
-        if (chromium != null) {
-            chromium.close();
-        }
         if (portal != null) {
             portal.destroy();
             try {
@@ -147,16 +143,16 @@ class SamplePortalIT {
     }
 
     private void logIn(String loginId, String email, Mailbox mailbox) {
-        waitFor(By.id("kc-form-login"));
+        chromium.waitFor(By.id("kc-form-login"));
         driver.findElement(By.id("username")).sendKeys(loginId);
         driver.findElement(By.id("password")).sendKeys(PASSWORD);
         int before = mailbox.count(email);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("kc-email-key-form"));
+        chromium.waitFor(By.id("kc-email-key-form"));
         String key = mailbox.awaitKey(email, before);
         driver.findElement(By.id("emailKey")).sendKeys(key);
         driver.findElement(By.id("kc-login")).click();
-        waitFor(By.id("portal-welcome"));
+        chromium.waitFor(By.id("portal-welcome"));
     }
 
     private static Map<String, List<String>> member(String number, String branch, String relationship, String nickname, String disclose) {
@@ -284,15 +280,11 @@ class SamplePortalIT {
     // --- Chromium -----------------------------------------------------------------------------------
 
     private String text(String id) {
-        return waitFor(By.id(id)).getText().trim();
+        return chromium.waitFor(By.id(id)).getText().trim();
     }
 
     private void click(String id) {
-        waitFor(By.id(id)).click();
-    }
-
-    private org.openqa.selenium.WebElement waitFor(By by) {
-        return new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.presenceOfElementLocated(by));
+        chromium.waitFor(By.id(id)).click();
     }
 
     private void until(java.util.function.Function<WebDriver, Boolean> condition) {
