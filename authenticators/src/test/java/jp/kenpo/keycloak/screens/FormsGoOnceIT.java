@@ -137,6 +137,34 @@ class FormsGoOnceIT {
         assertEquals("sent held sent true true", seen);
     }
 
+    @Test
+    void aFormSentAgainFromTheBackButtonSaysToGoOnFromHereAndThenGoes() {
+        String email = Members.loginId("back") + "@example.jp";
+        driver.get(Oidc.authorization(server.realmUrl(), null).url());
+        driver.findElement(By.id("kenpo-forgot")).click();
+        chromium.waitFor(By.id("kenpo-reissue-form"));
+        driver.findElement(By.id("reissueEmail")).sendKeys(email);
+        driver.findElement(By.id("kenpo-send-reissue")).click();
+        chromium.waitFor(By.id("kenpo-reissue-sent-notes"));
+
+        driver.navigate().back();
+        chromium.waitFor(By.id("kenpo-send-reissue"));
+        driver.findElement(By.id("reissueEmail")).clear();
+        driver.findElement(By.id("reissueEmail")).sendKeys(email);
+        WebElement send = driver.findElement(By.id("kenpo-send-reissue"));
+        send.click();
+        new WebDriverWait(driver, Duration.ofSeconds(30)).until(ExpectedConditions.stalenessOf(send));
+        chromium.waitFor(By.id("kenpo-send-reissue"));
+        chromium.screen("40-sent-again-from-history");
+        assertEquals("時間が経ったか、手続きが先に進んだため、その操作は受け付けられませんでした。この画面から、もう一度お進みください。",
+                driver.findElement(By.cssSelector(".kc-feedback-text")).getText().trim(), pageText());
+
+        driver.findElement(By.id("reissueEmail")).clear();
+        driver.findElement(By.id("reissueEmail")).sendKeys(email);
+        driver.findElement(By.id("kenpo-send-reissue")).click();
+        chromium.waitFor(By.id("kenpo-reissue-sent-notes"));
+    }
+
     private String pageText() {
         return driver.getCurrentUrl() + " | " + driver.findElement(By.tagName("body")).getText();
     }
