@@ -18,10 +18,9 @@ import jp.kenpo.keycloak.pages.PasswordChangePage;
 import jp.kenpo.keycloak.pages.ReissuePage;
 import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Chromium;
-import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
-import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.MemberSession;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Pause;
@@ -30,14 +29,12 @@ import jp.kenpo.keycloak.testsupport.Oidc;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.keycloak.authentication.authenticators.browser.WebAuthnPasswordlessAuthenticatorFactory;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.UnhandledAlertException;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
@@ -53,21 +50,17 @@ import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
  * <p>WebAuthn needs a secure context and a domain (not an IP address) as RP ID: Chromium browses the
  * server as {@code localhost}.
  */
-@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
-class PasskeyIT {
+class PasskeyIT extends MemberInChromium {
 
     private static final String PASSWORD = "Kenpo2026Pk";
     private static final String PASSKEY = "webauthn-passwordless";
 
-    private final KeycloakServer server;
     private final Mailbox mailbox;
-    private Chromium chromium;
-    private ChromeDriver driver;
     private VirtualAuthenticator authenticator;
     private AdminApi.ConfigChange suggestionOn;
 
     PasskeyIT(KeycloakServer server) {
-        this.server = server;
+        super(server);
         this.mailbox = server.mailbox();
     }
 
@@ -75,10 +68,8 @@ class PasskeyIT {
     }
 
     @BeforeEach
-    void open(Chromium browser) {
+    void open() {
         suggestionOn = server.admin().changeRequirement(PasskeySuggestionFactory.PROVIDER_ID, "REQUIRED");
-        chromium = browser;
-        driver = browser.driver();
         authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)

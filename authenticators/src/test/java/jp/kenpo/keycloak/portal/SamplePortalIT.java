@@ -23,17 +23,15 @@ import java.util.concurrent.TimeUnit;
 import com.fasterxml.jackson.core.type.TypeReference;
 
 import jp.kenpo.keycloak.testing.Chromium;
-import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
-import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Pause;
 import jp.kenpo.keycloak.testsupport.AdminRest;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -44,29 +42,23 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * ログアウト through Keycloak's end-session endpoint → back at the portal, logged out at Keycloak too.
  * Needs Node.js 20 (node and npm on the PATH); {@code npm ci} runs once when the portal has no node_modules.
  */
-@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
-class SamplePortalIT {
+class SamplePortalIT extends MemberInChromium {
 
     private static final String PASSWORD = "Kenpo2026Pt";
     private static final String CLIENT_ID = "kenpo-portal";
 
-    private final KeycloakServer server;
     private final AdminRest admin;
-    private Chromium chromium;
-    private WebDriver driver;
     private Process portal;
     private Runnable restoreRedirects;
     private String portalUrl;
 
     SamplePortalIT(KeycloakServer server) {
-        this.server = server;
+        super(server);
         this.admin = new AdminRest(server.baseUrl(), KeycloakServer.ADMIN_USER, KeycloakServer.ADMIN_PASSWORD, Duration.ofSeconds(30));
     }
 
     @BeforeEach
-    void startPortal(Chromium browser) throws Exception {
-        chromium = browser;
-        driver = browser.driver();
+    void startPortal() throws Exception {
         Path dir = portalDir();
         String node = executable("node");
         String npm = executable("npm");

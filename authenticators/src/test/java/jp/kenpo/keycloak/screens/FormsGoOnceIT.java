@@ -9,18 +9,14 @@ import java.util.Map;
 import jp.kenpo.keycloak.emailkey.EmailKeyConfig;
 import jp.kenpo.keycloak.testing.AdminApi;
 import jp.kenpo.keycloak.testing.Chromium;
-import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
-import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Pause;
 import jp.kenpo.keycloak.testsupport.Oidc;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -31,23 +27,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * Keycloak with the step's old code and turn the next screen into 「有効期限が切れました」. Checked in Chromium on the
  * screens whose buttons carry a value the server reads (送信, 暗証キー再請求, 新規利用登録) and on ログイン.
  */
-@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
-class FormsGoOnceIT {
+class FormsGoOnceIT extends MemberInChromium {
 
     private static final String PASSWORD = "Kenpo2026ab";
 
-    private final KeycloakServer server;
-    private Chromium chromium;
-    private WebDriver driver;
-
     FormsGoOnceIT(KeycloakServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser(Chromium browser) {
-        chromium = browser;
-        driver = browser.driver();
+        super(server);
     }
 
     @Test

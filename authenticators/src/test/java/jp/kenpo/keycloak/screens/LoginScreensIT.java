@@ -9,17 +9,13 @@ import java.nio.file.Path;
 import java.util.UUID;
 
 import jp.kenpo.keycloak.testing.Chromium;
-import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
-import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
-import jp.kenpo.keycloak.testsupport.Oidc;
+import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.Pause;
-import org.junit.jupiter.api.BeforeEach;
+import jp.kenpo.keycloak.testsupport.Oidc;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -28,23 +24,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * desktop and on a phone (375 px), axe-core without serious or critical violations, and nothing overlapping, sticking
  * out or scrolling sideways.
  */
-@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
-class LoginScreensIT {
+class LoginScreensIT extends MemberInChromium {
 
     private static final String PASSWORD = "Kenpo2026ab";
 
-    private final KeycloakServer server;
-    private Chromium chromium;
-    private WebDriver driver;
-
     LoginScreensIT(KeycloakServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser(Chromium browser) {
-        chromium = browser;
-        driver = browser.driver();
+        super(server);
     }
 
     @Test

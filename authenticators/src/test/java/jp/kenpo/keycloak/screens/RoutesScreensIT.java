@@ -8,17 +8,13 @@ import java.time.Duration;
 import java.util.Map;
 
 import jp.kenpo.keycloak.testing.Chromium;
-import jp.kenpo.keycloak.testing.ChromiumExtension;
 import jp.kenpo.keycloak.testing.KeycloakServer;
-import jp.kenpo.keycloak.testing.KeycloakServerExtension;
 import jp.kenpo.keycloak.testing.Mailbox;
+import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testsupport.Oidc;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -26,23 +22,12 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * 問い合わせ先 under every screen and mail, パスワード再発行 as the manual's 「ID・パスワードをお忘れの方」, 新規利用登録 by
  * email for members without the letter, and the registered address on 利用者情報登録完了.
  */
-@ExtendWith({KeycloakServerExtension.class, ChromiumExtension.class})
-class RoutesScreensIT {
+class RoutesScreensIT extends MemberInChromium {
 
-
-    private final KeycloakServer server;
     private final Map<String, String> contact = KeycloakServer.sampleContact("ja");
-    private Chromium chromium;
-    private WebDriver driver;
 
     RoutesScreensIT(KeycloakServer server) {
-        this.server = server;
-    }
-
-    @BeforeEach
-    void openBrowser(Chromium browser) {
-        chromium = browser;
-        driver = browser.driver();
+        super(server);
     }
 
     @Test
