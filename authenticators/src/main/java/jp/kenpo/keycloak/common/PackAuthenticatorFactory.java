@@ -2,10 +2,9 @@ package jp.kenpo.keycloak.common;
 
 import java.util.List;
 
-import org.keycloak.Config;
+import org.keycloak.authentication.Authenticator;
 import org.keycloak.authentication.AuthenticatorFactory;
 import org.keycloak.models.AuthenticationExecutionModel;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.provider.ProviderConfigProperty;
 
 /**
@@ -13,9 +12,8 @@ import org.keycloak.provider.ProviderConfigProperty;
  * (from the feature's admin-messages), its requirement choices, its settings. Members never set a step
  * up themselves.
  */
-public abstract class PackAuthenticatorFactory implements AuthenticatorFactory {
+public abstract class PackAuthenticatorFactory extends PackFactory<Authenticator> implements AuthenticatorFactory {
 
-    private final String id;
     private final AdminText text;
     private final String textKey;
     private final String referenceCategory;
@@ -29,17 +27,12 @@ public abstract class PackAuthenticatorFactory implements AuthenticatorFactory {
     protected PackAuthenticatorFactory(String id, Class<?> feature, String textKey, String category,
                                        List<ProviderConfigProperty> properties,
                                        AuthenticationExecutionModel.Requirement... requirements) {
-        this.id = id;
+        super(id);
         this.text = AdminText.of(feature);
         this.textKey = textKey;
         this.referenceCategory = category;
         this.properties = properties;
         this.requirements = requirements;
-    }
-
-    @Override
-    public String getId() {
-        return id;
     }
 
     @Override
@@ -75,17 +68,5 @@ public abstract class PackAuthenticatorFactory implements AuthenticatorFactory {
     @Override
     public List<ProviderConfigProperty> getConfigProperties() {
         return properties;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

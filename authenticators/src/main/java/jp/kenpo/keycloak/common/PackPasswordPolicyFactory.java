@@ -1,27 +1,19 @@
 package jp.kenpo.keycloak.common;
 
-import org.keycloak.Config;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 import org.keycloak.policy.PasswordPolicyProvider;
 import org.keycloak.policy.PasswordPolicyProviderFactory;
 
 /** A password policy of the pack without settings, listed in the admin console's password policy menu. */
-public abstract class PackPasswordPolicyFactory implements PasswordPolicyProviderFactory {
+public abstract class PackPasswordPolicyFactory extends PackFactory<PasswordPolicyProvider> implements PasswordPolicyProviderFactory {
 
-    private final String id;
     private final PasswordPolicyProvider policy;
     private final String displayName;
 
     protected PackPasswordPolicyFactory(String id, PasswordPolicyProvider policy, String displayName) {
-        this.id = id;
+        super(id);
         this.policy = policy;
         this.displayName = displayName;
-    }
-
-    @Override
-    public String getId() {
-        return id;
     }
 
     @Override
@@ -47,17 +39,5 @@ public abstract class PackPasswordPolicyFactory implements PasswordPolicyProvide
     @Override
     public boolean isMultiplSupported() {
         return false;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }

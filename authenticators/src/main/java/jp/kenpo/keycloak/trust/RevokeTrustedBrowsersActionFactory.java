@@ -1,21 +1,19 @@
 package jp.kenpo.keycloak.trust;
 
 import jp.kenpo.keycloak.common.AdminText;
-import org.keycloak.Config;
+import jp.kenpo.keycloak.common.PackFactory;
 import org.keycloak.authentication.RequiredActionFactory;
 import org.keycloak.authentication.RequiredActionProvider;
 import org.keycloak.models.KeycloakSession;
-import org.keycloak.models.KeycloakSessionFactory;
 
-public class RevokeTrustedBrowsersActionFactory implements RequiredActionFactory {
+public class RevokeTrustedBrowsersActionFactory extends PackFactory<RequiredActionProvider> implements RequiredActionFactory {
 
     public static final String ID = "kenpo-revoke-trusted-browsers";
 
     private static final RevokeTrustedBrowsersAction INSTANCE = new RevokeTrustedBrowsersAction();
 
-    @Override
-    public String getId() {
-        return ID;
+    public RevokeTrustedBrowsersActionFactory() {
+        super(ID);
     }
 
     @Override
@@ -26,17 +24,5 @@ public class RevokeTrustedBrowsersActionFactory implements RequiredActionFactory
     @Override
     public RequiredActionProvider create(KeycloakSession session) {
         return INSTANCE;
-    }
-
-    @Override
-    public void init(Config.Scope config) {
-    }
-
-    @Override
-    public void postInit(KeycloakSessionFactory factory) {
-    }
-
-    @Override
-    public void close() {
     }
 }
