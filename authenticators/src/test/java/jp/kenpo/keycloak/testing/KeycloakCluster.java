@@ -25,6 +25,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LoadBalancer;
+import jp.kenpo.keycloak.testsupport.LocalPostgres;
 import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
@@ -51,7 +52,7 @@ public final class KeycloakCluster implements AutoCloseable {
             "--db=postgres", "--health-enabled=true", "--metrics-enabled=true", "--vault=file");
 
     private final Path base;
-    private final TestPostgres postgres;
+    private final LocalPostgres postgres;
     private final GreenMail greenMail;
     private final int smtpPort;
     private final int imapPort;
@@ -181,7 +182,7 @@ public final class KeycloakCluster implements AutoCloseable {
         }
     }
 
-    private KeycloakCluster(Path base, TestPostgres postgres, GreenMail greenMail, int smtpPort, int imapPort, Path vault, int lbPort) {
+    private KeycloakCluster(Path base, LocalPostgres postgres, GreenMail greenMail, int smtpPort, int imapPort, Path vault, int lbPort) {
         this.base = base;
         this.postgres = postgres;
         this.greenMail = greenMail;
@@ -198,8 +199,8 @@ public final class KeycloakCluster implements AutoCloseable {
     private List<String> runOptions(String node, int httpPort, int managementPort, int clusterPort) {
         return List.of(
                 "--db-url=" + postgres.jdbcUrl(),
-                "--db-username=" + TestPostgres.USER,
-                "--db-password=" + TestPostgres.PASSWORD,
+                "--db-username=" + LocalPostgres.USER,
+                "--db-password=" + LocalPostgres.PASSWORD,
                 "--cache=ispn",
                 "--hostname=http://127.0.0.1:" + lbPort,
                 "--proxy-headers=xforwarded",
@@ -247,7 +248,7 @@ public final class KeycloakCluster implements AutoCloseable {
         greenMail.start();
         greenMail.setUser(KeycloakServer.REGISTRATION_ADDRESS, KeycloakServer.REGISTRATION_ADDRESS, KeycloakServer.REGISTRATION_PASSWORD);
 
-        TestPostgres postgres;
+        LocalPostgres postgres;
         try {
             postgres = TestPostgres.start(base.resolve("postgres-data"), KeycloakServer.freePort(), artifacts.resolve("postgres-setup.log"));
         } catch (RuntimeException | IOException e) {

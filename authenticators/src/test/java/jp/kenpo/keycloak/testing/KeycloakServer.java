@@ -18,6 +18,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jp.kenpo.keycloak.testsupport.AdminRest;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.LocalPostgres;
 import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
@@ -52,10 +53,10 @@ public final class KeycloakServer implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final AdminApi admin;
-    private final TestPostgres postgres;
+    private final LocalPostgres postgres;
 
     private KeycloakServer(Path home, int httpPort, int managementPort, GreenMail greenMail, int smtpPort, int imapPort, Path log,
-            Process process, TestPostgres postgres) {
+            Process process, LocalPostgres postgres) {
         this.home = home;
         this.httpPort = httpPort;
         this.managementPort = managementPort;
@@ -109,7 +110,7 @@ public final class KeycloakServer implements AutoCloseable {
         List<String> command = new ArrayList<>(List.of(
                 home.resolve("bin/kc.sh").toString(), "start-dev",
                 "--import-realm"));
-        TestPostgres postgres = null;
+        LocalPostgres postgres = null;
         String db = database();
         if (db.equals("postgres")) {
             // A changed --db makes Keycloak re-augment once (about 30 s); the pack's Liquibase changelogs
@@ -121,7 +122,7 @@ public final class KeycloakServer implements AutoCloseable {
                 throw e;
             }
             command.addAll(List.of("--db=postgres", "--db-url=" + postgres.jdbcUrl(),
-                    "--db-username=" + TestPostgres.USER, "--db-password=" + TestPostgres.PASSWORD));
+                    "--db-username=" + LocalPostgres.USER, "--db-password=" + LocalPostgres.PASSWORD));
         } else if (db.equals("dev-mem")) {
             command.add("--db=dev-mem");
         } else {

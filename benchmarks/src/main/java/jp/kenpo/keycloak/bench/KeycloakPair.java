@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LoadBalancer;
+import jp.kenpo.keycloak.testsupport.LocalPostgres;
 
 /**
  * Two Keycloak nodes behind HAProxy for {@code ./bench.sh --two-nodes}, set up as docs/cluster.md describes and
@@ -75,7 +76,7 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
         Files.deleteIfExists(log);
         ProcessBuilder builder = new ProcessBuilder(home.resolve("bin/kc.sh").toString(), "start", "--optimized",
                 "--cache=ispn",
-                "--db-url=" + db.jdbcUrl(), "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD,
+                "--db-url=" + db.jdbcUrl(), "--db-username=" + LocalPostgres.USER, "--db-password=" + LocalPostgres.PASSWORD,
                 // One public hostname for both nodes: the balancer; the client's address from its X-Forwarded-For.
                 "--hostname=" + publicUrl,
                 "--proxy-headers=xforwarded",

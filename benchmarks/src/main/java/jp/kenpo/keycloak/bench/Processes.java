@@ -2,8 +2,6 @@ package jp.kenpo.keycloak.bench;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -45,15 +43,5 @@ final class Processes {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-    }
-
-    /** The command as the given user when running as root (PostgreSQL refuses to run as root). */
-    static List<String> as(String user, String... command) {
-        List<String> full = new ArrayList<>();
-        if ("root".equals(System.getProperty("user.name"))) {
-            full.addAll(List.of("runuser", "-u", user, "--"));
-        }
-        full.addAll(List.of(command));
-        return full;
     }
 }

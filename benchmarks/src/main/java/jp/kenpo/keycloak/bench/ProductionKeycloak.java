@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
+import jp.kenpo.keycloak.testsupport.LocalPostgres;
 
 /**
  * Keycloak as union IT runs it: a copy of the stock distribution (keycloak.server.version), the pack's jar in
@@ -76,7 +77,7 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
                 "--http-management-port=" + freePort(),
                 "--hostname=http://127.0.0.1:" + port,
-                "--db-url=" + jdbcUrl, "--db-username=" + Postgres.USER, "--db-password=" + Postgres.PASSWORD));
+                "--db-url=" + jdbcUrl, "--db-username=" + LocalPostgres.USER, "--db-password=" + LocalPostgres.PASSWORD));
         command.addAll(List.of(extra));
         ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(home.toFile()).redirectErrorStream(true)
