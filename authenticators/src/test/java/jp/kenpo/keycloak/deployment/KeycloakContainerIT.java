@@ -3,9 +3,6 @@ package jp.kenpo.keycloak.deployment;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.File;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -20,6 +17,7 @@ import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testsupport.AdminRest;
 import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.Oidc;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +42,7 @@ class KeycloakContainerIT {
 
     @BeforeAll
     static void start() {
-        int smtpPort = freePort();
+        int smtpPort = FreePorts.any();
         greenMail = new GreenMail(new ServerSetup(smtpPort, "0.0.0.0", ServerSetup.PROTOCOL_SMTP));
         greenMail.start();
         org.testcontainers.Testcontainers.exposeHostPorts(smtpPort);
@@ -93,11 +91,4 @@ class KeycloakContainerIT {
         assertTrue(back.isPortalRedirect(), "back at the portal with a code: " + back.uri());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -29,6 +28,7 @@ import jp.kenpo.keycloak.testing.MemberInChromium;
 import jp.kenpo.keycloak.testing.Members;
 import jp.kenpo.keycloak.testing.Pause;
 import jp.kenpo.keycloak.testsupport.AdminRest;
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -65,7 +65,7 @@ class SamplePortalIT extends MemberInChromium {
         if (!Files.isRegularFile(dir.resolve("node_modules/.package-lock.json"))) {
             run(dir, List.of(npm, "ci", "--no-audit", "--no-fund"), Duration.ofMinutes(3));
         }
-        int port = freePort();
+        int port = FreePorts.any();
         portalUrl = "http://localhost:" + port;
         restoreRedirects = allowRedirect(portalUrl + "/*");
 
@@ -259,14 +259,6 @@ class SamplePortalIT extends MemberInChromium {
             throw new UncheckedIOException(e);
         }
         return dir;
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     // --- Chromium -----------------------------------------------------------------------------------

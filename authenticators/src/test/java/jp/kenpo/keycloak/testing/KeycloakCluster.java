@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.testing;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -23,6 +22,7 @@ import java.util.concurrent.TimeUnit;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LoadBalancer;
 import jp.kenpo.keycloak.testsupport.LocalPostgres;
@@ -240,8 +240,8 @@ public final class KeycloakCluster implements AutoCloseable {
         Files.createDirectories(vault);
         Files.writeString(vault.resolve(REALM + "_" + KeycloakServer.REGISTRATION_VAULT_KEY), KeycloakServer.REGISTRATION_PASSWORD);
 
-        int smtpPort = KeycloakServer.freePort();
-        int imapPort = KeycloakServer.freePort();
+        int smtpPort = FreePorts.any();
+        int imapPort = FreePorts.any();
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -250,19 +250,19 @@ public final class KeycloakCluster implements AutoCloseable {
 
         LocalPostgres postgres;
         try {
-            postgres = TestPostgres.start(base.resolve("postgres-data"), KeycloakServer.freePort(), artifacts.resolve("postgres-setup.log"));
+            postgres = TestPostgres.start(base.resolve("postgres-data"), FreePorts.any(), artifacts.resolve("postgres-setup.log"));
         } catch (RuntimeException | IOException e) {
             greenMail.stop();
             throw e;
         }
-        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, imapPort, vault, KeycloakServer.freePort());
+        KeycloakCluster cluster = new KeycloakCluster(base, postgres, greenMail, smtpPort, imapPort, vault, FreePorts.any());
         try {
             for (String name : List.of(NODE_A, NODE_B)) {
                 Path home = base.resolve("node-" + name);
                 copyIfBuilt(dist, home, realmDir, name.equals(NODE_A));
                 Path log = artifacts.resolve("keycloak-" + name + ".log");
                 Files.deleteIfExists(log);
-                cluster.nodes.put(name, cluster.new Node(name, home, KeycloakServer.freePort(), KeycloakServer.freePort(), freeClusterPort(), log));
+                cluster.nodes.put(name, cluster.new Node(name, home, FreePorts.any(), FreePorts.any(), FreePorts.forJGroups(), log));
             }
             // The first node creates the schema and imports the realm; the second joins it.
             cluster.node(NODE_A).start(true);
@@ -386,21 +386,6 @@ public final class KeycloakCluster implements AutoCloseable {
 
     public Path loadBalancerLog() {
         return loadBalancer.log();
-    }
-
-    /** A free port for JGroups whose failure-detection port (JGroups' FD_SOCK2: the port + 100) is free too. */
-    private static int freeClusterPort() {
-        for (int i = 0; i < 50; i++) {
-            int port = KeycloakServer.freePort();
-            if (port + 100 < 65_536) {
-                try (ServerSocket probe = new ServerSocket(port + 100)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IllegalStateException("No free port pair for JGroups");
     }
 
     @Override

@@ -2,7 +2,6 @@ package jp.kenpo.keycloak.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,6 +16,7 @@ import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 
 import jp.kenpo.keycloak.testsupport.AdminRest;
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LocalPostgres;
 import jp.kenpo.keycloak.testsupport.Oidc;
@@ -88,8 +88,8 @@ public final class KeycloakServer implements AutoCloseable {
         // Only the production realm: tests create their members through the admin REST API, as union IT does.
         Files.copy(realmDir.resolve("kenpo-realm.json"), importDir.resolve("kenpo-realm.json"));
 
-        int smtpPort = freePort();
-        int imapPort = freePort();
+        int smtpPort = FreePorts.any();
+        int imapPort = FreePorts.any();
         GreenMail greenMail = new GreenMail(new ServerSetup[] {
                 new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP),
                 new ServerSetup(imapPort, "127.0.0.1", ServerSetup.PROTOCOL_IMAP)});
@@ -101,8 +101,8 @@ public final class KeycloakServer implements AutoCloseable {
         Files.createDirectories(vault);
         Files.writeString(vault.resolve(REALM + "_" + REGISTRATION_VAULT_KEY), REGISTRATION_PASSWORD);
 
-        int httpPort = freePort();
-        int managementPort = freePort();
+        int httpPort = FreePorts.any();
+        int managementPort = FreePorts.any();
         Path artifacts = Path.of(System.getProperty("kenpo.artifacts.dir", "target/test-artifacts"));
         Path log = artifacts.resolve("keycloak.log");
         Files.createDirectories(log.getParent());
@@ -116,7 +116,7 @@ public final class KeycloakServer implements AutoCloseable {
             // A changed --db makes Keycloak re-augment once (about 30 s); the pack's Liquibase changelogs
             // and JPQL then run on PostgreSQL.
             try {
-                postgres = TestPostgres.start(home.resolveSibling("postgres-data"), freePort(), artifacts.resolve("postgres-setup.log"));
+                postgres = TestPostgres.start(home.resolveSibling("postgres-data"), FreePorts.any(), artifacts.resolve("postgres-setup.log"));
             } catch (RuntimeException | IOException e) {
                 greenMail.stop();
                 throw e;
@@ -323,16 +323,6 @@ public final class KeycloakServer implements AutoCloseable {
             return;
         }
         Files.copy(jar, target, StandardCopyOption.REPLACE_EXISTING);
-    }
-
-    /** A free loopback port (also for the cluster's nodes, PostgreSQL and HAProxy). */
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** A system property the failsafe configuration sets (paths of the distribution, the jar, the realm). */

@@ -17,6 +17,7 @@ import java.util.concurrent.Future;
 import java.util.function.Function;
 
 import jp.kenpo.keycloak.testsupport.Browser;
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.Oidc;
 
 /**
@@ -84,7 +85,7 @@ public final class Benchmarks {
 
         say("Results go to " + results);
         try (SmtpSink mail = new SmtpSink();
-             Postgres db = Postgres.start(ProductionKeycloak.freePort(), log)) {
+             Postgres db = Postgres.start(FreePorts.any(), log)) {
             say("PostgreSQL " + db.version() + " started; building and starting Keycloak (production mode)...");
             Path dist = single(root.resolve("target/dist"));
             Path jar = Path.of(System.getProperty("kenpo.pack.jar")).toAbsolutePath();

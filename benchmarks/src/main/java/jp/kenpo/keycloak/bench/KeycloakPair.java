@@ -2,7 +2,6 @@ package jp.kenpo.keycloak.bench;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -10,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LoadBalancer;
 import jp.kenpo.keycloak.testsupport.LocalPostgres;
@@ -52,14 +52,14 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
     static KeycloakPair start(Path built, Postgres db, int smtpPort, Path work) throws IOException, InterruptedException {
         KeycloakPair pair = StopOnExit.register(new KeycloakPair());
         try {
-            int balancerPort = ProductionKeycloak.freePort();
+            int balancerPort = FreePorts.any();
             List<LoadBalancer.Backend> backends = new ArrayList<>();
             for (String name : NODES) {
                 Path home = work.resolve("keycloak-" + name);
                 ProductionKeycloak.copyTree(built, home);
-                int httpPort = ProductionKeycloak.freePort();
-                int managementPort = ProductionKeycloak.freePort();
-                pair.startNode(name, home, httpPort, managementPort, freeClusterPort(), "http://127.0.0.1:" + balancerPort, db,
+                int httpPort = FreePorts.any();
+                int managementPort = FreePorts.any();
+                pair.startNode(name, home, httpPort, managementPort, FreePorts.forJGroups(), "http://127.0.0.1:" + balancerPort, db,
                         smtpPort, work.resolve("keycloak-" + name + ".log"));
                 backends.add(new LoadBalancer.Backend(name, httpPort, managementPort));
             }
@@ -137,21 +137,6 @@ final class KeycloakPair implements AutoCloseable, LoginLoad.Server {
             return new long[NODES.size()];
         }
         return counts;
-    }
-
-    /** A free port for JGroups whose failure-detection port (JGroups' FD_SOCK2: the port + 100) is free too. */
-    static int freeClusterPort() {
-        for (int i = 0; i < 50; i++) {
-            int port = ProductionKeycloak.freePort();
-            if (port + 100 < 65_536) {
-                try (ServerSocket probe = new ServerSocket(port + 100)) {
-                    return port;
-                } catch (IOException taken) {
-                    // try another
-                }
-            }
-        }
-        throw new IllegalStateException("No free port pair for JGroups");
     }
 
     /** Stops HAProxy, then node b, then node a (each politely, by force after a minute); safe to call twice. */

@@ -1,7 +1,6 @@
 package jp.kenpo.keycloak.bench;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 
+import jp.kenpo.keycloak.testsupport.FreePorts;
 import jp.kenpo.keycloak.testsupport.KeycloakProcess;
 import jp.kenpo.keycloak.testsupport.LocalPostgres;
 
@@ -66,16 +66,16 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
     static ProductionKeycloak startAgain(Path home, String jdbcUrl, int smtpPort, Path log) throws IOException, InterruptedException {
         Files.deleteIfExists(log);
         return launch(home, jdbcUrl, environment(smtpPort), log, "--cache-embedded-network-bind-address=127.0.0.1",
-                "--cache-embedded-network-bind-port=" + KeycloakPair.freeClusterPort());
+                "--cache-embedded-network-bind-port=" + FreePorts.forJGroups());
     }
 
     private static ProductionKeycloak launch(Path home, String jdbcUrl, Map<String, String> env, Path log, String... extra)
             throws IOException, InterruptedException {
         String kc = home.resolve("bin/kc.sh").toString();
-        int port = freePort();
+        int port = FreePorts.any();
         List<String> command = new java.util.ArrayList<>(List.of(kc, "start", "--optimized", "--cache=ispn",
                 "--http-enabled=true", "--http-host=127.0.0.1", "--http-port=" + port,
-                "--http-management-port=" + freePort(),
+                "--http-management-port=" + FreePorts.any(),
                 "--hostname=http://127.0.0.1:" + port,
                 "--db-url=" + jdbcUrl, "--db-username=" + LocalPostgres.USER, "--db-password=" + LocalPostgres.PASSWORD));
         command.addAll(List.of(extra));
@@ -144,14 +144,6 @@ final class ProductionKeycloak implements AutoCloseable, LoginLoad.Server {
         return process.descendants().filter(h -> h.info().command().map(c -> c.endsWith("/java")).orElse(false))
                 .findFirst().map(ProcessHandle::pid)
                 .orElseThrow(() -> new IllegalStateException("No Keycloak JVM under kc.sh (pid " + process.pid() + ")"));
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     static void copyTree(Path from, Path to) throws IOException {
