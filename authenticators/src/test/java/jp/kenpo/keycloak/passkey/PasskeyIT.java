@@ -17,7 +17,6 @@ import jp.kenpo.keycloak.pages.LoginPage;
 import jp.kenpo.keycloak.pages.PasswordChangePage;
 import jp.kenpo.keycloak.pages.ReissuePage;
 import jp.kenpo.keycloak.testing.AdminApi;
-import jp.kenpo.keycloak.testing.Chromium;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.MemberInChromium;

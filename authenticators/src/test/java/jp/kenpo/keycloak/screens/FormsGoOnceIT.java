@@ -8,7 +8,6 @@ import java.util.Map;
 
 import jp.kenpo.keycloak.emailkey.EmailKeyConfig;
 import jp.kenpo.keycloak.testing.AdminApi;
-import jp.kenpo.keycloak.testing.Chromium;
 import jp.kenpo.keycloak.testing.KeycloakServer;
 import jp.kenpo.keycloak.testing.Mailbox;
 import jp.kenpo.keycloak.testing.MemberInChromium;
