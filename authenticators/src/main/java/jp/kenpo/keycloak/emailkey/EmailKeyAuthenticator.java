@@ -44,6 +44,8 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
     static final String MAIL_TEMPLATE = "kenpo-email-key.ftl";
     static final String FIELD = "emailKey";
     static final String RESEND = "resend";
+    /** Single-use-object store entries of accepted keys (by the key's salted HMAC, never the key). */
+    private static final String USED_KEY_PREFIX = "kenpo-email-key-used:";
 
     /** Event detail names; values never contain the key or the full address. */
     static final String DETAIL_STEP = EventDetails.EMAIL_KEY;
@@ -313,7 +315,8 @@ public class EmailKeyAuthenticator extends PackAuthenticator {
             public void remove(String name) {
                 authSession.removeAuthNote(name);
             }
-        }, config, ServerKey.Ring.of(context.getSession(), context.getRealm()));
+        }, (keyHash, lifespanSeconds) -> context.getSession().singleUseObjects().putIfAbsent(USED_KEY_PREFIX + keyHash, lifespanSeconds),
+                config, ServerKey.Ring.of(context.getSession(), context.getRealm()));
     }
 
 }

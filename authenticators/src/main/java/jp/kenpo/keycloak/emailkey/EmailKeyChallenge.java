@@ -9,7 +9,8 @@ import jp.kenpo.keycloak.common.ServerKey;
  * cluster-safe and bound to this attempt (a new attempt has new notes, hence a new key).
  *
  * <p>Only a salted HMAC of the key, keyed with the realm's server-side key, is stored. A key is single-use: it is removed when accepted, when
- * it expires, when its tries are used up, and when a new one is issued.
+ * it expires, when its tries are used up, and when a new one is issued; an accepted key is also marked used in
+ * {@link UsedKeys}, which decides between requests that arrive together.
  */
 final class EmailKeyChallenge {
 
@@ -20,6 +21,16 @@ final class EmailKeyChallenge {
         void set(String name, String value);
 
         void remove(String name);
+    }
+
+    /**
+     * Where accepted keys are marked used: Keycloak's single-use-object store in production (atomic on every node), a
+     * set in unit tests. The notes alone cannot make a key single-use: requests sent at the same moment all read
+     * them before any removes the key.
+     */
+    interface UsedKeys {
+        /** Marks the key of this hash used for so long; true only for the first request to mark it. */
+        boolean markUsed(String keyHash, long lifespanSeconds);
     }
 
     static final String HASH = "kenpo.emailKey.hash";
@@ -40,11 +51,13 @@ final class EmailKeyChallenge {
     }
 
     private final Notes notes;
+    private final UsedKeys usedKeys;
     private final EmailKeyConfig config;
     private final ServerKey.Ring keys;
 
-    EmailKeyChallenge(Notes notes, EmailKeyConfig config, ServerKey.Ring keys) {
+    EmailKeyChallenge(Notes notes, UsedKeys usedKeys, EmailKeyConfig config, ServerKey.Ring keys) {
         this.notes = notes;
+        this.usedKeys = usedKeys;
         this.config = config;
         this.keys = keys;
     }
@@ -87,7 +100,10 @@ final class EmailKeyChallenge {
         }
         if (Secrets.matches(keys, candidate, salt, hash)) {
             invalidate();
-            return new Verdict(Outcome.ACCEPTED, 0);
+            // Each issued key has its own salt, hence its own hash: the first request to mark it logs in, a second
+            // one sent at the same moment (a replay, or a double press) finds it used.
+            return usedKeys.markUsed(hash, config.validitySeconds())
+                    ? new Verdict(Outcome.ACCEPTED, 0) : new Verdict(Outcome.NO_KEY, 0);
         }
         int attempts = readInt(ATTEMPTS) + 1;
         if (attempts >= config.maxAttempts()) {

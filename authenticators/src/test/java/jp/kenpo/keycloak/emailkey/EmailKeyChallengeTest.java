@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 
 import jp.kenpo.keycloak.emailkey.EmailKeyChallenge.Outcome;
 import jp.kenpo.keycloak.emailkey.EmailKeyChallenge.ResendOutcome;
@@ -18,23 +20,49 @@ class EmailKeyChallengeTest {
     private static final long T0 = 1_700_000_000_000L;
     private static final String KEY = "0123456789";
 
+    private static final ServerKey.Ring KEYS = ServerKey.Ring.fixed(ServerKey.derive("test-key", new byte[64]));
+
     private final Map<String, String> notes = new HashMap<>();
-    private final EmailKeyChallenge challenge = new EmailKeyChallenge(new EmailKeyChallenge.Notes() {
-        @Override
-        public String get(String name) {
-            return notes.get(name);
-        }
+    private final Set<String> usedKeys = new HashSet<>();
+    private final EmailKeyChallenge challenge = challengeOver(notes);
 
-        @Override
-        public void set(String name, String value) {
-            notes.put(name, value);
-        }
+    /** A challenge over these notes (one request's view of the authentication session), sharing the used-key marks. */
+    private EmailKeyChallenge challengeOver(Map<String, String> requestNotes) {
+        return new EmailKeyChallenge(new EmailKeyChallenge.Notes() {
+            @Override
+            public String get(String name) {
+                return requestNotes.get(name);
+            }
 
-        @Override
-        public void remove(String name) {
-            notes.remove(name);
-        }
-    }, EmailKeyConfig.DEFAULTS, ServerKey.Ring.fixed(ServerKey.derive("test-key", new byte[64])));
+            @Override
+            public void set(String name, String value) {
+                requestNotes.put(name, value);
+            }
+
+            @Override
+            public void remove(String name) {
+                requestNotes.remove(name);
+            }
+        }, (keyHash, lifespanSeconds) -> usedKeys.add(keyHash), EmailKeyConfig.DEFAULTS, KEYS);
+    }
+
+    @Test
+    void twoRequestsThatReadTheKeyTogetherLogInOnce() {
+        challenge.issue(KEY, T0);
+        // Both requests read the authentication session before either removed the key.
+        EmailKeyChallenge first = challengeOver(new HashMap<>(notes));
+        EmailKeyChallenge second = challengeOver(new HashMap<>(notes));
+        assertEquals(Outcome.ACCEPTED, first.verify(KEY, T0 + 1_000).outcome());
+        assertEquals(Outcome.NO_KEY, second.verify(KEY, T0 + 1_000).outcome(), "the key was used by the first request");
+    }
+
+    @Test
+    void aKeyIssuedAfterAnAcceptedOneIsNotTakenForUsed() {
+        challenge.issue(KEY, T0);
+        assertEquals(Outcome.ACCEPTED, challenge.verify(KEY, T0 + 1_000).outcome());
+        challenge.issue(KEY, T0 + 2_000); // the same digits again (a new attempt): a new salt, a new mark
+        assertEquals(Outcome.ACCEPTED, challenge.verify(KEY, T0 + 3_000).outcome());
+    }
 
     @Test
     void theKeyIsStoredOnlyAsAHash() {
