@@ -7,6 +7,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.List;
 
 import jp.kenpo.keycloak.testsupport.LocalPostgres;
+import jp.kenpo.keycloak.testsupport.Trees;
 
 /**
  * The benchmark's PostgreSQL: a {@link LocalPostgres} in /tmp with durable commits as in production, sized for the
@@ -40,7 +41,7 @@ final class Postgres implements AutoCloseable {
         try {
             server = LocalPostgres.start(data, port, log, SETTINGS);
         } catch (IOException | RuntimeException e) {
-            LocalPostgres.deleteTree(data);
+            Trees.delete(data);
             throw e;
         }
         Postgres pg = new Postgres(server, data, log);
@@ -103,7 +104,7 @@ final class Postgres implements AutoCloseable {
                 // best effort: only the slow statements' record
             }
             try {
-                LocalPostgres.deleteTree(data);
+                Trees.delete(data);
             } catch (IOException | RuntimeException ignored) {
                 // best effort: it is under /tmp
             }

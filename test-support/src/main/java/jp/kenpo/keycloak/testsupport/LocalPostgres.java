@@ -50,7 +50,7 @@ public final class LocalPostgres implements AutoCloseable {
             // A run that was killed left its server behind: stop it before the directory goes.
             pg.runQuietly("pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "stop");
         }
-        deleteTree(data);
+        Trees.delete(data);
         Files.createDirectories(data);
         if (asRoot()) {
             pg.exec(List.of("chown", "postgres:postgres", data.toString()));
@@ -195,18 +195,6 @@ public final class LocalPostgres implements AutoCloseable {
             return versions.map(v -> v.resolve("bin")).filter(b -> Files.isExecutable(b.resolve("postgres")))
                     .max(Comparator.comparing(b -> Integer.parseInt(b.getParent().getFileName().toString().replaceAll("\\D", "0"))))
                     .orElseThrow(() -> new IllegalStateException("No PostgreSQL server binaries under " + root + install));
-        }
-    }
-
-    /** Deletes a directory and what is in it; nothing if it is not there. */
-    public static void deleteTree(Path dir) throws IOException {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                Files.delete(p);
-            }
         }
     }
 }
