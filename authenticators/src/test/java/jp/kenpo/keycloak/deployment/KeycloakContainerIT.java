@@ -90,5 +90,4 @@ class KeycloakContainerIT {
         Browser.Page back = keyPage.submit(key);
         assertTrue(back.isPortalRedirect(), "back at the portal with a code: " + back.uri());
     }
-
 }

@@ -80,7 +80,7 @@ class PasskeyIT extends MemberInChromium {
 
     @AfterEach
     void close() {
-        // The browser is ChromiumExtension's (closed after this); a browser that failed to start never got here to turn it on.
+        // The browser is ChromiumExtension's (closed after this). If it failed to start, open() did not run: nothing to undo.
         if (suggestionOn != null) {
             suggestionOn.close();
         }
